@@ -1,0 +1,36 @@
+"""Composition root: builds settings, paths and services, then runs the CLI or the GUI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from audit_app import paths
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.settings import SettingsStore
+
+
+def checklist_library() -> ChecklistLibrary:
+    """Bundled checklists, then the user's own folder (which may override by id)."""
+    return ChecklistLibrary([paths.checklists_dir(), paths.data_dir() / "checklists"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from audit_app import cli
+    from audit_app.cli.context import CliContext
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = cli.parse(argv)
+    db_path = Path(args.db) if args.db else paths.default_db_path()
+    store = SettingsStore(paths.config_dir() / "settings.json")
+    if args.group is None:
+        from audit_app.ui.app import run_gui
+
+        return run_gui(db_path=db_path, library=checklist_library(), settings_store=store)
+    ctx = CliContext(db_path=db_path, library=checklist_library(), actor=store.load().actor)
+    return cli.run(args, ctx)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

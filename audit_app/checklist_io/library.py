@@ -1,0 +1,49 @@
+"""Finding the checklist files a installation offers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit_app.checklist_io.loader import ChecklistFileError, Problem, load_checklist_file
+from audit_app.domain.checklist import Checklist
+from audit_app.domain.errors import NotFoundError
+
+
+@dataclass(frozen=True)
+class ChecklistFile:
+    """A valid checklist file and its text."""
+
+    checklist: Checklist
+    path: Path
+    source: str
+
+
+class ChecklistLibrary:
+    """The checklists in a list of folders; later folders override earlier ones by id."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def scan(self) -> tuple[dict[str, ChecklistFile], list[Problem]]:
+        found: dict[str, ChecklistFile] = {}
+        problems: list[Problem] = []
+        for folder in self.folders:
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+                try:
+                    checklist = load_checklist_file(path)
+                except ChecklistFileError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                found[checklist.id] = ChecklistFile(
+                    checklist, path, path.read_text(encoding="utf-8-sig"))
+        return found, problems
+
+    def get(self, checklist_id: str) -> ChecklistFile:
+        found, _ = self.scan()
+        if checklist_id not in found:
+            known = ", ".join(sorted(found)) or "inga"
+            raise NotFoundError(f"Checklistan '{checklist_id}' finns inte. Tillgängliga: {known}")
+        return found[checklist_id]

@@ -1,0 +1,52 @@
+"""The scripting command line: `audit-app [--db PATH] GROUP COMMAND ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from audit_app import __version__
+from audit_app.cli import checklist_cmds, round_cmds
+from audit_app.cli.context import CliContext
+from audit_app.domain.errors import UserError
+
+# Each module adds its command group; later issues add theirs to this tuple.
+COMMAND_MODULES = (checklist_cmds, round_cmds)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="audit-app",
+        description="Granska – internkontroll av ärenden. Utan kommando startar programmet.",
+    )
+    parser.add_argument("--version", action="version", version=f"Granska {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="databasfil (standard: i datamappen)")
+    sub = parser.add_subparsers(dest="group", metavar="KOMMANDO")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run a parsed command; user errors become a message on stderr and exit code 1."""
+    try:
+        code: int = args.func(args, ctx)
+        return code
+    except UserError as exc:
+        print(f"Fel: {exc}", file=ctx.err)
+        return 1
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=ctx.err)
+        return 1
+    finally:
+        ctx.close()
+
+
+def group_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))

@@ -1,0 +1,44 @@
+"""`audit-app round create|list`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from audit_app.cli.context import CliContext
+from audit_app.services.rounds import RoundService
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("round", help="granskningsomgångar")
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
+    create = commands.add_parser("create", help="skapa en omgång")
+    create.add_argument("name", metavar="NAMN")
+    create.add_argument("--checklist", required=True, metavar="ID")
+    create.add_argument("--year", required=True, type=int, metavar="ÅÅÅÅ")
+    create.add_argument("--period", required=True, choices=["T1", "T2", "T3"])
+    create.add_argument("--unit", default="", metavar="ENHET")
+    create.set_defaults(func=cmd_create)
+    listing = commands.add_parser("list", help="lista omgångar")
+    listing.set_defaults(func=cmd_list)
+
+
+def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    service = RoundService(ctx.db(), ctx.library, ctx.actor)
+    summary = service.create(args.name, args.checklist, args.year, args.period, args.unit)
+    print(f"Omgången '{summary.name}' skapades (id {summary.id}, {summary.checklist_id} "
+          f"v{summary.checklist_version}, {summary.year} {summary.period}).", file=ctx.out)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    rounds = RoundService(ctx.db(), ctx.library, ctx.actor).list()
+    if not rounds:
+        print("Inga omgångar ännu. Skapa en med 'audit-app round create'.", file=ctx.out)
+        return 0
+    print("id\tnamn\tchecklista\tår\tperiod\tenhet\tgranskade/urval\tstatus", file=ctx.out)
+    for r in rounds:
+        print(f"{r.id}\t{r.name}\t{r.checklist_id} v{r.checklist_version}\t{r.year}\t"
+              f"{r.period}\t{r.unit or '-'}\t{r.reviewed}/{r.sampled}\t{r.status}",
+              file=ctx.out)
+    return 0

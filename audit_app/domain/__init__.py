@@ -1,0 +1,1 @@
+"""Plain domain model and rules: no SQLAlchemy, no Qt."""

@@ -1,0 +1,1 @@
+"""Use cases; each public method owns its transaction and returns plain records."""

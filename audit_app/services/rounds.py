@@ -1,0 +1,97 @@
+"""Creating, listing and finding audit rounds."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.errors import ConflictError, NotFoundError, UserError
+from audit_app.domain.rounds import Period, RoundSummary
+from audit_app.services.definitions import pin_definition
+from audit_app.storage.changelog import record_change
+from audit_app.storage.db import Database
+from audit_app.storage.models import AuditRound, Case, ChecklistDefinition, Review, SampleEntry
+from audit_app.storage.models import Sample as SampleRow
+
+
+class RoundService:
+    """Audit rounds: one checklist, one period, one sample."""
+
+    def __init__(self, db: Database, library: ChecklistLibrary, actor: str) -> None:
+        self.db = db
+        self.library = library
+        self.actor = actor
+
+    def create(self, name: str, checklist_id: str, year: int, period: str,
+               unit: str = "") -> RoundSummary:
+        """Create a round pinned to the checklist file's current content."""
+        name = name.strip()
+        if not name:
+            raise UserError("Omgången behöver ett namn.")
+        if not 2000 <= year <= 2100:
+            raise UserError(f"Året {year} är orimligt; ange ett år som 2026.")
+        try:
+            tertial = Period.parse(period)
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        source = self.library.get(checklist_id).source
+        with self.db.session() as session:
+            if session.scalar(select(AuditRound.id).where(AuditRound.name == name)):
+                raise ConflictError(f"Det finns redan en omgång som heter '{name}'.")
+            definition = pin_definition(session, source)
+            row = AuditRound(
+                uid=str(uuid.uuid4()), name=name, definition_id=definition.id, year=year,
+                period=tertial.value, unit=unit.strip(), created_by=self.actor,
+                created_at=datetime.now())
+            session.add(row)
+            session.flush()
+            record_change(session, self.actor, "create", "round", row.uid, round_id=row.id,
+                          new=f"{name} ({checklist_id} v{definition.version}, {year} "
+                              f"{tertial.value}, {unit})")
+            round_id = row.id
+        return self.get(round_id)
+
+    def list(self) -> list[RoundSummary]:
+        with self.db.session() as session:
+            rows = session.scalars(select(AuditRound).order_by(
+                AuditRound.year.desc(), AuditRound.period.desc(), AuditRound.name)).all()
+            return [self._summary(session, r) for r in rows]
+
+    def get(self, key: int | str) -> RoundSummary:
+        """A round by id, or by its exact name."""
+        with self.db.session() as session:
+            return self._summary(session, self._row(session, key))
+
+    def _row(self, session: Session, key: int | str) -> AuditRound:
+        row: AuditRound | None = None
+        if isinstance(key, int):
+            row = session.get(AuditRound, key)
+        else:
+            row = session.scalar(select(AuditRound).where(AuditRound.name == key))
+            if row is None and key.isdigit():
+                row = session.get(AuditRound, int(key))
+        if row is None:
+            raise NotFoundError(f"Omgången '{key}' finns inte.")
+        return row
+
+    def _summary(self, session: Session, row: AuditRound) -> RoundSummary:
+        definition = session.get(ChecklistDefinition, row.definition_id)
+        assert definition is not None
+        frame = session.scalar(select(func.count(Case.id)).where(Case.round_id == row.id)) or 0
+        sampled = session.scalar(
+            select(func.count(SampleEntry.id)).join(SampleRow)
+            .where(SampleRow.round_id == row.id, SampleEntry.role == "sample",
+                   SampleEntry.excluded_reason.is_(None))) or 0
+        reviewed = session.scalar(select(func.count(Review.id)).where(
+            Review.round_id == row.id, Review.status == "complete")) or 0
+        return RoundSummary(
+            id=row.id, uid=row.uid, name=row.name, checklist_id=definition.checklist_key,
+            checklist_title=definition.title, checklist_version=definition.version,
+            definition_id=row.definition_id, year=row.year, period=row.period, unit=row.unit,
+            created_by=row.created_by, created_at=row.created_at,
+            locked=row.locked_at is not None, frame_size=frame, sampled=sampled,
+            reviewed=reviewed)
