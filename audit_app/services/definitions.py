@@ -16,7 +16,8 @@ from audit_app.storage.models import ChecklistDefinition
 
 
 @lru_cache(maxsize=64)
-def _parse(source: str) -> Checklist:
+def parse_definition(source: str) -> Checklist:
+    """The Checklist of a stored definition text (cached: definitions never change)."""
     return parse_checklist(source, "<lagrad checklista>")
 
 
@@ -27,7 +28,7 @@ def pin_definition(session: Session, source: str) -> ChecklistDefinition:
         select(ChecklistDefinition).where(ChecklistDefinition.content_hash == digest))
     if found is not None:
         return found
-    checklist = _parse(source)
+    checklist = parse_definition(source)
     definition = ChecklistDefinition(
         checklist_key=checklist.id, version=checklist.version, title=checklist.title,
         content_hash=digest, source=source, created_at=datetime.now())
@@ -47,7 +48,7 @@ class DefinitionService:
             definition = session.get(ChecklistDefinition, definition_id)
             if definition is None:
                 raise NotFoundError(f"Checklistdefinition {definition_id} finns inte.")
-            return _parse(definition.source)
+            return parse_definition(definition.source)
 
     def source(self, definition_id: int) -> str:
         with self.db.session() as session:

@@ -16,6 +16,7 @@ from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, ChecklistDefinition, Review, SampleEntry
 from audit_app.storage.models import Sample as SampleRow
+from audit_app.storage.queries import active_entry_filter
 
 
 class RoundService:
@@ -84,8 +85,7 @@ class RoundService:
         frame = session.scalar(select(func.count(Case.id)).where(Case.round_id == row.id)) or 0
         sampled = session.scalar(
             select(func.count(SampleEntry.id)).join(SampleRow)
-            .where(SampleRow.round_id == row.id, SampleEntry.role == "sample",
-                   SampleEntry.excluded_reason.is_(None))) or 0
+            .where(SampleRow.round_id == row.id, active_entry_filter())) or 0
         reviewed = session.scalar(select(func.count(Review.id)).where(
             Review.round_id == row.id, Review.status == "complete")) or 0
         return RoundSummary(

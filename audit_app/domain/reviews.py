@@ -1,0 +1,125 @@
+"""Reviews as plain records, and the rules for accepting an answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from audit_app.domain.checklist import AnswerType, ChecklistItem
+from audit_app.domain.errors import UserError
+from audit_app.domain.personnummer import GUARD_MESSAGE, contains_personnummer
+
+MAX_TEXT = 10_000
+
+
+class ReviewStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    DRAFT = "draft"
+    COMPLETE = "complete"
+
+    @property
+    def label(self) -> str:
+        return {"not_started": "Ej påbörjad", "draft": "Pågår", "complete": "Klar"}[self.value]
+
+
+class PersonnummerError(UserError):
+    """Free text that looks like a personnummer is never stored."""
+
+    def __init__(self) -> None:
+        super().__init__(GUARD_MESSAGE)
+
+
+class MissingAnswersError(UserError):
+    """A review cannot be completed while required items are unanswered."""
+
+    def __init__(self, item_ids: list[str], questions: list[str]) -> None:
+        self.item_ids = item_ids
+        listing = "\n".join(f"– {q}" for q in questions)
+        super().__init__(f"Obligatoriska frågor saknar svar:\n{listing}")
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    item_id: str
+    value: str | None
+    comment: str
+    applicable: bool
+    compliant: bool | None
+    answered_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One case's review in a round (status NOT_STARTED when nothing is stored yet)."""
+
+    round_id: int
+    case_id: int
+    case_ref: str
+    definition_id: int
+    status: ReviewStatus
+    id: int | None = None
+    reviewer: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    completed_at: datetime | None = None
+    answers: dict[str, AnswerRecord] = field(default_factory=dict)
+
+    def values(self) -> dict[str, str | None]:
+        return {k: a.value for k, a in self.answers.items()}
+
+
+@dataclass(frozen=True)
+class CaseReviewRow:
+    """A sampled case with its review status, as the round view lists it."""
+
+    case_id: int
+    case_ref: str
+    unit: str
+    team: str
+    gender: str
+    position: int
+    status: ReviewStatus
+    reviewer: str
+    answered: int = 0
+
+
+def check_free_text(text: str) -> str:
+    """The text as stored, or PersonnummerError / UserError when it must not be stored."""
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise UserError(f"Texten är för lång (högst {MAX_TEXT} tecken).")
+    if contains_personnummer(text):
+        raise PersonnummerError()
+    return text
+
+
+def normalise_answer(item: ChecklistItem, value: str | None) -> str | None:
+    """The stored form of an answer, or UserError when the item does not accept it."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    spec = item.answer
+    if spec.type.has_options:
+        lowered = text.lower()
+        for option in spec.options:
+            if lowered in (option.value.lower(), option.label.lower()):
+                return option.value
+        for option in spec.options:  # the keyboard letter, e.g. "J" for ja
+            if option.key and lowered == option.key.lower():
+                return option.value
+        allowed = ", ".join(o.value for o in spec.options)
+        raise UserError(f"'{text}' är inget giltigt svar på '{item.id}' ({allowed}).")
+    if spec.type is AnswerType.NUMBER:
+        try:
+            number = float(text.replace(",", ".").replace(" ", ""))
+        except ValueError:
+            raise UserError(f"'{text}' är inget tal ('{item.id}').") from None
+        return f"{number:g}"
+    if spec.type is AnswerType.DATE:
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            raise UserError(f"'{text}' är inget datum ÅÅÅÅ-MM-DD ('{item.id}').") from None
+    return check_free_text(text)

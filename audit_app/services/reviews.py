@@ -1,0 +1,251 @@
+"""Recording case reviews: answers and comments saved one at a time, completion, reopening."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from audit_app.domain.checklist import Checklist
+from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.domain.reviews import (
+    AnswerRecord,
+    CaseReviewRow,
+    MissingAnswersError,
+    ReviewRecord,
+    ReviewStatus,
+    check_free_text,
+    normalise_answer,
+)
+from audit_app.services.definitions import parse_definition
+from audit_app.storage.changelog import record_change
+from audit_app.storage.db import Database
+from audit_app.storage.models import (
+    Answer,
+    AuditRound,
+    Case,
+    ChecklistDefinition,
+    Review,
+    Sample,
+    SampleEntry,
+)
+from audit_app.storage.queries import active_entry_filter
+
+
+class ReviewService:
+    """Every answer is stored when given; each change is logged in the same transaction."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+
+    # -- reading -----------------------------------------------------------------------
+
+    def checklist_for_round(self, round_id: int) -> Checklist:
+        with self.db.session() as s:
+            return self._checklist(s, self._round(s, round_id).definition_id)
+
+    def case_rows(self, round_id: int) -> list[CaseReviewRow]:
+        """The round's sampled cases in draw order, with their review status."""
+        with self.db.session() as s:
+            self._round(s, round_id)
+            answered = (select(Answer.review_id, func.count(Answer.id).label("n"))
+                        .where(Answer.value.is_not(None), Answer.applicable.is_(True))
+                        .group_by(Answer.review_id).subquery())
+            rows = s.execute(
+                select(Case.id, Case.case_ref, Case.unit, Case.team, Case.gender,
+                       SampleEntry.stratum, SampleEntry.position, Review.status,
+                       Review.reviewer, answered.c.n)
+                .join(SampleEntry, SampleEntry.case_id == Case.id)
+                .join(Sample, Sample.id == SampleEntry.sample_id)
+                .outerjoin(Review, and_(Review.case_id == Case.id, Review.round_id == round_id))
+                .outerjoin(answered, answered.c.review_id == Review.id)
+                .where(Sample.round_id == round_id, active_entry_filter())
+                .order_by(SampleEntry.stratum, SampleEntry.position)).all()
+            return [CaseReviewRow(
+                case_id=r[0], case_ref=r[1], unit=r[2], team=r[3], gender=r[4],
+                position=n, status=ReviewStatus(r[7]) if r[7] else ReviewStatus.NOT_STARTED,
+                reviewer=r[8] or "", answered=r[9] or 0) for n, r in enumerate(rows, start=1)]
+
+    def review(self, round_id: int, case_id: int) -> ReviewRecord:
+        with self.db.session() as s:
+            return self._record(s, round_id, case_id)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def set_answer(self, round_id: int, case_id: int, item_id: str,
+                   value: str | None) -> ReviewRecord:
+        """Store one answer (None clears it) and re-evaluate which items apply."""
+        with self.db.session() as s:
+            review, checklist, case = self._editable(s, round_id, case_id)
+            if not checklist.has_item(item_id):
+                raise NotFoundError(f"Kontrollpunkten '{item_id}' finns inte i checklistan.")
+            stored = normalise_answer(checklist.item(item_id), value)
+            answer = self._answer_row(s, review, item_id)
+            old = answer.value if answer is not None else None
+            if old == stored:
+                return self._record(s, round_id, case_id)
+            if answer is None:
+                answer = Answer(review_id=review.id, item_id=item_id, comment="",
+                                answered_by=self.actor, updated_at=datetime.now())
+                s.add(answer)
+            answer.value = stored
+            answer.answered_by = self.actor
+            answer.updated_at = datetime.now()
+            review.updated_at = answer.updated_at
+            s.flush()
+            self._reevaluate(s, review, checklist)
+            record_change(s, self.actor, "update" if old is not None else "create", "answer",
+                          f"{review.uid}/{item_id}", round_id=round_id, case_ref=case.case_ref,
+                          field=item_id, old=old, new=stored)
+            return self._record(s, round_id, case_id)
+
+    def set_comment(self, round_id: int, case_id: int, item_id: str,
+                    comment: str) -> ReviewRecord:
+        """Store an item's comment; text with a personnummer is refused, never stored."""
+        text = check_free_text(comment)
+        with self.db.session() as s:
+            review, checklist, case = self._editable(s, round_id, case_id)
+            if not checklist.has_item(item_id):
+                raise NotFoundError(f"Kontrollpunkten '{item_id}' finns inte i checklistan.")
+            answer = self._answer_row(s, review, item_id)
+            old = answer.comment if answer is not None else ""
+            if old == text:
+                return self._record(s, round_id, case_id)
+            if answer is None:
+                answer = Answer(review_id=review.id, item_id=item_id, value=None,
+                                answered_by=self.actor, updated_at=datetime.now())
+                s.add(answer)
+            answer.comment = text
+            answer.updated_at = datetime.now()
+            review.updated_at = answer.updated_at
+            s.flush()
+            self._reevaluate(s, review, checklist)
+            record_change(s, self.actor, "update", "comment", f"{review.uid}/{item_id}",
+                          round_id=round_id, case_ref=case.case_ref, field=item_id,
+                          old=old or None, new=text or None)
+            return self._record(s, round_id, case_id)
+
+    def complete(self, round_id: int, case_id: int) -> ReviewRecord:
+        """Mark a review complete once every required item that applies is answered."""
+        with self.db.session() as s:
+            review, checklist, case = self._editable(s, round_id, case_id)
+            values = {a.item_id: a.value for a in self._answers(s, review)}
+            applies = checklist.applicable(values)
+            missing = [i for i in checklist.items
+                       if i.required and applies[i.id] and not values.get(i.id)]
+            if missing:
+                raise MissingAnswersError([i.id for i in missing], [i.question for i in missing])
+            review.status = ReviewStatus.COMPLETE.value
+            review.completed_at = datetime.now()
+            record_change(s, self.actor, "complete", "review", review.uid, round_id=round_id,
+                          case_ref=case.case_ref, field="status", old="draft", new="complete")
+            return self._record(s, round_id, case_id)
+
+    def reopen(self, round_id: int, case_id: int, reason: str) -> ReviewRecord:
+        """Reopen a completed review; the reason is required and logged."""
+        reason = check_free_text(reason)
+        if not reason:
+            raise UserError("Ange varför granskningen öppnas igen.")
+        with self.db.session() as s:
+            round_row = self._round(s, round_id)
+            self._check_unlocked(round_row)
+            review = self._review_row(s, round_id, case_id)
+            if review is None or review.status != ReviewStatus.COMPLETE.value:
+                raise UserError("Granskningen är inte markerad som klar.")
+            case = s.get(Case, case_id)
+            assert case is not None
+            review.status = ReviewStatus.DRAFT.value
+            review.completed_at = None
+            review.updated_at = datetime.now()
+            record_change(s, self.actor, "reopen", "review", review.uid, round_id=round_id,
+                          case_ref=case.case_ref, field="status", old="complete", new="draft",
+                          reason=reason)
+            return self._record(s, round_id, case_id)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _round(self, s: Session, round_id: int) -> AuditRound:
+        row = s.get(AuditRound, round_id)
+        if row is None:
+            raise NotFoundError(f"Omgång {round_id} finns inte.")
+        return row
+
+    @staticmethod
+    def _check_unlocked(row: AuditRound) -> None:
+        if row.locked_at is not None:
+            raise UserError(f"Omgången '{row.name}' är låst och kan inte ändras.")
+
+    def _checklist(self, s: Session, definition_id: int) -> Checklist:
+        definition = s.get(ChecklistDefinition, definition_id)
+        if definition is None:
+            raise NotFoundError(f"Checklistdefinition {definition_id} finns inte.")
+        return parse_definition(definition.source)
+
+    def _case(self, s: Session, round_id: int, case_id: int) -> Case:
+        case = s.get(Case, case_id)
+        if case is None or case.round_id != round_id:
+            raise NotFoundError(f"Ärendet {case_id} finns inte i omgången.")
+        in_sample = s.scalar(select(SampleEntry.id).join(Sample).where(
+            Sample.round_id == round_id, SampleEntry.case_id == case_id, active_entry_filter()))
+        if in_sample is None:
+            raise UserError(f"Ärendet {case.case_ref} ingår inte i stickprovet.")
+        return case
+
+    def _review_row(self, s: Session, round_id: int, case_id: int) -> Review | None:
+        return s.scalar(select(Review).where(Review.round_id == round_id,
+                                             Review.case_id == case_id))
+
+    def _editable(self, s: Session, round_id: int,
+                  case_id: int) -> tuple[Review, Checklist, Case]:
+        round_row = self._round(s, round_id)
+        self._check_unlocked(round_row)
+        case = self._case(s, round_id, case_id)
+        review = self._review_row(s, round_id, case_id)
+        if review is None:
+            now = datetime.now()
+            review = Review(uid=str(uuid.uuid4()), round_id=round_id, case_id=case_id,
+                            definition_id=round_row.definition_id, reviewer=self.actor,
+                            status=ReviewStatus.DRAFT.value, created_at=now, updated_at=now)
+            s.add(review)
+            s.flush()
+            record_change(s, self.actor, "create", "review", review.uid, round_id=round_id,
+                          case_ref=case.case_ref)
+        elif review.status == ReviewStatus.COMPLETE.value:
+            raise UserError(f"Granskningen av {case.case_ref} är markerad som klar. "
+                            "Öppna den igen (med en orsak) för att ändra.")
+        return review, self._checklist(s, review.definition_id), case
+
+    def _answers(self, s: Session, review: Review) -> list[Answer]:
+        return list(s.scalars(select(Answer).where(Answer.review_id == review.id)))
+
+    def _answer_row(self, s: Session, review: Review, item_id: str) -> Answer | None:
+        return s.scalar(select(Answer).where(Answer.review_id == review.id,
+                                             Answer.item_id == item_id))
+
+    def _reevaluate(self, s: Session, review: Review, checklist: Checklist) -> None:
+        answers = self._answers(s, review)
+        result = checklist.evaluate({a.item_id: a.value for a in answers})
+        for a in answers:
+            applies, compliant = result.get(a.item_id, (False, None))
+            a.applicable = applies
+            a.compliant = compliant
+
+    def _record(self, s: Session, round_id: int, case_id: int) -> ReviewRecord:
+        round_row = self._round(s, round_id)
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFoundError(f"Ärendet {case_id} finns inte.")
+        review = self._review_row(s, round_id, case_id)
+        if review is None:
+            return ReviewRecord(round_id, case_id, case.case_ref, round_row.definition_id,
+                                ReviewStatus.NOT_STARTED)
+        answers = {a.item_id: AnswerRecord(a.item_id, a.value, a.comment, a.applicable,
+                                           a.compliant, a.answered_by, a.updated_at)
+                   for a in self._answers(s, review)}
+        return ReviewRecord(
+            round_id, case_id, case.case_ref, review.definition_id, ReviewStatus(review.status),
+            id=review.id, reviewer=review.reviewer, created_at=review.created_at,
+            updated_at=review.updated_at, completed_at=review.completed_at, answers=answers)
