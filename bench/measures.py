@@ -1,0 +1,221 @@
+"""One benchmark measure per function, each run in its own process: `python -m bench.measures NAME`.
+
+A measure prints one JSON line: seconds of the timed part and the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import resource
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+MEASURES: dict[str, Callable[[dict[str, str]], float]] = {}
+
+
+def measure(name: str) -> Callable[[Callable[[dict[str, str]], float]],
+                                   Callable[[dict[str, str]], float]]:
+    def register(fn: Callable[[dict[str, str]], float]) -> Callable[[dict[str, str]], float]:
+        MEASURES[name] = fn
+        return fn
+    return register
+
+
+class Unavailable(Exception):
+    """The part of Granska this measure needs is not there (yet)."""
+
+
+# -- figures ---------------------------------------------------------------------------
+
+PLAIN_QUERIES = [
+    # per item: applicable n, compliant x, counts per answer
+    "SELECT a.item_id, a.value, COUNT(*), SUM(a.compliant) FROM answer a"
+    " JOIN review r ON r.id = a.review_id WHERE r.status = 'complete' AND r.round_id IN ({ids})"
+    " AND a.applicable = 1 AND a.compliant IS NOT NULL GROUP BY a.item_id, a.value",
+    # per item and period
+    "SELECT a.item_id, ar.period, COUNT(*), SUM(a.compliant) FROM answer a"
+    " JOIN review r ON r.id = a.review_id JOIN audit_round ar ON ar.id = r.round_id"
+    " WHERE r.status = 'complete' AND r.round_id IN ({ids}) AND a.applicable = 1"
+    " AND a.compliant IS NOT NULL GROUP BY a.item_id, ar.period",
+    # per item and unit
+    "SELECT a.item_id, c.unit, COUNT(*), SUM(a.compliant) FROM answer a"
+    " JOIN review r ON r.id = a.review_id JOIN \"case\" c ON c.id = r.case_id"
+    " WHERE r.status = 'complete' AND r.round_id IN ({ids}) AND a.applicable = 1"
+    " AND a.compliant IS NOT NULL GROUP BY a.item_id, c.unit",
+    # per item and gender
+    "SELECT a.item_id, c.gender, COUNT(*), SUM(a.compliant) FROM answer a"
+    " JOIN review r ON r.id = a.review_id JOIN \"case\" c ON c.id = r.case_id"
+    " WHERE r.status = 'complete' AND r.round_id IN ({ids}) AND a.applicable = 1"
+    " AND a.compliant IS NOT NULL GROUP BY a.item_id, c.gender",
+]
+
+
+def _year_rounds(args: dict[str, str]) -> list[int]:
+    return [int(x) for x in args["rounds"].split(",")]
+
+
+@measure("figures_plain_sql")
+def figures_plain_sql(args: dict[str, str]) -> float:
+    ids = ",".join(str(i) for i in _year_rounds(args))
+    con = sqlite3.connect(args["db"])
+    start = time.perf_counter()
+    for query in PLAIN_QUERIES:
+        con.execute(query.format(ids=ids)).fetchall()
+    return time.perf_counter() - start
+
+
+def _figure_service(args: dict[str, str]):  # type: ignore[no-untyped-def]
+    try:
+        from audit_app.services.figures import FigureService
+    except ImportError as exc:
+        raise Unavailable("services.figures saknas") from exc
+    from audit_app.storage.db import open_database
+
+    return FigureService(open_database(Path(args["db"])))
+
+
+@measure("figures_granska")
+def figures_granska(args: dict[str, str]) -> float:
+    service = _figure_service(args)
+    start = time.perf_counter()
+    service.compute(_year_rounds(args))
+    return time.perf_counter() - start
+
+
+@measure("report_pdf")
+def report_pdf(args: dict[str, str]) -> float:
+    service = _figure_service(args)
+    try:
+        from audit_app.reports import pdf
+    except ImportError as exc:
+        raise Unavailable("reports.pdf saknas") from exc
+    report = service.compute(_year_rounds(args))
+    start = time.perf_counter()
+    writer = getattr(pdf, "write_pdf", None)
+    if writer is None:
+        raise Unavailable("reports.pdf.write_pdf saknas")
+    writer(report, Path(args["out"]) / "bench.pdf")
+    return time.perf_counter() - start
+
+
+@measure("report_xlsx")
+def report_xlsx(args: dict[str, str]) -> float:
+    service = _figure_service(args)
+    try:
+        from audit_app.reports import xlsx
+    except ImportError as exc:
+        raise Unavailable("reports.xlsx saknas") from exc
+    writer = getattr(xlsx, "write_xlsx", None)
+    rows = getattr(service, "data_rows", None)
+    if writer is None or rows is None:
+        raise Unavailable("reports.xlsx.write_xlsx / FigureService.data_rows saknas")
+    rounds = _year_rounds(args)
+    start = time.perf_counter()
+    writer(service.compute(rounds), rows(rounds), Path(args["out"]) / "bench.xlsx")
+    return time.perf_counter() - start
+
+
+# -- case-list import ------------------------------------------------------------------
+
+@measure("import_xlsx_openpyxl")
+def import_xlsx_openpyxl(args: dict[str, str]) -> float:
+    from openpyxl import load_workbook
+
+    start = time.perf_counter()
+    wb = load_workbook(args["xlsx"], read_only=True)
+    for _row in wb.active.iter_rows(values_only=True):  # type: ignore[union-attr]
+        pass
+    wb.close()
+    return time.perf_counter() - start
+
+
+@measure("import_csv_reader")
+def import_csv_reader(args: dict[str, str]) -> float:
+    start = time.perf_counter()
+    with open(args["csv"], encoding="cp1252", newline="") as fh:
+        for _row in csv.reader(fh, delimiter=";"):
+            pass
+    return time.perf_counter() - start
+
+
+def _import_with_granska(args: dict[str, str], key: str) -> float:
+    try:
+        from audit_app.services.caselists import CaseListService
+    except ImportError as exc:
+        raise Unavailable("services.caselists saknas") from exc
+    from audit_app.checklist_io.library import ChecklistLibrary
+    from audit_app.paths import checklists_dir
+    from audit_app.services.rounds import RoundService
+    from audit_app.storage.db import open_database
+
+    db = open_database(Path(args["out"]) / f"import-{key}-{os.getpid()}.sqlite3")
+    rnd = RoundService(db, ChecklistLibrary([checklists_dir()]), "bench").create(
+        f"Import {key}", "placerade-barn", 2026, "T1")
+    service = CaseListService(db, "bench")
+    start = time.perf_counter()
+    service.import_file(rnd.id, Path(args[key]))
+    return time.perf_counter() - start
+
+
+@measure("import_xlsx_granska")
+def import_xlsx_granska(args: dict[str, str]) -> float:
+    return _import_with_granska(args, "xlsx")
+
+
+@measure("import_csv_granska")
+def import_csv_granska(args: dict[str, str]) -> float:
+    return _import_with_granska(args, "csv")
+
+
+# -- start-up --------------------------------------------------------------------------
+
+@measure("startup_bare_qt")
+def startup_bare_qt(args: dict[str, str]) -> float:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1000, 640)
+    window.show()
+    app.processEvents()
+    return time.time() - float(args["t0"])
+
+
+@measure("startup_granska")
+def startup_granska(args: dict[str, str]) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    from audit_app.__main__ import checklist_library
+    from audit_app.settings import Settings, SettingsStore
+    from audit_app.storage.db import open_database
+    from audit_app.ui.main_window import MainWindow
+
+    app = QApplication([])
+    store = SettingsStore(Path(args["out"]) / "settings.json")
+    store.save(Settings(reviewer_name="Bench", reviewer_initials="BE"))
+    window = MainWindow(open_database(Path(args["db"])), checklist_library(), store)
+    window.show()
+    app.processEvents()
+    return time.time() - float(args["t0"])
+
+
+def main() -> None:
+    name = sys.argv[1]
+    args = json.loads(sys.argv[2])
+    try:
+        seconds: float | None = MEASURES[name](args)
+        error = None
+    except Unavailable as exc:
+        seconds, error = None, str(exc)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"name": name, "seconds": seconds, "peak_mb": round(peak_mb, 1),
+                      "unavailable": error}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Benchmark runner: `python -m bench.run [--scale full|tiny] [--repeat N]`.
+
+Generates invented data, runs every measure in its own process next to its baseline, prints a
+table of times and ratios against the targets, and writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.generate import FULL, TINY, generate_database, write_case_lists
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measure, its baseline (or None), and the limits it must meet."""
+
+    name: str
+    label: str
+    baseline: str | None = None
+    max_ratio: float | None = None
+    max_seconds: float | None = None
+    max_peak_mb: float = 500.0
+
+
+TARGETS = [
+    Target("startup_granska", "Start till huvudfönster / start to main window",
+           "startup_bare_qt", max_ratio=3.0),
+    Target("figures_granska", "Alla figurer för ett år / all figures for a year",
+           "figures_plain_sql", max_ratio=2.0, max_seconds=1.0),
+    Target("report_pdf", "Sammanfattande PDF / summary PDF", max_seconds=3.0),
+    Target("report_xlsx", "Excel med lång datasida / Excel with long data sheet"),
+    Target("import_xlsx_granska", "Import av ärendelista, xlsx / case-list import, xlsx",
+           "import_xlsx_openpyxl", max_ratio=1.3),
+    Target("import_csv_granska", "Import av ärendelista, csv / case-list import, csv",
+           "import_csv_reader", max_ratio=3.0),
+]
+
+
+def run_measure(name: str, args: dict[str, str]) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    args = dict(args, t0=repr(time.time()))
+    proc = subprocess.run([sys.executable, "-m", "bench.measures", name, json.dumps(args)],
+                          capture_output=True, text=True, env=env, cwd=HERE.parent,
+                          timeout=900)
+    if proc.returncode != 0:
+        return {"name": name, "seconds": None, "peak_mb": None,
+                "unavailable": f"fel: {proc.stderr.strip().splitlines()[-1:]}"}
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def best_of(name: str, args: dict[str, str], repeat: int) -> dict[str, object]:
+    runs = [run_measure(name, args) for _ in range(repeat)]
+    ok = [r for r in runs if r["seconds"] is not None]
+    if not ok:
+        return runs[0]
+    seconds = [float(r["seconds"]) for r in ok]  # type: ignore[arg-type]
+    return {"name": name, "seconds": min(seconds), "median": statistics.median(seconds),
+            "peak_mb": max(float(r["peak_mb"]) for r in ok),  # type: ignore[arg-type]
+            "unavailable": None}
+
+
+def evaluate(target: Target, result: dict[str, object],
+             base: dict[str, object] | None) -> dict[str, object]:
+    row: dict[str, object] = {"target": asdict(target), "result": result, "baseline": base}
+    seconds = result.get("seconds")
+    if seconds is None:
+        row["verdict"] = "saknas / not available"
+        return row
+    verdicts = []
+    if base is not None and base.get("seconds"):
+        ratio = float(seconds) / float(base["seconds"])  # type: ignore[arg-type]
+        row["ratio"] = round(ratio, 2)
+        if target.max_ratio is not None:
+            verdicts.append(ratio <= target.max_ratio)
+    if target.max_seconds is not None:
+        verdicts.append(float(seconds) <= target.max_seconds)  # type: ignore[arg-type]
+    verdicts.append(float(result["peak_mb"]) <= target.max_peak_mb)  # type: ignore[arg-type]
+    row["verdict"] = "ok" if all(verdicts) else "MISSAR / MISSES"
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", choices=["full", "tiny"], default="full")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    ns = parser.parse_args(argv)
+    scale = FULL if ns.scale == "full" else TINY
+    with tempfile.TemporaryDirectory(prefix="granska-bench-") as tmp:
+        folder = Path(tmp)
+        t = time.perf_counter()
+        ids = generate_database(folder / "bench.sqlite3", scale)
+        xlsx, csv_path = write_case_lists(folder, scale.import_rows)
+        print(f"Data genererat på {time.perf_counter() - t:.1f} s ({scale})")
+        args = {"db": str(folder / "bench.sqlite3"), "out": str(folder),
+                "rounds": ",".join(str(ids[p]) for p in ("T1", "T2", "T3")),
+                "large_round": str(ids["large"]), "xlsx": str(xlsx), "csv": str(csv_path)}
+        rows = []
+        for target in TARGETS:
+            base = best_of(target.baseline, args, ns.repeat) if target.baseline else None
+            result = best_of(target.name, args, ns.repeat)
+            rows.append(evaluate(target, result, base))
+    print(f"\n{'mått / measure':58} {'tid s':>8} {'bas s':>8} {'kvot':>6} {'MB':>6}  resultat")
+    for row in rows:
+        res, base = row["result"], row["baseline"]
+        sec = res.get("seconds")  # type: ignore[union-attr]
+        bsec = base.get("seconds") if base else None  # type: ignore[union-attr]
+        print(f"{row['target']['label'][:58]:58} "  # type: ignore[index]
+              f"{'-' if sec is None else f'{sec:.3f}':>8} "
+              f"{'-' if bsec is None else f'{bsec:.3f}':>8} "
+              f"{row.get('ratio', '-')!s:>6} {res.get('peak_mb') or '-'!s:>6}  "  # type: ignore[union-attr]
+              f"{row['verdict']}")
+    payload = {"scale": ns.scale, "repeat": ns.repeat, "python": platform.python_version(),
+               "machine": platform.machine(), "cpus": os.cpu_count(),
+               "when": time.strftime("%Y-%m-%d %H:%M:%S"), "rows": rows}
+    ns.out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nResultat skrivna till {ns.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
