@@ -174,5 +174,7 @@ def write_case_lists(folder: Path, n: int) -> tuple[Path, Path]:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(HEADER)
         for row in rows:
-            writer.writerow([*row[:4], row[4].isoformat()])  # type: ignore[union-attr]
+            closed = row[4]
+            assert isinstance(closed, date)
+            writer.writerow([*row[:4], closed.isoformat()])
     return xlsx, csv_path

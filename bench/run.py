@@ -17,6 +17,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.generate import FULL, TINY, generate_database, write_case_lists
 
@@ -49,7 +50,7 @@ TARGETS = [
 ]
 
 
-def run_measure(name: str, args: dict[str, str]) -> dict[str, object]:
+def run_measure(name: str, args: dict[str, str]) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     args = dict(args, t0=repr(time.time()))
     proc = subprocess.run([sys.executable, "-m", "bench.measures", name, json.dumps(args)],
@@ -58,37 +59,37 @@ def run_measure(name: str, args: dict[str, str]) -> dict[str, object]:
     if proc.returncode != 0:
         return {"name": name, "seconds": None, "peak_mb": None,
                 "unavailable": f"fel: {proc.stderr.strip().splitlines()[-1:]}"}
-    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
 
 
-def best_of(name: str, args: dict[str, str], repeat: int) -> dict[str, object]:
+def best_of(name: str, args: dict[str, str], repeat: int) -> dict[str, Any]:
     runs = [run_measure(name, args) for _ in range(repeat)]
     ok = [r for r in runs if r["seconds"] is not None]
     if not ok:
         return runs[0]
-    seconds = [float(r["seconds"]) for r in ok]  # type: ignore[arg-type]
+    seconds = [float(r["seconds"]) for r in ok]
     return {"name": name, "seconds": min(seconds), "median": statistics.median(seconds),
-            "peak_mb": max(float(r["peak_mb"]) for r in ok),  # type: ignore[arg-type]
+            "peak_mb": max(float(r["peak_mb"]) for r in ok),
             "unavailable": None}
 
 
-def evaluate(target: Target, result: dict[str, object],
-             base: dict[str, object] | None) -> dict[str, object]:
-    row: dict[str, object] = {"target": asdict(target), "result": result, "baseline": base}
+def evaluate(target: Target, result: dict[str, Any],
+             base: dict[str, Any] | None) -> dict[str, Any]:
+    row: dict[str, Any] = {"target": asdict(target), "result": result, "baseline": base}
     seconds = result.get("seconds")
     if seconds is None:
         row["verdict"] = "saknas / not available"
         return row
     verdicts = []
     if base is not None and base.get("seconds"):
-        ratio = float(seconds) / float(base["seconds"])  # type: ignore[arg-type]
+        ratio = float(seconds) / float(base["seconds"])
         row["ratio"] = round(ratio, 2)
         if target.max_ratio is not None:
             verdicts.append(ratio <= target.max_ratio)
     if target.max_seconds is not None:
-        verdicts.append(float(seconds) <= target.max_seconds)  # type: ignore[arg-type]
-    verdicts.append(float(result["peak_mb"]) <= target.max_peak_mb)  # type: ignore[arg-type]
+        verdicts.append(float(seconds) <= target.max_seconds)
+    verdicts.append(float(result["peak_mb"]) <= target.max_peak_mb)
     row["verdict"] = "ok" if all(verdicts) else "MISSAR / MISSES"
     return row
 
@@ -117,12 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'mått / measure':58} {'tid s':>8} {'bas s':>8} {'kvot':>6} {'MB':>6}  resultat")
     for row in rows:
         res, base = row["result"], row["baseline"]
-        sec = res.get("seconds")  # type: ignore[union-attr]
-        bsec = base.get("seconds") if base else None  # type: ignore[union-attr]
-        print(f"{row['target']['label'][:58]:58} "  # type: ignore[index]
+        sec = res.get("seconds")
+        bsec = base.get("seconds") if base else None
+        print(f"{row['target']['label'][:58]:58} "
               f"{'-' if sec is None else f'{sec:.3f}':>8} "
               f"{'-' if bsec is None else f'{bsec:.3f}':>8} "
-              f"{row.get('ratio', '-')!s:>6} {res.get('peak_mb') or '-'!s:>6}  "  # type: ignore[union-attr]
+              f"{row.get('ratio', '-')!s:>6} {res.get('peak_mb') or '-'!s:>6}  "
               f"{row['verdict']}")
     payload = {"scale": ns.scale, "repeat": ns.repeat, "python": platform.python_version(),
                "machine": platform.machine(), "cpus": os.cpu_count(),

@@ -1,0 +1,38 @@
+"""The benchmark runs end to end at a tiny scale (not a timed test: it proves the runner works)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from bench.generate import TINY, generate_database, write_case_lists
+from bench.run import main
+
+
+def test_generated_data_is_consistent(tmp_path: Path) -> None:
+    ids = generate_database(tmp_path / "b.sqlite3", TINY)
+    con = sqlite3.connect(tmp_path / "b.sqlite3")
+    reviews = con.execute("SELECT COUNT(*) FROM review WHERE status='complete'").fetchone()[0]
+    answers = con.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
+    sampled = con.execute("SELECT COUNT(*) FROM sample_entry se JOIN sample s ON s.id ="
+                          " se.sample_id WHERE s.round_id = ?", (ids["large"],)).fetchone()[0]
+    bad = con.execute("SELECT COUNT(*) FROM answer WHERE value='ej_aktuellt' AND compliant"
+                      " IS NOT NULL").fetchone()[0]
+    assert reviews == TINY.reviews
+    assert answers == TINY.reviews * TINY.items
+    assert sampled == TINY.round_cases
+    assert bad == 0
+    xlsx, csv_path = write_case_lists(tmp_path, 30)
+    assert len(csv_path.read_text(encoding="cp1252").splitlines()) == 31
+    assert xlsx.stat().st_size > 0
+
+
+def test_runner_writes_results(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    assert main(["--scale", "tiny", "--repeat", "1", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    names = {row["target"]["name"] for row in data["rows"]}
+    assert {"startup_granska", "figures_granska", "import_csv_granska"} <= names
+    startup = next(r for r in data["rows"] if r["target"]["name"] == "startup_granska")
+    assert startup["result"]["seconds"] > 0 and startup["baseline"]["seconds"] > 0
