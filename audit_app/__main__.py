@@ -22,7 +22,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = cli.parse(argv)
+    if getattr(args, "smoke_test", False):
+        from audit_app.ui.smoke import run_smoke_test
+
+        return run_smoke_test(checklist_library())
     db_path = Path(args.db) if args.db else paths.default_db_path()
+    if getattr(args, "demo", False) and not args.db:
+        from audit_app.services.demo import demo_db_path, open_demo
+
+        db_path = demo_db_path(paths.data_dir())
+        open_demo(db_path, checklist_library()).close()
     store = SettingsStore(paths.config_dir() / "settings.json")
     if args.group is None:
         from audit_app.ui.app import run_gui

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is needed and runs every check headless: ruff, mypy and the pytest suite.
+# Installs what is needed and runs every check headless: ruff, mypy, pytest, then builds the
+# PyInstaller bundle and runs its smoke test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
@@ -10,3 +11,9 @@ echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
+# The deployable bundle: PyInstaller one-folder build, then its --smoke-test (about a minute).
+# Skipped with GRANSKA_SKIP_BUILD=1 for quick local runs.
+if [ "${GRANSKA_SKIP_BUILD:-0}" != "1" ]; then
+  echo "== build + smoke test"
+  bash scripts/build.sh
+fi

@@ -22,6 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Granska {__version__}")
     parser.add_argument("--db", metavar="PATH", help="databasfil (standard: i datamappen)")
+    parser.add_argument("--demo", action="store_true",
+                        help="öppna en demodatabas med påhittade exempel (skapas vid behov)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="kontrollera installationen (databas, fönster, rapporter) och avsluta")
     sub = parser.add_subparsers(dest="group", metavar="KOMMANDO")
     for module in COMMAND_MODULES:
         module.register(sub)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,7 +153,7 @@ def _frame_and_sample(db: Database, rng: random.Random, round_id: int, year: int
             seed=f"demo-{year}-{period.value}", size=per_unit * len(units),
             population=frame * len(units), frame_sha256=f"{rng.getrandbits(256):064x}",
             source_files=f"avslutade-arenden-{year}-{period.value}.xlsx",
-            parameters='{"strata": "unit", "per_stratum": %d}' % per_unit,
+            parameters=json.dumps({"strata": "unit", "per_stratum": per_unit}),
             created_by=ACTOR, created_at=datetime.now())
         s.add(sample)
         s.flush()
