@@ -1,0 +1,131 @@
+"""Keyboard and screen-reader access: every control in the focus chain has a name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.demo import build_demo
+from audit_app.settings import Settings, SettingsStore
+from audit_app.storage.db import Database
+
+# The offscreen platform warns once when a top-level window is shown; it means nothing here.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+               QPlainTextEdit, QTextEdit)
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader announces (own name, button text or label buddy)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name).strip() if iface is not None else ""
+
+
+def focus_chain(window: QWidget) -> list[QWidget]:
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window and len(chain) < 2000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def reachable(widget: QWidget, window: QWidget) -> bool:
+    return (widget.isVisibleTo(window) and widget.isEnabled()
+            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+
+
+def problems(window: QWidget) -> list[str]:
+    found: list[str] = []
+    chain = focus_chain(window)
+    for w in chain:
+        if reachable(w, window) and not accessible_name(w):
+            found.append(f"no accessible name: {type(w).__name__} {w.objectName()!r}")
+    in_chain = {id(w) for w in chain if reachable(w, window)}
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, INTERACTIVE) or not w.isVisibleTo(window) or not w.isEnabled():
+            continue
+        if isinstance(w.parent(), QComboBox | QAbstractSpinBox):
+            continue  # their inner line edit takes focus through the parent
+        if id(w) not in in_chain and not _inside_view(w):
+            text = accessible_name(w) or w.objectName()
+            found.append(f"not reachable by Tab: {type(w).__name__} {text!r}")
+    return found
+
+
+def _inside_view(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True  # editors and index widgets are reached through their view
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.fixture
+def demo_db(db: Database, library: ChecklistLibrary) -> Database:
+    build_demo(db, library, per_unit=2)
+    return db
+
+
+def main_window(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.main_window import MainWindow
+
+    store = SettingsStore(tmp / "settings.json")
+    store.save(Settings(reviewer_name="Tillgänglighet", reviewer_initials="TG"))
+    return MainWindow(db=db, library=library, settings_store=store)
+
+
+SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
+    "main_window": main_window,
+}
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_every_focusable_control_has_a_name_and_every_control_is_reachable(
+        screen: str, qtbot: QtBot, demo_db: Database, library: ChecklistLibrary,
+        tmp_path: Path) -> None:
+    window = SCREENS[screen](demo_db, library, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    QApplication.processEvents()
+    assert focus_chain(window), "empty focus chain"
+    found = problems(window)
+    assert not found, f"{screen}:\n" + "\n".join(found)
+
+
+def test_the_checker_finds_a_nameless_line_edit(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QPushButton
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = QFormLayout(window)
+    named = QLineEdit()
+    form.addRow("&Ärendenummer:", named)
+    form.addRow(QLineEdit())
+    button = QPushButton("Spara")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    form.addRow(button)
+    window.show()
+    found = problems(window)
+    assert accessible_name(named) == "Ärendenummer:"
+    assert any("no accessible name: QLineEdit" in p for p in found)
+    assert any("not reachable by Tab: QPushButton 'Spara'" in p for p in found)
