@@ -19,6 +19,9 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Granska")
     app.setOrganizationName("Granska")
+    from audit_app.ui.i18n import install_translations
+
+    install_translations(settings_store.load().language, app)
     try:
         db = open_database(db_path)
     except UserError as exc:

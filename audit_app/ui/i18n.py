@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from audit_app import paths
+from audit_app.settings import SettingsStore
 
 SOURCE_LANGUAGE = "sv"  # the ui's strings are written in Swedish
 LANGUAGES = {"sv": "Svenska", "en": "English"}
@@ -71,3 +74,36 @@ def current_language() -> str:
         if name.startswith("granska_"):
             return name.removeprefix("granska_")
     return SOURCE_LANGUAGE
+
+
+def add_language_menu(window: QMainWindow, settings_store: SettingsStore) -> QMenu:
+    """A "Språk / Language" menu on the window's menu bar; the choice is saved in settings."""
+    menu = window.menuBar().addMenu("Språk / &Language")  # i18n: ok - shown in both languages
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    chosen = normalise(settings_store.load().language)
+    for code, label in LANGUAGES.items():
+        action = QAction(label, menu)  # i18n: ok - a language's own name
+        action.setCheckable(True)
+        action.setChecked(code == chosen)
+        action.setData(code)
+        group.addAction(action)
+        menu.addAction(action)
+    group.triggered.connect(lambda action: _switch(window, settings_store, action.data()))
+    return menu
+
+
+def _switch(window: QMainWindow, settings_store: SettingsStore, language: str) -> None:
+    settings = settings_store.load()
+    if normalise(settings.language) == language:
+        return
+    settings.language = language
+    settings_store.save(settings)
+    install_translations(language)
+    if language == "en":
+        text = ("The language is now English. Dialogs use it at once; "
+                "the main window changes when Granska is restarted.")
+    else:
+        text = ("Språket är nu svenska. Dialogrutor använder det direkt; "
+                "huvudfönstret byter språk när Granska startas om.")
+    QMessageBox.information(window, "Granska", text)  # i18n: ok - written in the new language
