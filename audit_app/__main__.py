@@ -31,7 +31,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from audit_app.services.demo import demo_db_path, open_demo
 
         db_path = demo_db_path(paths.data_dir())
-        open_demo(db_path, checklist_library()).close()
+        if args.group is None:
+            from audit_app.ui.demo_start import prepare_demo
+
+            prepare_demo(db_path, checklist_library())
+        else:
+            open_demo(db_path, checklist_library()).close()
     store = SettingsStore(paths.config_dir() / "settings.json")
     if args.group is None:
         from audit_app.ui.app import run_gui
