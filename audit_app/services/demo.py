@@ -29,6 +29,8 @@ UNITS_BY_CHECKLIST: dict[str, tuple[str, ...]] = {
     "utredning-barn": ("Mottagning", "Utredning 1", "Utredning 2"),
     "placerade-barn": ("Familjehem", "Placeringsteamet"),
 }
+ROUND_UNIT = {"utredning-barn": "Mottagning och utredning",
+              "placerade-barn": "Familjehem och placeringsteamet"}
 ALL_UNITS = ("Mottagning", "Utredning 1", "Utredning 2", "Familjehem", "Placeringsteamet")
 REVIEWERS = {"Mottagning": "GL Mottagning", "Utredning 1": "GL Utredning 1",
              "Utredning 2": "GL Utredning 2", "Familjehem": "GL Familjehem",
@@ -119,7 +121,7 @@ def build_demo(db: Database, library: ChecklistLibrary, *, seed: int = 2025,
                 progress(name)
             rounds = RoundService(db, library, ACTOR)
             summary_row = rounds.create(name, checklist_id, y, period.value,
-                                        units[0] if len(units) == 1 else "")
+                                        ROUND_UNIT.get(checklist_id, "Alla enheter"))
             case_ids = _frame_and_sample(db, rng, summary_row.id, y, period, units, per_unit,
                                          case_counter)
             case_counter += len(units) * per_unit * 3
