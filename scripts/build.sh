@@ -20,4 +20,5 @@ echo "built dist/granska in $(( $(date +%s) - start )) s ($(du -sh dist/granska 
 if [ "${1:-}" != "--no-smoke" ]; then
   echo "== smoke test of the built binary"
   QT_QPA_PLATFORM=offscreen ./dist/granska/granska --smoke-test
+  ./dist/granska/granska-cli --version
 fi
