@@ -14,7 +14,7 @@ from audit_app.settings import SettingsStore
 SOURCE_LANGUAGE = "sv"  # the ui's strings are written in Swedish
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
-_installed: list[QTranslator] = []  # kept alive while installed
+TRANSLATOR_NAME = "granska-translator"  # our translators are children of the application
 
 
 def i18n_dir() -> Path:
@@ -46,9 +46,10 @@ def install_translations(language: str, app: QCoreApplication | None = None) -> 
     app = app or QCoreApplication.instance()
     if app is None:
         return []
-    for old in _installed:
+    for old in _translators(app):
         app.removeTranslator(old)
-    _installed.clear()
+        old.setParent(None)
+        old.deleteLater()
     language = normalise(language)
     loaded: list[str] = []
     wanted = [(f"qtbase_{language}", qt_translations_dirs())]
@@ -57,9 +58,11 @@ def install_translations(language: str, app: QCoreApplication | None = None) -> 
     for name, folders in wanted:
         translator = QTranslator(app)
         if _load(translator, name, folders):
+            translator.setObjectName(TRANSLATOR_NAME)
             app.installTranslator(translator)
-            _installed.append(translator)
             loaded.append(name)
+        else:
+            translator.setParent(None)
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv"
                                else QLocale.Language.English,
                                QLocale.Country.Sweden if language == "sv"
@@ -67,9 +70,14 @@ def install_translations(language: str, app: QCoreApplication | None = None) -> 
     return loaded
 
 
+def _translators(app: QCoreApplication) -> list[QTranslator]:
+    return [t for t in app.findChildren(QTranslator) if t.objectName() == TRANSLATOR_NAME]
+
+
 def current_language() -> str:
     """The language whose translators are installed now."""
-    for translator in _installed:
+    app = QCoreApplication.instance()
+    for translator in _translators(app) if app is not None else []:
         name = Path(translator.filePath()).stem
         if name.startswith("granska_"):
             return name.removeprefix("granska_")
