@@ -17,19 +17,20 @@ def prepare_demo(path: Path, library: ChecklistLibrary) -> None:
     if path.exists() and path.stat().st_size > 0:
         return
     app = QApplication.instance() or QApplication(sys.argv)
-    tr = QCoreApplication.translate
-    dialog = QProgressDialog(tr("DemoStart", "Skapar demodatabasen med påhittade ärenden …"),
-                             "", 0, 4 * len(library.scan()[0]) or 1)
-    dialog.setWindowTitle(tr("DemoStart", "Granska – demo"))
+    dialog = QProgressDialog(
+        QCoreApplication.translate("DemoStart", "Skapar demodatabasen med påhittade ärenden …"),
+        "", 0, 4 * len(library.scan()[0]) or 1)
+    dialog.setWindowTitle(QCoreApplication.translate("DemoStart", "Granska – demo"))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
-    dialog.setAccessibleName(tr("DemoStart", "Förlopp för demodatabasen"))
+    dialog.setAccessibleName(QCoreApplication.translate("DemoStart", "Förlopp för demodatabasen"))
     steps = [0]
 
     def progress(name: str) -> None:
         steps[0] += 1
-        dialog.setLabelText(tr("DemoStart", "Skapar demodatabasen: {0}").format(name))
+        text = QCoreApplication.translate("DemoStart", "Skapar demodatabasen: {0}")
+        dialog.setLabelText(text.format(name))
         dialog.setValue(min(steps[0], dialog.maximum()))
         app.processEvents()
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -13,6 +19,29 @@ from audit_app.settings import SettingsStore
 
 SOURCE_LANGUAGE = "sv"  # the ui's strings are written in Swedish
 LANGUAGES = {"sv": "Svenska", "en": "English"}
+
+# Swedish words that reach the screen from the lower layers (statuses, genders, built-in
+# answers); show them through term() so that they are translated too.
+TERMS_CONTEXT = "Termer"
+TERMS = (
+    QT_TRANSLATE_NOOP("Termer", "Låst"),
+    QT_TRANSLATE_NOOP("Termer", "Urval saknas"),
+    QT_TRANSLATE_NOOP("Termer", "Urval ej draget"),
+    QT_TRANSLATE_NOOP("Termer", "Klar"),
+    QT_TRANSLATE_NOOP("Termer", "Pågår"),
+    QT_TRANSLATE_NOOP("Termer", "Ej påbörjad"),
+    QT_TRANSLATE_NOOP("Termer", "flicka"),
+    QT_TRANSLATE_NOOP("Termer", "pojke"),
+    QT_TRANSLATE_NOOP("Termer", "okant"),
+    QT_TRANSLATE_NOOP("Termer", "Flicka"),
+    QT_TRANSLATE_NOOP("Termer", "Pojke"),
+    QT_TRANSLATE_NOOP("Termer", "Okänt"),
+    QT_TRANSLATE_NOOP("Termer", "Ja"),
+    QT_TRANSLATE_NOOP("Termer", "Nej"),
+    QT_TRANSLATE_NOOP("Termer", "Ej aktuellt"),
+    QT_TRANSLATE_NOOP("Termer", "Helt"),
+    QT_TRANSLATE_NOOP("Termer", "Delvis"),
+)
 
 TRANSLATOR_NAME = "granska-translator"  # our translators are children of the application
 
@@ -26,6 +55,11 @@ def qt_translations_dirs() -> list[Path]:
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     dirs.append(paths.project_root() / "PySide6" / "Qt" / "translations")
     return dirs
+
+
+def term(text: str) -> str:
+    """A Swedish word from the domain (a status, a gender, a built-in answer) translated."""
+    return QCoreApplication.translate(TERMS_CONTEXT, text)
 
 
 def normalise(language: str) -> str:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
 
@@ -11,6 +18,7 @@ from audit_app.domain.rounds import RoundSummary
 from audit_app.services.rounds import RoundService
 from audit_app.settings import SettingsStore
 from audit_app.storage.db import Database
+from audit_app.ui.i18n import add_language_menu, term
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,7 +26,13 @@ Index = QModelIndex | QPersistentModelIndex
 class RoundTableModel(QAbstractTableModel):
     """Rounds as rows; holds plain RoundSummary records."""
 
-    HEADERS = ("Namn", "Checklista", "År", "Period", "Enhet", "Granskade / urval", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("RoundTableModel", "Namn"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Checklista"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "År"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Period"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Enhet"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Granskade / urval"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Status"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,7 +54,7 @@ class RoundTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("RoundTableModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -48,7 +62,7 @@ class RoundTableModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         values = (r.name, f"{r.checklist_title} (v{r.checklist_version})", str(r.year),
-                  r.period, r.unit or "–", f"{r.reviewed} / {r.sampled}", r.status)
+                  r.period, r.unit or "–", f"{r.reviewed} / {r.sampled}", term(r.status))
         return values[index.column()]
 
 
@@ -63,29 +77,30 @@ class MainWindow(QMainWindow):
         self.settings_store = settings_store
         self.settings = settings_store.load()
         self.rounds = RoundService(db, library, self.settings.actor)
-        self.setWindowTitle(f"Granska – {db.path.name}")
+        self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
         self.resize(1000, 640)
 
         self.model = RoundTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Granskningsomgångar")
+        self.table.setAccessibleName(self.tr("Granskningsomgångar"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty_label = QLabel("Inga granskningsomgångar ännu.")
+        self.empty_label = QLabel(self.tr("Inga granskningsomgångar ännu."))
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(QLabel("<h2>Granskningsomgångar</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Granskningsomgångar") + "</h2>"))
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
         self.setCentralWidget(central)
 
-        file_menu = self.menuBar().addMenu("&Arkiv")
-        quit_action = QAction("&Avsluta", self)
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        quit_action = QAction(self.tr("&Avsluta"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        add_language_menu(self, settings_store)
         self.refresh()
 
     def refresh(self) -> None:
