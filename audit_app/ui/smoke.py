@@ -103,6 +103,9 @@ def _check_window(folder: Path, library: ChecklistLibrary, state: _State) -> str
 
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
     loaded = install_translations("en", app)
+    missing = {"granska_en", "qtbase_en"} - set(loaded)
+    if missing:
+        raise SmokeFailure(f"översättningar saknas: {', '.join(sorted(missing))}")
     store = SettingsStore(folder / "settings.json")
     store.save(Settings(reviewer_name="Röktest", reviewer_initials="RT"))
     window = MainWindow(db=state.open_db(), library=library, settings_store=store)

@@ -112,6 +112,18 @@ def test_every_focusable_control_has_a_name_and_every_control_is_reachable(
     assert not found, f"{screen}:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_screen_fits_a_full_hd_display_at_200_percent(
+        screen: str, qtbot: QtBot, demo_db: Database, library: ChecklistLibrary,
+        tmp_path: Path) -> None:
+    """At 200 % a 1920 x 1080 display offers 960 x 540 device-independent pixels."""
+    window = SCREENS[screen](demo_db, library, tmp_path)
+    qtbot.addWidget(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 960 and hint.height() <= 540, f"{screen} needs {hint}"
+    assert window.minimumWidth() <= 960 and window.minimumHeight() <= 540
+
+
 def test_the_checker_finds_a_nameless_line_edit(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QFormLayout, QPushButton
 
