@@ -1,0 +1,1 @@
+"""Writers of Excel and PDF output; they import only the domain."""
