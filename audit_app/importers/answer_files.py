@@ -1,0 +1,218 @@
+"""Reading answer files: the review workbook, or a long table (CSV/XLSX: case, item, answer)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from audit_app.domain.errors import UserError
+
+WORKBOOK_SHEET = "Granskning"
+META_SHEET = "_granska"
+COMMENT_SUFFIX = "#kommentar"
+MAX_BYTES = 50_000_000
+
+HEADER_NAMES = {
+    "case": {"case", "ärende", "arende", "ärendenummer", "case_ref"},
+    "item": {"item", "kontrollpunkt", "fråga", "item_id"},
+    "answer": {"answer", "svar", "value"},
+    "comment": {"comment", "kommentar"},
+}
+
+
+@dataclass(frozen=True)
+class AnswerCell:
+    """One case's answer (and comment) to one item as the file gives it; None means blank."""
+
+    case_ref: str
+    item_id: str
+    answer: str | None
+    comment: str | None
+    case_at: str  # where the case reference is, e.g. "Granskning!A7" or "rad 7"
+    answer_at: str
+    comment_at: str
+
+
+@dataclass
+class AnswerFile:
+    """What an answer file holds, and what could not be read in it."""
+
+    kind: str  # "workbook" or "long"
+    cells: list[AnswerCell] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    round_uid: str | None = None
+    item_columns: list[tuple[str, str]] = field(default_factory=list)  # (item id, header)
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as Excel users mean it: stripped text, None when blank."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() \
+            else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool):
+        value = "ja" if value else "nej"
+    text = str(value).replace("\u00a0", " ").strip()
+    return text or None
+
+
+def read_answer_file(path: Path) -> AnswerFile:
+    """Read a review workbook, a long XLSX or a long CSV file."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UserError(f"Kan inte läsa filen {path.name}: {exc.strerror}") from exc
+    if size > MAX_BYTES:
+        raise UserError(f"Filen {path.name} är för stor för en svarsfil.")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        return _read_csv(path)
+    raise UserError(f"Filen {path.name} är varken .xlsx eller .csv.")
+
+
+def _read_xlsx(path: Path) -> AnswerFile:
+    try:
+        wb = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx).") from exc
+    try:
+        if WORKBOOK_SHEET in wb.sheetnames and \
+                cell_text(wb[WORKBOOK_SHEET].cell(1, 1).value) == "case":
+            result = _read_wide(wb[WORKBOOK_SHEET])
+            if META_SHEET in wb.sheetnames:
+                meta = {cell_text(r[0]): cell_text(r[1])
+                        for r in wb[META_SHEET].iter_rows(max_col=2, values_only=True)}
+                result.round_uid = meta.get("round_uid")
+            return result
+        ws = wb.worksheets[0]
+        rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+        return _read_long(rows, lambda r, c: f"{quote_sheetname(ws.title)}!"
+                                             f"{get_column_letter(c)}{r}")
+    finally:
+        wb.close()
+
+
+def _read_wide(ws: Any) -> AnswerFile:
+    result = AnswerFile(kind="workbook")
+    sheet = quote_sheetname(ws.title)
+    rows = list(ws.iter_rows(values_only=True))
+    if not rows:
+        return result
+    ids = [cell_text(v) for v in rows[0]]
+    columns: dict[str, tuple[int | None, int | None]] = {}
+    for c, key in enumerate(ids):
+        if c < 2 or key is None or key.startswith("_"):
+            continue
+        base = key[: -len(COMMENT_SUFFIX)] if key.endswith(COMMENT_SUFFIX) else key
+        ans, com = columns.get(base, (None, None))
+        columns[base] = (ans, c) if key.endswith(COMMENT_SUFFIX) else (c, com)
+    for base, (ans, com) in columns.items():
+        first = ans if ans is not None else com
+        assert first is not None
+        result.item_columns.append((base, f"{sheet}!{get_column_letter(first + 1)}1"))
+
+    def at(r: int, c: int | None) -> str:
+        return f"{sheet}!{get_column_letter(c + 1)}{r}" if c is not None else ""
+
+    first_data = 3 if len(rows) > 1 and cell_text(rows[1][0]) == "Ärende" else 2
+    seen: dict[str, int] = {}
+    for r, row in enumerate(rows[first_data - 1:], start=first_data):
+        values = list(row) + [None] * (len(ids) - len(row))
+        case_ref = cell_text(values[0])
+        filled = any(cell_text(v) for v in values[2:])
+        if case_ref is None:
+            if filled:
+                result.problems.append(f"{sheet}!A{r}: ärendenummer saknas på en rad med svar")
+            continue
+        if case_ref in seen:
+            result.problems.append(f"{sheet}!A{r}: ärendet {case_ref} finns redan på rad "
+                                   f"{seen[case_ref]}")
+            continue
+        seen[case_ref] = r
+        for base, (ans, com) in columns.items():
+            answer = cell_text(values[ans]) if ans is not None else None
+            comment = cell_text(values[com]) if com is not None else None
+            if answer is None and comment is None:
+                continue
+            result.cells.append(AnswerCell(case_ref, base, answer, comment, f"{sheet}!A{r}",
+                                           at(r, ans), at(r, com)))
+    return result
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError("Filen är inte text i UTF-8 eller Windows-1252.")
+
+
+def _read_csv(path: Path) -> AnswerFile:
+    text = _decode(path.read_bytes())
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [(reader.line_num, list(r)) for r in reader]
+    except csv.Error as exc:
+        raise UserError(f"{path.name}: trasig CSV-fil ({exc}).") from exc
+    return _read_long(rows, lambda r, c: f"rad {r}")
+
+
+def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
+    result = AnswerFile(kind="long")
+    rows = [(n, r) for n, r in rows if any(cell_text(v) for v in r)]
+    if not rows:
+        result.problems.append("Filen är tom.")
+        return result
+    header_line, header = rows[0]
+    cols: dict[str, int] = {}
+    for c, name in enumerate(header):
+        text = (cell_text(name) or "").lower()
+        for key, names in HEADER_NAMES.items():
+            if text in names and key not in cols:
+                cols[key] = c
+    missing = [k for k in ("case", "item", "answer") if k not in cols]
+    if missing:
+        result.problems.append(
+            f"{at(header_line, 1)}: rubrikraden saknar kolumnen/kolumnerna "
+            f"{', '.join(missing)} (väntade: case, item, answer, comment)")
+        return result
+    seen: dict[tuple[str, str], str] = {}
+    for line, row in rows[1:]:
+        def get(key: str, row: list[Any] = row) -> str | None:
+            c = cols.get(key)
+            return cell_text(row[c]) if c is not None and c < len(row) else None
+
+        def where(key: str, line: int = line) -> str:
+            c = cols.get(key)
+            return at(line, c + 1) if c is not None else ""
+
+        case_ref, item_id = get("case"), get("item")
+        if case_ref is None or item_id is None:
+            result.problems.append(f"{where('case')}: ärende och kontrollpunkt måste anges")
+            continue
+        key = (case_ref, item_id)
+        if key in seen:
+            result.problems.append(f"{where('item')}: {case_ref} / {item_id} förekommer redan "
+                                   f"({seen[key]})")
+            continue
+        seen[key] = where("item")
+        result.cells.append(AnswerCell(case_ref, item_id, get("answer"), get("comment"),
+                                       where("case"), where("answer"), where("comment")))
+    return result
