@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 
 from audit_app.domain.errors import UserError
 
@@ -52,6 +52,11 @@ class AnswerFile:
     item_columns: list[tuple[str, str]] = field(default_factory=list)  # (item id, header)
 
 
+def sheet_ref(title: str) -> str:
+    """A sheet name as Excel writes it in a reference: quoted only when needed."""
+    return title if title.replace("_", "").isalnum() else "'" + title.replace("'", "''") + "'"
+
+
 def cell_text(value: Any) -> str | None:
     """A cell as Excel users mean it: stripped text, None when blank."""
     if value is None:
@@ -73,6 +78,8 @@ def read_answer_file(path: Path) -> AnswerFile:
     """Read a review workbook, a long XLSX or a long CSV file."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise UserError(f"Filen {path.name} finns inte.") from exc
     except OSError as exc:
         raise UserError(f"Kan inte läsa filen {path.name}: {exc.strerror}") from exc
     if size > MAX_BYTES:
@@ -100,7 +107,7 @@ def _read_xlsx(path: Path) -> AnswerFile:
             return result
         ws = wb.worksheets[0]
         rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-        return _read_long(rows, lambda r, c: f"{quote_sheetname(ws.title)}!"
+        return _read_long(rows, lambda r, c: f"{sheet_ref(ws.title)}!"
                                              f"{get_column_letter(c)}{r}")
     finally:
         wb.close()
@@ -108,7 +115,7 @@ def _read_xlsx(path: Path) -> AnswerFile:
 
 def _read_wide(ws: Any) -> AnswerFile:
     result = AnswerFile(kind="workbook")
-    sheet = quote_sheetname(ws.title)
+    sheet = sheet_ref(ws.title)
     rows = list(ws.iter_rows(values_only=True))
     if not rows:
         return result

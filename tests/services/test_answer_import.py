@@ -117,3 +117,169 @@ def test_template_round_trip(db: Database, library: ChecklistLibrary, tmp_path: 
     assert AnswerImportService(db, "GL").import_file(rnd.id, second).changes == []
     assert log_count(db) == before
     assert cases
+
+
+def write_csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    return path
+
+
+def test_long_csv_import(db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    rnd, _ = round_with_sample(db, library, 3)
+    path = write_csv(tmp_path / "uppfoljning.csv", [
+        "ärende;kontrollpunkt;svar;kommentar",
+        "2026-0001;vardplan;JA;",
+        "2026-0001;genomforandeplan;nej ;Saknas i akten",
+        "2026-0002;enskilt_samtal;E;",
+        "2026-0003;viewpoint;;bara en kommentar",
+    ], encoding="cp1252")
+    plan = AnswerImportService(db, "GL").import_file(rnd.id, path)
+    assert plan.file_kind == "long" and len(plan.changes) == 5
+    got = answers_in_db(db)
+    assert got[("2026-0001", "vardplan")] == "ja"
+    assert got[("2026-0001", "genomforandeplan")] == "nej"
+    assert got[("2026-0002", "enskilt_samtal")] == "ej_aktuellt"
+    assert got[("2026-0003", "viewpoint")] is None
+    with db.session() as s:
+        logged = s.scalars(select(ChangeLog).where(ChangeLog.entity == "answer")).all()
+        assert {r.reason for r in logged} == {"import från uppfoljning.csv"}
+
+
+def test_long_xlsx_with_comma_csv_headers(db: Database, library: ChecklistLibrary,
+                                           tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    rnd, _ = round_with_sample(db, library, 2)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["case", "item", "answer", "comment"])
+    ws.append(["2026-0002", "vardplan", "Nej", None])
+    wb.save(tmp_path / "lang.xlsx")
+    AnswerImportService(db, "GL").import_file(rnd.id, tmp_path / "lang.xlsx")
+    assert answers_in_db(db) == {("2026-0002", "vardplan"): "nej"}
+
+
+def test_every_problem_reported_and_nothing_imported(db: Database, library: ChecklistLibrary,
+                                                     tmp_path: Path) -> None:
+    rnd, _ = round_with_sample(db, library, 3, reserve=1)
+    pn = _pn()
+    path = write_csv(tmp_path / "fel.csv", [
+        "case,item,answer,comment",
+        "2026-0001,vardplan,ja,",
+        "2026-0001,enskilt_samtal,kanske,",
+        "2026-0004,vardplan,ja,",
+        "2026-0002,finns_inte,ja,",
+        f"2026-0002,vardplan,ja,Barnet {pn} träffat",
+        "2026-0003,genomforandeplan,nej,",
+        "2026-0003,genomforandeplan_anvands,ja,",
+        f"2026-0003,vardplan,{pn},",
+        "2026-0001,vardplan,nej,",
+    ])
+    with pytest.raises(ImportProblemsError) as info:
+        AnswerImportService(db, "GL").import_file(rnd.id, path)
+    text = "\n".join(info.value.problems)
+    assert "rad 3: 'kanske' är inget giltigt svar" in text
+    assert "rad 4: ärendet '2026-0004' ingår inte" in text
+    assert "rad 5: okänd kontrollpunkt 'finns_inte'" in text
+    assert "rad 6: texten ser ut att innehålla ett personnummer" in text
+    assert "rad 8: 'genomforandeplan_anvands' besvaras inte för 2026-0003" in text
+    assert "rad 9: texten ser ut att innehålla ett personnummer" in text
+    assert "rad 10: 2026-0001 / vardplan förekommer redan" in text
+    assert pn not in str(info.value) and pn[:6] not in str(info.value)
+    assert answers_in_db(db) == {}
+    dry = AnswerImportService(db, "GL").check(rnd.id, path)
+    assert len(dry.problems) == 7 and answers_in_db(db) == {}
+
+
+def test_workbook_cell_addresses(db: Database, library: ChecklistLibrary,
+                                 tmp_path: Path) -> None:
+    rnd, _ = round_with_sample(db, library, 3)
+    path = tmp_path / "g.xlsx"
+    WorkbookService(db, "GL").write_template(rnd.id, path)
+    fill(path, {(4, "vardplan"): "Kanske", (5, "genomforandeplan"): "nej",
+                (5, "genomforandeplan_anvands"): "ja"})
+    wb = load_workbook(path)
+    wb["Granskning"].cell(1, 40, "hittepa")
+    wb["Granskning"].cell(6, 3, "Ja")
+    wb.save(path)
+    with pytest.raises(ImportProblemsError) as info:
+        AnswerImportService(db, "GL").import_file(rnd.id, path)
+    text = "\n".join(info.value.problems)
+    assert "Granskning!M4: 'Kanske' är inget giltigt svar" in text
+    assert "Granskning!K5: 'genomforandeplan_anvands' besvaras inte" in text
+    assert "Granskning!AN1: okänd kontrollpunkt 'hittepa'" in text
+    assert "Granskning!A6: ärendenummer saknas" in text
+
+
+def test_conflicts_listed_and_resolved(db: Database, library: ChecklistLibrary,
+                                       tmp_path: Path) -> None:
+    rnd, cases = round_with_sample(db, library, 2)
+    reviews = ReviewService(db, "GL")
+    reviews.set_answer(rnd.id, cases[0], "vardplan", "ja")
+    reviews.set_comment(rnd.id, cases[0], "vardplan", "Vår kommentar")
+    path = write_csv(tmp_path / "c.csv", [
+        "case,item,answer,comment",
+        "2026-0001,vardplan,nej,Deras kommentar",
+        "2026-0002,vardplan,ja,",
+    ])
+    service = AnswerImportService(db, "Mentor")
+    with pytest.raises(ConflictsPendingError) as info:
+        service.import_file(rnd.id, path)
+    assert [str(c) for c in info.value.conflicts] == [
+        "2026-0001 / vardplan (svar): 'ja' → 'nej'",
+        "2026-0001 / vardplan (kommentar): 'Vår kommentar' → 'Deras kommentar'"]
+    assert answers_in_db(db) == {("2026-0001", "vardplan"): "ja"}
+    service.import_file(rnd.id, path, OURS)
+    assert answers_in_db(db) == {("2026-0001", "vardplan"): "ja", ("2026-0002", "vardplan"): "ja"}
+    per_row = {("2026-0001", "vardplan", "answer"): THEIRS,
+               ("2026-0001", "vardplan", "comment"): OURS}
+    service.import_file(rnd.id, path, per_row)
+    record = reviews.review(rnd.id, cases[0])
+    assert record.answers["vardplan"].value == "nej"
+    assert record.answers["vardplan"].comment == "Vår kommentar"
+    with db.session() as s:
+        row = s.scalars(select(ChangeLog).where(ChangeLog.actor == "Mentor",
+                                                ChangeLog.old == "ja")).one()
+        assert row.new == "nej" and row.reason == "import från c.csv"
+
+
+def test_locked_round_and_completed_review_refuse(db: Database, library: ChecklistLibrary,
+                                                  tmp_path: Path) -> None:
+    from datetime import datetime
+
+    rnd, cases = round_with_sample(db, library, 1)
+    reviews = ReviewService(db, "GL")
+    for item, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
+                        ("genomforandeplan", "nej"), ("vardplan", "ja")):
+        reviews.set_answer(rnd.id, cases[0], item, value)
+    reviews.complete(rnd.id, cases[0])
+    path = write_csv(tmp_path / "x.csv", ["case,item,answer", "2026-0001,viewpoint,ja"])
+    with pytest.raises(ImportProblemsError, match="markerad som klar"):
+        AnswerImportService(db, "GL").import_file(rnd.id, path)
+    with db.session() as s:
+        row = s.get(AuditRound, rnd.id)
+        assert row is not None
+        row.locked_at = datetime.now()
+    with pytest.raises(UserError, match="låst"):
+        AnswerImportService(db, "GL").import_file(rnd.id, path)
+
+
+def test_bad_files_refused(db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    rnd, _ = round_with_sample(db, library, 1)
+    service = AnswerImportService(db, "GL")
+    broken = tmp_path / "trasig.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(UserError, match="kan inte läsas som en Excel-fil"):
+        service.import_file(rnd.id, broken)
+    headers = write_csv(tmp_path / "h.csv", ["a,b,c", "1,2,3"])
+    with pytest.raises(ImportProblemsError, match="saknar kolumnen"):
+        service.import_file(rnd.id, headers)
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    with pytest.raises(UserError, match="varken .xlsx eller .csv"):
+        service.import_file(rnd.id, tmp_path / "x.pdf")
+    other, _ = round_with_sample(db, library, 1, name="Annan omgång")
+    path = tmp_path / "annan.xlsx"
+    WorkbookService(db, "GL").write_template(other.id, path)
+    with pytest.raises(ImportProblemsError, match="annan omgång"):
+        service.import_file(rnd.id, path)
