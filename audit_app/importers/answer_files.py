@@ -214,12 +214,12 @@ def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
         if case_ref is None or item_id is None:
             result.problems.append(f"{where('case')}: ärende och kontrollpunkt måste anges")
             continue
-        key = (case_ref, item_id)
-        if key in seen:
+        pair = (case_ref, item_id)
+        if pair in seen:
             result.problems.append(f"{where('item')}: {case_ref} / {item_id} förekommer redan "
-                                   f"({seen[key]})")
+                                   f"({seen[pair]})")
             continue
-        seen[key] = where("item")
+        seen[pair] = where("item")
         result.cells.append(AnswerCell(case_ref, item_id, get("answer"), get("comment"),
                                        where("case"), where("answer"), where("comment")))
     return result

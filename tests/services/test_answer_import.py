@@ -98,7 +98,7 @@ def test_template_round_trip(db: Database, library: ChecklistLibrary, tmp_path: 
     assert len(got) == 11
     with db.session() as s:
         vard = s.scalars(select(Answer).where(Answer.item_id == "vardplan")).all()
-        assert sorted(a.compliant for a in vard) == [False, True, True]
+        assert sorted(bool(a.compliant) for a in vard) == [False, True, True]
         plan_rows = s.scalars(select(Answer).where(Answer.item_id == "genomforandeplan")).all()
         assert sorted(bool(a.compliant) for a in plan_rows) == [False, True]
         comment = s.scalar(select(Answer.comment).where(Answer.item_id == "enskilt_samtal",
