@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from audit_app.cli import exchange_cmds
 from audit_app.cli.context import CliContext
 from audit_app.services.rounds import RoundService
 
@@ -21,6 +22,7 @@ def register(sub: Any) -> None:
     create.set_defaults(func=cmd_create)
     listing = commands.add_parser("list", help="lista omgångar")
     listing.set_defaults(func=cmd_list)
+    exchange_cmds.register_round_commands(commands)
 
 
 def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
