@@ -1,0 +1,236 @@
+"""Menu actions for workbooks, answer import and round exchange, with a conflict dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.errors import UserError
+from audit_app.services.answer_import import (
+    OURS,
+    THEIRS,
+    AnswerImportService,
+    Conflict,
+    ConflictKey,
+    ImportProblemsError,
+)
+from audit_app.services.exchange import ExchangeService
+from audit_app.services.workbooks import WorkbookService
+from audit_app.storage.db import Database
+
+CONTEXT = "ExchangeActions"
+Resolver = Callable[[QWidget | None, list[Conflict]], dict[ConflictKey, str] | None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ConflictDialog(QDialog):
+    """A table of conflicts; per row keep ours or take the file's, or all at once."""
+
+    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conflicts = conflicts
+        self.setWindowTitle(self.tr("Konflikter vid import"))
+        self.resize(860, 420)
+        intro = QLabel(self.tr("{0} svar i filen skiljer sig från det som redan är registrerat. "
+                               "Välj för varje rad vilket som ska gälla.").format(len(conflicts)))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(conflicts), 6)
+        self.table.setAccessibleName(self.tr("Konflikter"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Ärende"), self.tr("Kontrollpunkt"), self.tr("Gäller"),
+            self.tr("Registrerat"), self.tr("I filen"), self.tr("Behåll")])
+        self.choices: list[QComboBox] = []
+        for row, c in enumerate(conflicts):
+            what = self.tr("Svar") if c.field == "answer" else self.tr("Kommentar")
+            for col, text in enumerate((c.case_ref, c.item_id, what, c.ours, c.theirs)):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                cell.setToolTip(text)
+                self.table.setItem(row, col, cell)
+            combo = QComboBox()
+            combo.addItem(self.tr("Behåll registrerat"), OURS)
+            combo.addItem(self.tr("Ta filens"), THEIRS)
+            combo.setAccessibleName(self.tr("Val för rad {0}").format(row + 1))
+            self.table.setCellWidget(row, 5, combo)
+            self.choices.append(combo)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.keep_all = QPushButton(self.tr("Behåll alla registrerade"))
+        self.take_all = QPushButton(self.tr("Ta alla från filen"))
+        self.keep_all.clicked.connect(lambda: self.set_all(OURS))
+        self.take_all.clicked.connect(lambda: self.set_all(THEIRS))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row_all = QHBoxLayout()
+        row_all.addWidget(self.keep_all)
+        row_all.addWidget(self.take_all)
+        row_all.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(row_all)
+        layout.addWidget(buttons)
+
+    def set_all(self, choice: str) -> None:
+        for combo in self.choices:
+            combo.setCurrentIndex(combo.findData(choice))
+
+    def resolution(self) -> dict[ConflictKey, str]:
+        return {c.key: str(combo.currentData()) for c, combo in zip(self.conflicts,
+                                                                     self.choices, strict=True)}
+
+
+def resolve_with_dialog(parent: QWidget | None,
+                        conflicts: list[Conflict]) -> dict[ConflictKey, str] | None:
+    dialog = ConflictDialog(conflicts, parent)
+    return dialog.resolution() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def message(parent: QWidget | None, kind: str, title: str, text: str,
+            details: str = "") -> None:
+    """Show a message box (tests replace this function to read what the user is told)."""
+    box = QMessageBox(parent)
+    box.setIcon({"error": QMessageBox.Icon.Warning,
+                 "info": QMessageBox.Icon.Information}.get(kind, QMessageBox.Icon.Information))
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def _busy(run: Callable[[], object]) -> object:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return run()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def export_template(parent: QWidget | None, db: Database, round_id: int, actor: str,
+                    path: Path | None = None) -> Path | None:
+    """Save the review workbook of a round; returns the file written or None."""
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(parent, tr("Spara granskningsarbetsbok"),
+                                              "granskning.xlsx", tr("Excel-arbetsbok (*.xlsx)"))
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        n = _busy(lambda: WorkbookService(db, actor).write_template(round_id, path))
+    except (UserError, OSError) as exc:
+        message(parent, "error", tr("Arbetsboken kunde inte sparas"), str(exc))
+        return None
+    message(parent, "info", tr("Arbetsboken sparades"),
+            tr("{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med "
+               "Importera svar.").format(n, path.name))
+    return path
+
+
+def import_answers(parent: QWidget | None, db: Database, round_id: int, actor: str,
+                   path: Path | None = None,
+                   resolve: Resolver = resolve_with_dialog) -> bool:
+    """Import an answer file into a round after showing problems or conflicts."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(parent, tr("Importera svar"), "",
+                                              tr("Svarsfiler (*.xlsx *.csv)"))
+        if not name:
+            return False
+        path = Path(name)
+    service = AnswerImportService(db, actor)
+    try:
+        plan = service.check(round_id, path)
+        if plan.problems:
+            raise ImportProblemsError(plan.problems)
+        resolution: dict[ConflictKey, str] | None = {}
+        if plan.conflicts:
+            resolution = resolve(parent, plan.conflicts)
+            if resolution is None:
+                return False
+        done = service.import_file(round_id, path, resolution)
+    except ImportProblemsError as exc:
+        message(parent, "error", tr("Ingenting importerades"),
+                tr("Filen har {0} fel. Rätta dem och försök igen.").format(len(exc.problems)),
+                "\n".join(exc.problems))
+        return False
+    except UserError as exc:
+        message(parent, "error", tr("Ingenting importerades"), str(exc))
+        return False
+    text = tr("{0} svar och kommentarer importerades.").format(len(done.changes))
+    if done.completed:
+        text += " " + tr("Markerade som klara: {0}.").format(", ".join(done.completed))
+    message(parent, "info", tr("Svaren importerades"), text)
+    return True
+
+
+def export_round(parent: QWidget | None, db: Database, round_id: int, actor: str,
+                 path: Path | None = None) -> Path | None:
+    """Export a whole round to a .granska file for another installation."""
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(parent, tr("Exportera omgång"), "omgang.granska",
+                                              tr("Granska-omgång (*.granska)"))
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        _busy(lambda: ExchangeService(db, actor).export_round(round_id, path))
+    except (UserError, OSError) as exc:
+        message(parent, "error", tr("Omgången kunde inte exporteras"), str(exc))
+        return None
+    message(parent, "info", tr("Omgången exporterades"),
+            tr("Omgången sparades i {0}.").format(path.name))
+    return path
+
+
+def import_round(parent: QWidget | None, db: Database, actor: str, path: Path | None = None,
+                 resolve: Resolver = resolve_with_dialog) -> int | None:
+    """Merge a .granska file; returns the round id or None when nothing was merged."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(parent, tr("Importera omgång"), "",
+                                              tr("Granska-omgång (*.granska)"))
+        if not name:
+            return None
+        path = Path(name)
+    service = ExchangeService(db, actor)
+    try:
+        preview = service.import_round(path, dry_run=True)
+        resolution: dict[ConflictKey, str] | None = {}
+        if preview.conflicts:
+            resolution = resolve(parent, preview.conflicts)
+            if resolution is None:
+                return None
+        report = service.import_round(path, resolution)
+    except UserError as exc:
+        message(parent, "error", tr("Omgången kunde inte läsas in"), str(exc))
+        return None
+    added = sum(report.added.values())
+    text = (tr("Omgången {0} lades till.") if report.created_round
+            else tr("Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.")) \
+        .format(report.round_name, added)
+    message(parent, "info", tr("Omgången importerades"), text, "\n".join(report.notes))
+    return report.round_id

@@ -1,0 +1,101 @@
+"""GUI actions for workbooks and exchange: conflict dialog, messages, the database after."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.answer_import import OURS, THEIRS, Conflict
+from audit_app.services.reviews import ReviewService
+from audit_app.storage.db import Database, open_database
+from audit_app.ui import exchange_actions
+from audit_app.ui.exchange_actions import ConflictDialog
+from tests.factories import round_with_sample
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+CONFLICTS = [Conflict("2026-0001", "vardplan", "answer", "ja", "nej"),
+             Conflict("2026-0002", "enskilt_samtal", "comment", "Samtal i skolan",
+                      "Samtal hemma hos familjehemmet")]
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str, str]]:
+    seen: list[tuple[str, str, str, str]] = []
+    monkeypatch.setattr(exchange_actions, "message",
+                        lambda parent, kind, title, text, details="":
+                        seen.append((kind, title, text, details)))
+    return seen
+
+
+def test_conflict_dialog_choices(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ConflictDialog(CONFLICTS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 4).text() == "Samtal hemma hos familjehemmet"
+    assert set(dialog.resolution().values()) == {OURS}
+    dialog.take_all.click()
+    assert set(dialog.resolution().values()) == {THEIRS}
+    dialog.choices[0].setCurrentIndex(dialog.choices[0].findData(OURS))
+    assert dialog.resolution() == {("2026-0001", "vardplan", "answer"): OURS,
+                                   ("2026-0002", "enskilt_samtal", "comment"): THEIRS}
+    shot = Path(os.environ.get("GRANSKA_SHOTS", str(tmp_path))) / "conflicts.png"
+    dialog.grab().save(str(shot))
+    assert shot.stat().st_size > 1000
+
+
+def test_template_and_import_actions(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                     tmp_path: Path,
+                                     told: list[tuple[str, str, str, str]]) -> None:
+    rnd, cases = round_with_sample(db, library, 2)
+    ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
+    path = exchange_actions.export_template(None, db, rnd.id, "GL", tmp_path / "g.xlsx")
+    assert path is not None and told[-1][0] == "info" and "2 ärenden" in told[-1][2]
+    csv = tmp_path / "svar.csv"
+    csv.write_text("case;item;answer\n2026-0001;vardplan;Nej\n2026-0002;vardplan;ja\n",
+                   encoding="utf-8")
+    asked: list[list[Conflict]] = []
+
+    def cancel(parent: object, conflicts: list[Conflict]) -> None:
+        asked.append(conflicts)
+        return None
+
+    assert not exchange_actions.import_answers(None, db, rnd.id, "GL", csv, cancel)
+    assert [str(c) for c in asked[0]] == ["2026-0001 / vardplan (svar): 'ja' → 'nej'"]
+    assert ReviewService(db, "GL").review(rnd.id, cases[1]).answers == {}
+    assert exchange_actions.import_answers(
+        None, db, rnd.id, "GL", csv, lambda p, cs: {c.key: THEIRS for c in cs})
+    assert ReviewService(db, "GL").review(rnd.id, cases[0]).answers["vardplan"].value == "nej"
+    assert "2 svar" in told[-1][2]
+    csv.write_text("case;item;answer\n2026-0009;vardplan;ja\n", encoding="utf-8")
+    assert not exchange_actions.import_answers(None, db, rnd.id, "GL", csv)
+    assert told[-1][0] == "error" and "rad 2: ärendet '2026-0009'" in told[-1][3]
+
+
+def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                         tmp_path: Path,
+                                         told: list[tuple[str, str, str, str]]) -> None:
+    rnd, cases = round_with_sample(db, library, 2)
+    ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
+    path = exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska")
+    assert path is not None
+    other = open_database(tmp_path / "b.sqlite3")
+    try:
+        round_id = exchange_actions.import_round(None, other, "Bo", path)
+        assert round_id is not None and "lades till" in told[-1][2]
+        b_case = ReviewService(other, "Bo").case_rows(round_id)[0].case_id
+        ReviewService(other, "Bo").set_answer(round_id, b_case, "vardplan", "nej")
+        assert exchange_actions.import_round(
+            None, other, "Bo", path, lambda p, cs: {c.key: THEIRS for c in cs}) == round_id
+        assert ReviewService(other, "Bo").review(round_id, b_case) \
+            .answers["vardplan"].value == "ja"
+        path.write_bytes(b"broken")
+        assert exchange_actions.import_round(None, other, "Bo", path) is None
+        assert told[-1][0] == "error" and "skadad" in told[-1][2]
+    finally:
+        other.close()
