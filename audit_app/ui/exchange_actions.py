@@ -36,12 +36,8 @@ from audit_app.services.exchange import ExchangeService
 from audit_app.services.workbooks import WorkbookService
 from audit_app.storage.db import Database
 
-CONTEXT = "ExchangeActions"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 Resolver = Callable[[QWidget | None, list[Conflict]], dict[ConflictKey, str] | None]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class ConflictDialog(QDialog):
@@ -52,14 +48,25 @@ class ConflictDialog(QDialog):
         self.conflicts = conflicts
         self.setWindowTitle(self.tr("Konflikter vid import"))
         self.resize(860, 420)
-        intro = QLabel(self.tr("{0} svar i filen skiljer sig från det som redan är registrerat. "
-                               "Välj för varje rad vilket som ska gälla.").format(len(conflicts)))
+        intro = QLabel(
+            self.tr(
+                "{0} svar i filen skiljer sig från det som redan är registrerat. "
+                "Välj för varje rad vilket som ska gälla."
+            ).format(len(conflicts))
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(conflicts), 6)
         self.table.setAccessibleName(self.tr("Konflikter"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Ärende"), self.tr("Kontrollpunkt"), self.tr("Gäller"),
-            self.tr("Registrerat"), self.tr("I filen"), self.tr("Behåll")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Ärende"),
+                self.tr("Kontrollpunkt"),
+                self.tr("Gäller"),
+                self.tr("Registrerat"),
+                self.tr("I filen"),
+                self.tr("Behåll"),
+            ]
+        )
         self.choices: list[QComboBox] = []
         for row, c in enumerate(conflicts):
             what = self.tr("Svar") if c.field == "answer" else self.tr("Kommentar")
@@ -82,8 +89,9 @@ class ConflictDialog(QDialog):
         self.take_all = QPushButton(self.tr("Ta alla från filen"))
         self.keep_all.clicked.connect(lambda: self.set_all(OURS))
         self.take_all.clicked.connect(lambda: self.set_all(THEIRS))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row_all = QHBoxLayout()
@@ -101,22 +109,27 @@ class ConflictDialog(QDialog):
             combo.setCurrentIndex(combo.findData(choice))
 
     def resolution(self) -> dict[ConflictKey, str]:
-        return {c.key: str(combo.currentData()) for c, combo in zip(self.conflicts,
-                                                                     self.choices, strict=True)}
+        return {
+            c.key: str(combo.currentData())
+            for c, combo in zip(self.conflicts, self.choices, strict=True)
+        }
 
 
-def resolve_with_dialog(parent: QWidget | None,
-                        conflicts: list[Conflict]) -> dict[ConflictKey, str] | None:
+def resolve_with_dialog(
+    parent: QWidget | None, conflicts: list[Conflict]
+) -> dict[ConflictKey, str] | None:
     dialog = ConflictDialog(conflicts, parent)
     return dialog.resolution() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def message(parent: QWidget | None, kind: str, title: str, text: str,
-            details: str = "") -> None:
+def message(parent: QWidget | None, kind: str, title: str, text: str, details: str = "") -> None:
     """Show a message box (tests replace this function to read what the user is told)."""
     box = QMessageBox(parent)
-    box.setIcon({"error": QMessageBox.Icon.Warning,
-                 "info": QMessageBox.Icon.Information}.get(kind, QMessageBox.Icon.Information))
+    box.setIcon(
+        {"error": QMessageBox.Icon.Warning, "info": QMessageBox.Icon.Information}.get(
+            kind, QMessageBox.Icon.Information
+        )
+    )
     box.setWindowTitle(title)
     box.setText(text)
     if details:
@@ -132,33 +145,53 @@ def _busy(run: Callable[[], object]) -> object:
         QGuiApplication.restoreOverrideCursor()
 
 
-def export_template(parent: QWidget | None, db: Database, round_id: int, actor: str,
-                    path: Path | None = None) -> Path | None:
+def export_template(
+    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
+) -> Path | None:
     """Save the review workbook of a round; returns the file written or None."""
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(parent, tr("Spara granskningsarbetsbok"),
-                                              "granskning.xlsx", tr("Excel-arbetsbok (*.xlsx)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Spara granskningsarbetsbok"),
+            "granskning.xlsx",  # i18n: ok (file name)
+            translate("Exchange", "Excel-arbetsbok (*.xlsx)"),
+        )
         if not name:
             return None
         path = Path(name)
     try:
         n = _busy(lambda: WorkbookService(db, actor).write_template(round_id, path))
     except (UserError, OSError) as exc:
-        message(parent, "error", tr("Arbetsboken kunde inte sparas"), str(exc))
+        message(parent, "error", translate("Exchange", "Arbetsboken kunde inte sparas"), str(exc))
         return None
-    message(parent, "info", tr("Arbetsboken sparades"),
-            tr("{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med "
-               "Importera svar.").format(n, path.name))
+    message(
+        parent,
+        "info",
+        translate("Exchange", "Arbetsboken sparades"),
+        translate(
+            "Exchange",
+            "{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med Importera svar.",
+        ).format(n, path.name),
+    )
     return path
 
 
-def import_answers(parent: QWidget | None, db: Database, round_id: int, actor: str,
-                   path: Path | None = None,
-                   resolve: Resolver = resolve_with_dialog) -> bool:
+def import_answers(
+    parent: QWidget | None,
+    db: Database,
+    round_id: int,
+    actor: str,
+    path: Path | None = None,
+    resolve: Resolver = resolve_with_dialog,
+) -> bool:
     """Import an answer file into a round after showing problems or conflicts."""
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, tr("Importera svar"), "",
-                                              tr("Svarsfiler (*.xlsx *.csv)"))
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("Exchange", "Importera svar"),
+            "",
+            translate("Exchange", "Svarsfiler (*.xlsx *.csv)"),
+        )
         if not name:
             return False
         path = Path(name)
@@ -174,45 +207,71 @@ def import_answers(parent: QWidget | None, db: Database, round_id: int, actor: s
                 return False
         done = service.import_file(round_id, path, resolution)
     except ImportProblemsError as exc:
-        message(parent, "error", tr("Ingenting importerades"),
-                tr("Filen har {0} fel. Rätta dem och försök igen.").format(len(exc.problems)),
-                "\n".join(exc.problems))
+        message(
+            parent,
+            "error",
+            translate("Exchange", "Ingenting importerades"),
+            translate("Exchange", "Filen har {0} fel. Rätta dem och försök igen.").format(
+                len(exc.problems)
+            ),
+            "\n".join(exc.problems),
+        )
         return False
     except UserError as exc:
-        message(parent, "error", tr("Ingenting importerades"), str(exc))
+        message(parent, "error", translate("Exchange", "Ingenting importerades"), str(exc))
         return False
-    text = tr("{0} svar och kommentarer importerades.").format(len(done.changes))
+    text = translate("Exchange", "{0} svar och kommentarer importerades.").format(len(done.changes))
     if done.completed:
-        text += " " + tr("Markerade som klara: {0}.").format(", ".join(done.completed))
-    message(parent, "info", tr("Svaren importerades"), text)
+        text += " " + translate("Exchange", "Markerade som klara: {0}.").format(
+            ", ".join(done.completed)
+        )
+    message(parent, "info", translate("Exchange", "Svaren importerades"), text)
     return True
 
 
-def export_round(parent: QWidget | None, db: Database, round_id: int, actor: str,
-                 path: Path | None = None) -> Path | None:
+def export_round(
+    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
+) -> Path | None:
     """Export a whole round to a .granska file for another installation."""
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(parent, tr("Exportera omgång"), "omgang.granska",
-                                              tr("Granska-omgång (*.granska)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Exportera omgång"),
+            "omgang.granska",  # i18n: ok (file name)
+            translate("Exchange", "Granska-omgång (*.granska)"),
+        )
         if not name:
             return None
         path = Path(name)
     try:
         _busy(lambda: ExchangeService(db, actor).export_round(round_id, path))
     except (UserError, OSError) as exc:
-        message(parent, "error", tr("Omgången kunde inte exporteras"), str(exc))
+        message(parent, "error", translate("Exchange", "Omgången kunde inte exporteras"), str(exc))
         return None
-    message(parent, "info", tr("Omgången exporterades"),
-            tr("Omgången sparades i {0}.").format(path.name))
+    message(
+        parent,
+        "info",
+        translate("Exchange", "Omgången exporterades"),
+        translate("Exchange", "Omgången sparades i {0}.").format(path.name),
+    )
     return path
 
 
-def import_round(parent: QWidget | None, db: Database, actor: str, path: Path | None = None,
-                 resolve: Resolver = resolve_with_dialog) -> int | None:
+def import_round(
+    parent: QWidget | None,
+    db: Database,
+    actor: str,
+    path: Path | None = None,
+    resolve: Resolver = resolve_with_dialog,
+) -> int | None:
     """Merge a .granska file; returns the round id or None when nothing was merged."""
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, tr("Importera omgång"), "",
-                                              tr("Granska-omgång (*.granska)"))
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("Exchange", "Importera omgång"),
+            "",
+            translate("Exchange", "Granska-omgång (*.granska)"),
+        )
         if not name:
             return None
         path = Path(name)
@@ -226,11 +285,19 @@ def import_round(parent: QWidget | None, db: Database, actor: str, path: Path | 
                 return None
         report = service.import_round(path, resolution)
     except UserError as exc:
-        message(parent, "error", tr("Omgången kunde inte läsas in"), str(exc))
+        message(parent, "error", translate("Exchange", "Omgången kunde inte läsas in"), str(exc))
         return None
     added = sum(report.added.values())
-    text = (tr("Omgången {0} lades till.") if report.created_round
-            else tr("Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.")) \
-        .format(report.round_name, added)
-    message(parent, "info", tr("Omgången importerades"), text, "\n".join(report.notes))
+    text = (
+        translate("Exchange", "Omgången {0} lades till.")
+        if report.created_round
+        else translate("Exchange", "Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.")
+    ).format(report.round_name, added)
+    message(
+        parent,
+        "info",
+        translate("Exchange", "Omgången importerades"),
+        text,
+        "\n".join(report.notes),
+    )
     return report.round_id

@@ -145,4 +145,162 @@
         <translation>Partly</translation>
     </message>
 </context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Konflikter vid import</source>
+        <translation>Conflicts on import</translation>
+    </message>
+    <message>
+        <source>{0} svar i filen skiljer sig från det som redan är registrerat. Välj för varje rad vilket som ska gälla.</source>
+        <translation>{0} answers in the file differ from what is already recorded. Choose for each row which one applies.</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkt</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Gäller</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Registrerat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>I filen</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Behåll registrerat</source>
+        <translation>Keep recorded</translation>
+    </message>
+    <message>
+        <source>Ta filens</source>
+        <translation>Take the file's</translation>
+    </message>
+    <message>
+        <source>Val för rad {0}</source>
+        <translation>Choice for row {0}</translation>
+    </message>
+    <message>
+        <source>Behåll alla registrerade</source>
+        <translation>Keep all recorded</translation>
+    </message>
+    <message>
+        <source>Ta alla från filen</source>
+        <translation>Take all from the file</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Spara granskningsarbetsbok</source>
+        <translation>Save review workbook</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Arbetsboken kunde inte sparas</source>
+        <translation>The workbook could not be saved</translation>
+    </message>
+    <message>
+        <source>Arbetsboken sparades</source>
+        <translation>Workbook saved</translation>
+    </message>
+    <message>
+        <source>{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med Importera svar.</source>
+        <translation>{1} holds {0} cases. It can be filled in with Excel and imported with Import answers.</translation>
+    </message>
+    <message>
+        <source>Importera svar</source>
+        <translation>Import answers</translation>
+    </message>
+    <message>
+        <source>Svarsfiler (*.xlsx *.csv)</source>
+        <translation>Answer files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Ingenting importerades</source>
+        <translation>Nothing was imported</translation>
+    </message>
+    <message>
+        <source>Filen har {0} fel. Rätta dem och försök igen.</source>
+        <translation>The file has {0} errors. Correct them and try again.</translation>
+    </message>
+    <message>
+        <source>{0} svar och kommentarer importerades.</source>
+        <translation>{0} answers and comments were imported.</translation>
+    </message>
+    <message>
+        <source>Markerade som klara: {0}.</source>
+        <translation>Marked complete: {0}.</translation>
+    </message>
+    <message>
+        <source>Svaren importerades</source>
+        <translation>Answers imported</translation>
+    </message>
+    <message>
+        <source>Exportera omgång</source>
+        <translation>Export round</translation>
+    </message>
+    <message>
+        <source>Granska-omgång (*.granska)</source>
+        <translation>Granska round (*.granska)</translation>
+    </message>
+    <message>
+        <source>Omgången kunde inte exporteras</source>
+        <translation>The round could not be exported</translation>
+    </message>
+    <message>
+        <source>Omgången exporterades</source>
+        <translation>Round exported</translation>
+    </message>
+    <message>
+        <source>Omgången sparades i {0}.</source>
+        <translation>The round was saved in {0}.</translation>
+    </message>
+    <message>
+        <source>Importera omgång</source>
+        <translation>Import round</translation>
+    </message>
+    <message>
+        <source>Omgången kunde inte läsas in</source>
+        <translation>The round could not be read</translation>
+    </message>
+    <message>
+        <source>Omgången {0} lades till.</source>
+        <translation>The round {0} was added.</translation>
+    </message>
+    <message>
+        <source>Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.</source>
+        <translation>The round {0} was merged: {1} new or changed records.</translation>
+    </message>
+    <message>
+        <source>Omgången importerades</source>
+        <translation>Round imported</translation>
+    </message>
+</context>
 </TS>
