@@ -1,73 +1,31 @@
-"""The main window: for now the list of audit rounds."""
+"""The main window: rounds overview, round view and review form on one stack, with the menus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.errors import UserError
 from audit_app.domain.rounds import RoundSummary
+from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.settings import SettingsStore
 from audit_app.storage.db import Database
-from audit_app.ui.i18n import add_language_menu, term
+from audit_app.ui.i18n import add_language_menu
+from audit_app.ui.identity_dialog import IdentityDialog
+from audit_app.ui.models import RoundTableModel
+from audit_app.ui.new_round_dialog import NewRoundDialog
+from audit_app.ui.review_form import ReviewForm
+from audit_app.ui.round_view import RoundView
+from audit_app.ui.rounds_view import RoundsView
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class RoundTableModel(QAbstractTableModel):
-    """Rounds as rows; holds plain RoundSummary records."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("RoundTableModel", "Namn"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "Checklista"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "År"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "Period"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "Enhet"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "Granskade / urval"),
-               QT_TRANSLATE_NOOP("RoundTableModel", "Status"))
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[RoundSummary] = []
-
-    def set_rows(self, rows: list[RoundSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> RoundSummary:
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("RoundTableModel", self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self._rows[index.row()]
-        values = (r.name, f"{r.checklist_title} (v{r.checklist_version})", str(r.year),
-                  r.period, r.unit or "–", f"{r.reviewed} / {r.sampled}", term(r.status))
-        return values[index.column()]
+__all__ = ["MainWindow", "RoundTableModel"]
 
 
 class MainWindow(QMainWindow):
-    """Granska's main window."""
+    """Granska's main window; each screen lives in its own module."""
 
     def __init__(self, db: Database, library: ChecklistLibrary,
                  settings_store: SettingsStore) -> None:
@@ -77,34 +35,261 @@ class MainWindow(QMainWindow):
         self.settings_store = settings_store
         self.settings = settings_store.load()
         self.rounds = RoundService(db, library, self.settings.actor)
+        self.reviews = ReviewService(db, self.settings.actor)
+        self.round_id: int | None = None
+        self.dialog: QDialog | None = None  # the open modeless dialog, for tests
+        self._identity_checked = False
         self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
-        self.resize(1000, 640)
+        self.resize(1100, 720)
 
-        self.model = RoundTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Granskningsomgångar"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty_label = QLabel(self.tr("Inga granskningsomgångar ännu."))
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(QLabel("<h2>" + self.tr("Granskningsomgångar") + "</h2>"))
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-
-        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
-        quit_action = QAction(self.tr("&Avsluta"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        add_language_menu(self, settings_store)
+        self.rounds_view = RoundsView()
+        self.round_view = RoundView()
+        self.review_form = ReviewForm(self.reviews)
+        self.stack = QStackedWidget()
+        for page in (self.rounds_view, self.round_view, self.review_form):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.model = self.rounds_view.model
+        self.table = self.rounds_view.table
+        self.empty_label = self.rounds_view.empty_label
+        self.rounds_view.open_round.connect(self.open_round)
+        self.round_view.open_case.connect(self.open_case)
+        self.round_view.import_requested.connect(self.import_case_list)
+        self.round_view.sample_requested.connect(self.draw_sample)
+        self.stack.currentChanged.connect(lambda _n: self._update_actions())
+        self._build_menus()
+        self.statusBar()
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
         self.refresh()
+        self.rounds_view.select(self.settings.last_round_id)
+
+    # -- menus -------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        self.new_round_action = self._action(self.file_menu, self.tr("&Ny omgång…"),
+                                             self.new_round, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.file_menu, self.tr("Ö&ppna"),
+                                        self.open_selected, QKeySequence.StandardKey.Open)
+        self.file_menu.addSeparator()
+        self.identity_action = self._action(self.file_menu, self.tr("&Granskare…"),
+                                            self.ask_identity)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Avsluta"), self.close,
+                     QKeySequence.StandardKey.Quit)
+
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self._action(self.view_menu, self.tr("&Uppdatera"), self.refresh,
+                     QKeySequence.StandardKey.Refresh)
+        self.back_action = self._action(self.view_menu, self.tr("&Tillbaka"), self.go_back,
+                                        QKeySequence.StandardKey.Back)
+
+        self.review_menu = bar.addMenu(self.tr("&Granskning"))
+        self.complete_action = self._action(self.review_menu, self.tr("Markera &klar och nästa"),
+                                            self.complete_and_next, "Ctrl+Return")
+        self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"),
+                                           QKeySequence("Ctrl+Enter")])
+        self.prev_action = self._action(self.review_menu, self.tr("&Föregående ärende"),
+                                        lambda: self.step_case(-1), "PgUp")
+        self.next_action = self._action(self.review_menu, self.tr("&Nästa ärende"),
+                                        lambda: self.step_case(1), "PgDown")
+        self.reopen_action = self._action(self.review_menu, self.tr("Öppna &igen…"),
+                                          self.review_form.reopen)
+        self.help_action = self._action(self.review_menu, self.tr("&Hjälp för frågan"),
+                                        self.review_form.toggle_help, "F1")
+        self.review_menu.addSeparator()
+        self.import_action = self._action(self.review_menu, self.tr("Importera ärende&lista…"),
+                                          self.import_case_list)
+        self.sample_action = self._action(self.review_menu, self.tr("Dra &stickprov…"),
+                                          self.draw_sample)
+
+        self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))  # backups, change log, … go here
+        self.language_menu = add_language_menu(self, self.settings_store)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        page = self.stack.currentWidget()
+        in_review = page is self.review_form
+        for action in (self.complete_action, self.prev_action, self.next_action,
+                       self.reopen_action, self.help_action):
+            action.setEnabled(in_review)
+        self.back_action.setEnabled(page is not self.rounds_view)
+        self.open_action.setEnabled(page is not self.review_form)
+        has_round = self.round_id is not None and page is not self.rounds_view
+        self.import_action.setEnabled(has_round)
+        self.sample_action.setEnabled(has_round)
+
+    # -- identity ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._identity_checked:
+            self._identity_checked = True
+            if not self.settings.reviewer_name:
+                QTimer.singleShot(0, self.ask_identity)
+
+    def ask_identity(self) -> IdentityDialog:
+        """Ask the reviewer's name and initials (opened modeless-testable with open())."""
+        dialog = IdentityDialog(self.settings.reviewer_name, self.settings.reviewer_initials,
+                                self)
+        dialog.accepted.connect(lambda: self._identity_chosen(*dialog.values()))
+        self._show_dialog(dialog)
+        return dialog
+
+    def _identity_chosen(self, name: str, initials: str) -> None:
+        settings = self.settings_store.load()
+        settings.reviewer_name, settings.reviewer_initials = name, initials
+        self.settings_store.save(settings)
+        self.settings = settings
+        self.rounds.actor = self.reviews.actor = settings.actor
+        self.statusBar().showMessage(self.tr("Du granskar som {0}.").format(settings.actor), 5000)
+
+    # -- navigation --------------------------------------------------------------------
+
+    def current_round_id(self) -> int | None:
+        """The round shown (or selected in the overview); for actions of other modules."""
+        if self.stack.currentWidget() is self.rounds_view:
+            return self.rounds_view.current_id()
+        return self.round_id
 
     def refresh(self) -> None:
-        rows = self.rounds.list()
-        self.model.set_rows(rows)
-        self.empty_label.setVisible(not rows)
-        self.table.resizeColumnsToContents()
+        self.rounds_view.set_rounds(self.rounds.list())
+        if self.round_id is not None and self.stack.currentWidget() is self.round_view:
+            self._load_round_view()
+
+    def open_selected(self) -> None:
+        if self.stack.currentWidget() is self.rounds_view:
+            round_id = self.rounds_view.current_id()
+            if round_id is not None:
+                self.open_round(round_id)
+        elif self.stack.currentWidget() is self.round_view:
+            case_id = self.round_view.current_case_id()
+            if case_id is not None:
+                self.open_case(case_id)
+
+    def open_round(self, round_id: int) -> None:
+        self.round_id = round_id
+        self._load_round_view()
+        self.stack.setCurrentWidget(self.round_view)
+        self.round_view.table.setFocus()
+        if self.settings.last_round_id != round_id:
+            settings = self.settings_store.load()
+            settings.last_round_id = round_id
+            self.settings_store.save(settings)
+            self.settings = settings
+
+    def _load_round_view(self) -> RoundSummary:
+        assert self.round_id is not None
+        summary = self.rounds.get(self.round_id)
+        self.round_view.set_round(summary, self.reviews.case_rows(self.round_id))
+        return summary
+
+    def open_case(self, case_id: int) -> None:
+        assert self.round_id is not None
+        try:
+            self.review_form.load(self.round_id, case_id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Granska"), str(exc))
+            return
+        self.round_view.select_case(case_id)
+        self.stack.setCurrentWidget(self.review_form)
+        self.review_form.focus_next(None)
+
+    def go_back(self) -> None:
+        if self.stack.currentWidget() is self.review_form:
+            self.review_form.flush_comment()
+            self._load_round_view()
+            self.round_view.select_case(self.review_form.case_id)
+            self.stack.setCurrentWidget(self.round_view)
+            self.round_view.table.setFocus()
+        elif self.stack.currentWidget() is self.round_view:
+            self.rounds_view.set_rounds(self.rounds.list(), select_id=self.round_id)
+            self.stack.setCurrentWidget(self.rounds_view)
+            self.rounds_view.table.setFocus()
+
+    def step_case(self, step: int) -> bool:
+        """Open the case `step` places away in draw order; False at either end."""
+        ids = self.round_view.case_ids()
+        current = self.review_form.case_id
+        if current not in ids:
+            return False
+        target = ids.index(current) + step
+        if not 0 <= target < len(ids):
+            self.statusBar().showMessage(
+                self.tr("Det sista ärendet i stickprovet.") if step > 0
+                else self.tr("Det första ärendet i stickprovet."), 4000)
+            return False
+        self.open_case(ids[target])
+        return True
+
+    def complete_and_next(self) -> None:
+        if not self.review_form.complete():
+            return
+        self._load_round_view()
+        if not self.step_case(1):
+            self.go_back()
+            self.statusBar().showMessage(self.tr("Klar. Det var sista ärendet i stickprovet."),
+                                         6000)
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        """Open a window-modal dialog without a nested event loop (tests drive it directly)."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    def new_round(self) -> NewRoundDialog:
+        found, _problems = self.library.scan()
+        dialog = NewRoundDialog(found, self)
+        dialog.accepted.connect(lambda: self._create_round(dialog))
+        self._show_dialog(dialog)
+        return dialog
+
+    def _create_round(self, dialog: NewRoundDialog) -> None:
+        name, checklist_id, year, period, unit = dialog.values()
+        try:
+            summary = self.rounds.create(name, checklist_id, year, period, unit)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Ny omgång"), str(exc))
+            return
+        self.refresh()
+        self.open_round(summary.id)
+
+    def import_case_list(self) -> None:
+        if self.round_id is None:
+            return
+        from audit_app.ui.caselist_import_dialog import CaseListImportDialog
+
+        dialog = CaseListImportDialog(self.db, self.round_id, self.settings.actor, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._show_dialog(dialog)
+
+    def draw_sample(self) -> None:
+        if self.round_id is None:
+            return
+        from audit_app.ui.sampling_dialog import SamplingDialog
+
+        dialog = SamplingDialog(self.db, self.round_id, self.settings.actor, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        self._show_dialog(dialog)
+
+    # -- closing -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.review_form.flush_comment()
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

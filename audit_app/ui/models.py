@@ -1,0 +1,116 @@
+"""Table models over plain records: rounds and the sampled cases of a round."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from audit_app.domain.reviews import CaseReviewRow
+from audit_app.domain.rounds import RoundSummary
+from audit_app.ui.i18n import term
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _RecordModel(QAbstractTableModel):
+    """A read-only table of records; subclasses say how a record becomes cells."""
+
+    CONTEXT = ""
+    HEADERS: tuple[object, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells(record)[index.column()]
+        if role == SORT_ROLE:
+            return self.sort_keys(record)[index.column()]
+        return None
+
+    def cells(self, record: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def sort_keys(self, record: Any) -> tuple[Any, ...]:
+        return self.cells(record)
+
+
+class RoundTableModel(_RecordModel):
+    """Rounds as rows; holds plain RoundSummary records."""
+
+    CONTEXT = "RoundTableModel"
+    HEADERS = (QT_TRANSLATE_NOOP("RoundTableModel", "Namn"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Checklista"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "År"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Period"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Enhet"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Granskade / urval"),
+               QT_TRANSLATE_NOOP("RoundTableModel", "Status"))
+
+    def row(self, index: int) -> RoundSummary:
+        record: RoundSummary = self._rows[index]
+        return record
+
+    def cells(self, record: Any) -> tuple[str, ...]:
+        r: RoundSummary = record
+        return (r.name, f"{r.checklist_title} (v{r.checklist_version})", str(r.year),
+                r.period, r.unit or "–", f"{r.reviewed} / {r.sampled}", term(r.status))
+
+
+class CaseTableModel(_RecordModel):
+    """The sampled cases of a round with their review status."""
+
+    CONTEXT = "CaseTableModel"
+    HEADERS = (QT_TRANSLATE_NOOP("CaseTableModel", "Nr"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Ärende"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Enhet"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Kön"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Besvarade"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Granskare"))
+
+    def row(self, index: int) -> CaseReviewRow:
+        record: CaseReviewRow = self._rows[index]
+        return record
+
+    def cells(self, record: Any) -> tuple[str, ...]:
+        r: CaseReviewRow = record
+        return (str(r.position), r.case_ref, r.unit or "–", term(r.gender) if r.gender else "–",
+                term(r.status.label), str(r.answered), r.reviewer)
+
+    def sort_keys(self, record: Any) -> tuple[Any, ...]:
+        r: CaseReviewRow = record
+        cells = self.cells(r)
+        return (r.position, *cells[1:5], r.answered, cells[6])

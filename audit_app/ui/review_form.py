@@ -1,0 +1,330 @@
+"""The review form: a checklist generated into item widgets, autosaved answer by answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.checklist import Checklist
+from audit_app.domain.errors import UserError
+from audit_app.domain.reviews import MissingAnswersError, ReviewRecord, ReviewStatus
+from audit_app.services.reviews import ReviewService
+from audit_app.ui.i18n import term
+from audit_app.ui.item_widget import ItemWidget
+
+COMMENT_DELAY_MS = 800
+FORM_STYLE = """
+QFrame#item { border: 1px solid palette(mid); border-radius: 4px; }
+QFrame#item[current="true"] { border: 2px solid palette(highlight); }
+QPushButton:checked { font-weight: bold; }
+"""
+
+
+class ChecklistPage(QWidget):
+    """The item widgets of one checklist, built once and reused for every case."""
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checklist = checklist
+        self.items: dict[str, ItemWidget] = {}
+        layout = QVBoxLayout(self)
+        number = 0
+        for section in checklist.sections:
+            title = QLabel(f"<h3>{section.title}</h3>")
+            title.setWordWrap(True)
+            layout.addWidget(title)
+            for item in section.items:
+                number += 1
+                widget = ItemWidget(item, number, self)
+                self.items[item.id] = widget
+                layout.addWidget(widget)
+        layout.addStretch(1)
+        self.order = list(self.items.values())
+
+
+class ReviewForm(QWidget):
+    """Shows one case's review; every answer and comment is stored as it is given."""
+
+    saved = Signal()  # something was stored; lists may refresh
+
+    def __init__(self, service: ReviewService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.round_id = 0
+        self.case_id = 0
+        self.record: ReviewRecord | None = None
+        self.page: ChecklistPage | None = None
+        self._pages: dict[int, ChecklistPage] = {}
+        self._pending_comment: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMENT_DELAY_MS)
+        self._timer.timeout.connect(self.flush_comment)
+        self.setStyleSheet(FORM_STYLE)
+
+        self.title = QLabel()
+        self.status = QLabel()
+        self.progress = QLabel()
+        self.progress.setAccessibleName(self.tr("Förlopp"))
+        self.saved_label = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.done_banner = QFrame()
+        self.done_banner.setStyleSheet("QFrame { background: palette(alternate-base); }")
+        self.reopen_button = QPushButton(self.tr("Öppna igen…"))
+        self.reopen_button.clicked.connect(self.reopen)
+        banner = QHBoxLayout(self.done_banner)
+        banner.addWidget(QLabel(self.tr("Granskningen är markerad som klar. Öppna den igen "
+                                        "(med en orsak) för att ändra.")), 1)
+        banner.addWidget(self.reopen_button)
+        self.done_banner.hide()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        hint = QLabel(self.tr("Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa "
+                              "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        top.addSpacing(12)
+        top.addWidget(self.progress)
+        top.addSpacing(12)
+        top.addWidget(self.saved_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.done_banner)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(hint)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # -- loading -----------------------------------------------------------------------
+
+    def load(self, round_id: int, case_id: int) -> None:
+        """Show a case; the checklist's widgets are reused, only their values change."""
+        self.flush_comment()
+        record = self.service.review(round_id, case_id)
+        page = self._pages.get(record.definition_id)
+        if page is None:
+            page = ChecklistPage(self.service.checklist_for_round(round_id))
+            page.setAccessibleName(self.tr("Checklista"))
+            self._pages[record.definition_id] = page
+            for w in page.order:
+                w.answered.connect(self._answer)
+                w.comment_edited.connect(self._comment_edited)
+                w.comment_done.connect(self._comment_done)
+                w.input_done.connect(self._input_done)
+        if self.page is not page:
+            if self.scroll_area.widget() is not None:
+                self.scroll_area.takeWidget()
+            self.scroll_area.setWidget(page)
+            self.page = page
+        self.round_id, self.case_id = round_id, case_id
+        for w in page.order:
+            answer = record.answers.get(w.item.id)
+            w.set_value(answer.value if answer else None, force=True)
+            w.set_comment(answer.comment if answer else "")
+        self.message.hide()
+        self.saved_label.setText("")
+        self._show(record)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.focus_next(None)
+
+    def _show(self, record: ReviewRecord) -> None:
+        assert self.page is not None
+        self.record = record
+        values = record.values()
+        applies = self.page.checklist.applicable(values)
+        for w in self.page.order:
+            w.set_value(values.get(w.item.id))
+            w.set_applicable(applies[w.item.id])
+        applicable = [i for i in self.page.checklist.items if applies[i.id]]
+        done = sum(1 for i in applicable if values.get(i.id))
+        self.progress.setText(self.tr("{0} av {1}").format(done, len(applicable)))
+        self.title.setText(f"<h2>{record.case_ref}</h2>")
+        self.status.setText(term(record.status.label))
+        complete = record.status is ReviewStatus.COMPLETE
+        self.done_banner.setVisible(complete)
+        self.page.setEnabled(not complete)
+
+    # -- focus -------------------------------------------------------------------------
+
+    def focus_next(self, after: str | None) -> ItemWidget | None:
+        """Focus the next applicable unanswered item after `after` (wrapping round)."""
+        if self.page is None:
+            return None
+        if not self.page.isEnabled():
+            self.reopen_button.setFocus()
+            return None
+        order = self.page.order
+        start = 0
+        if after is not None:
+            start = next(n for n, w in enumerate(order) if w.item.id == after) + 1
+        for w in order[start:] + order[:start]:
+            if w.applies and not w.answered_now:
+                w.focus_input()
+                self.scroll_area.ensureWidgetVisible(w, 0, 40)
+                return w
+        return None
+
+    def current_item(self) -> ItemWidget | None:
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, ItemWidget):
+            widget = widget.parentWidget()
+        return widget
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.page is None:
+            return
+        item = None
+        widget = new
+        while widget is not None:
+            if isinstance(widget, ItemWidget):
+                item = widget
+                break
+            widget = widget.parentWidget()
+        for w in self.page.order:
+            current = w is item
+            if w.property("current") != current:
+                w.setProperty("current", current)
+                w.style().unpolish(w)
+                w.style().polish(w)
+        if item is not None and item.parentWidget() is self.page:
+            self.scroll_area.ensureWidgetVisible(item, 0, 20)
+
+    # -- saving ------------------------------------------------------------------------
+
+    def _stored(self, record: ReviewRecord) -> None:
+        self._show(record)
+        self.message.hide()
+        self.saved_label.setText(self.tr("Sparat {0}").format(datetime.now().strftime("%H:%M")))
+        self.saved.emit()
+
+    def _answer(self, item_id: str, value: str | None, advance: bool = True) -> None:
+        assert self.page is not None
+        widget = self.page.items[item_id]
+        try:
+            record = self.service.set_answer(self.round_id, self.case_id, item_id, value)
+        except UserError as exc:
+            widget.set_value(widget.value, force=True)
+            widget.show_error(str(exc), widget.line)
+            return
+        widget.show_error(None)
+        self._stored(record)
+        if advance and value is not None:
+            self.focus_next(item_id)
+
+    def _input_done(self, item_id: str, enter: bool) -> None:
+        assert self.page is not None
+        widget = self.page.items[item_id]
+        if not widget.isEnabled():
+            return
+        value = widget.input_value()
+        if value == widget.value:
+            if enter:
+                self.focus_next(item_id)
+            return
+        self._answer(item_id, value, advance=enter)
+
+    def _comment_edited(self, item_id: str) -> None:
+        if self._pending_comment not in (None, item_id):
+            self.flush_comment()
+        self._pending_comment = item_id
+        self._timer.start()
+
+    def _comment_done(self, item_id: str) -> None:
+        self._pending_comment = item_id
+        self.flush_comment()
+
+    def flush_comment(self) -> None:
+        """Store the comment being typed (after the pause, on leaving the field, on switch)."""
+        self._timer.stop()
+        item_id, self._pending_comment = self._pending_comment, None
+        if item_id is None or self.page is None:
+            return
+        widget = self.page.items[item_id]
+        text = widget.comment_text()
+        if text == widget.stored_comment:
+            widget.show_error(None)
+            return
+        try:
+            record = self.service.set_comment(self.round_id, self.case_id, item_id, text)
+        except UserError as exc:
+            widget.show_error(str(exc), widget.comment)
+            self.saved_label.setText(self.tr("Kommentaren sparades inte"))
+            return
+        widget.stored_comment = text
+        widget.show_error(None)
+        self._stored(record)
+
+    # -- completing --------------------------------------------------------------------
+
+    def complete(self) -> bool:
+        """Mark the review complete; False (with the missing items shown) when it cannot be."""
+        self.flush_comment()
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit) and self.page is not None:
+            item = self.current_item()
+            if item is not None and focused is item.line:
+                self._input_done(item.item.id, False)
+        if self.record is not None and self.record.status is ReviewStatus.COMPLETE:
+            return True
+        try:
+            record = self.service.complete(self.round_id, self.case_id)
+        except MissingAnswersError as exc:
+            self.show_message(str(exc))
+            if self.page is not None and exc.item_ids:
+                first = self.page.items[exc.item_ids[0]]
+                first.focus_input()
+                self.scroll_area.ensureWidgetVisible(first)
+            return False
+        except UserError as exc:
+            self.show_message(str(exc))
+            return False
+        self._stored(record)
+        return True
+
+    def reopen(self) -> bool:
+        """Ask for a reason and reopen a completed review."""
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Öppna granskningen igen"),
+            self.tr("Varför öppnas granskningen igen? Orsaken loggas."))
+        if not ok or not reason.strip():
+            return False
+        try:
+            record = self.service.reopen(self.round_id, self.case_id, reason)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return False
+        self._stored(record)
+        self.focus_next(None)
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def toggle_help(self) -> None:
+        item = self.current_item()
+        if item is not None and item.help_button.isVisible():
+            item.help_button.toggle()

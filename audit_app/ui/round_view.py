@@ -1,0 +1,132 @@
+"""One round: its sampled cases with filter and sort, and the actions that fill the round."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.reviews import CaseReviewRow
+from audit_app.domain.rounds import RoundSummary
+from audit_app.ui.models import SORT_ROLE, CaseTableModel
+
+
+class RoundView(QWidget):
+    """The cases of one round; emits open_case(case id) on Enter or double-click."""
+
+    open_case = Signal(int)
+    import_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.round: RoundSummary | None = None
+        self.title = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = CaseTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filtrera på ärende, enhet, kön, status…"))
+        self.filter.setAccessibleName(self.tr("Filter"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAccessibleName(self.tr("Ärenden i stickprovet"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.activated.connect(self._activated)
+        self.import_button = QPushButton(self.tr("Importera ärendelista…"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.sample_button = QPushButton(self.tr("Dra stickprov…"))
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.open_button = QPushButton(self.tr("Granska ärendet"))
+        self.open_button.clicked.connect(self._open_current)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        top = QHBoxLayout()
+        filter_label = QLabel(self.tr("&Filter:"))
+        filter_label.setBuddy(self.filter)
+        top.addWidget(filter_label)
+        top.addWidget(self.filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table)
+
+    def set_round(self, summary: RoundSummary, cases: list[CaseReviewRow]) -> None:
+        same = self.round is not None and self.round.id == summary.id
+        current = self.current_case_id() if same else None
+        self.round = summary
+        self.title.setText(f"<h2>{summary.name}</h2>")
+        self.summary.setText(self.tr("{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · "
+                                     "granskade {6} av {7}").format(
+            summary.checklist_title, summary.checklist_version, summary.year, summary.period,
+            summary.unit or "–", summary.frame_size, summary.reviewed, summary.sampled))
+        self.model.set_rows(cases)
+        self.table.resizeColumnsToContents()
+        if not cases:
+            self.empty_label.setText(
+                self.tr("Inget stickprov ännu. Importera en ärendelista och dra sedan "
+                        "stickprovet.") if summary.frame_size == 0 else
+                self.tr("Ärendelistan är importerad. Dra stickprovet för att börja granska."))
+        self.empty_label.setVisible(not cases)
+        self.import_button.setEnabled(not summary.locked)
+        self.sample_button.setEnabled(not summary.locked and summary.frame_size > 0)
+        self.open_button.setEnabled(bool(cases))
+        self.select_case(current)
+
+    def case_ids(self) -> list[int]:
+        """The cases in draw order (the order PgUp/PgDn follow)."""
+        return [r.case_id for r in sorted(self.model.rows(), key=lambda r: r.position)]
+
+    def select_case(self, case_id: int | None) -> None:
+        for n in range(self.model.rowCount()):
+            if self.model.row(n).case_id == case_id:
+                index = self.proxy.mapFromSource(self.model.index(n, 0))
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                    self.table.selectRow(index.row())
+                    return
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row()).case_id
+
+    def _open_current(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            self.open_case.emit(case_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_case.emit(self.model.row(self.proxy.mapToSource(index).row()).case_id)
