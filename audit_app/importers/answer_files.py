@@ -39,6 +39,7 @@ class AnswerCell:
     case_at: str  # where the case reference is, e.g. "Granskning!A7" or "rad 7"
     answer_at: str
     comment_at: str
+    item_at: str = ""
 
 
 @dataclass
@@ -181,19 +182,31 @@ def _read_csv(path: Path) -> AnswerFile:
     return _read_long(rows, lambda r, c: f"rad {r}")
 
 
-def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
-    result = AnswerFile(kind="long")
-    rows = [(n, r) for n, r in rows if any(cell_text(v) for v in r)]
-    if not rows:
-        result.problems.append("Filen är tom.")
-        return result
-    header_line, header = rows[0]
+def _header_columns(header: list[Any]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for c, name in enumerate(header):
         text = (cell_text(name) or "").lower()
         for key, names in HEADER_NAMES.items():
             if text in names and key not in cols:
                 cols[key] = c
+    return cols
+
+
+def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
+    result = AnswerFile(kind="long")
+    rows = [(n, r) for n, r in rows if any(cell_text(v) for v in r)]
+    if not rows:
+        result.problems.append("Filen är tom.")
+        return result
+    # Follow-up files often have a title or two above the table: look for the header row.
+    start, cols = 0, _header_columns(rows[0][1])
+    for k, (_, candidate) in enumerate(rows[:10]):
+        found = _header_columns(candidate)
+        if all(key in found for key in ("case", "item", "answer")):
+            start, cols = k, found
+            break
+    header_line = rows[start][0]
+    rows = rows[start:]
     missing = [k for k in ("case", "item", "answer") if k not in cols]
     if missing:
         result.problems.append(
@@ -221,5 +234,6 @@ def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
             continue
         seen[pair] = where("item")
         result.cells.append(AnswerCell(case_ref, item_id, get("answer"), get("comment"),
-                                       where("case"), where("answer"), where("comment")))
+                                       where("case"), where("answer"), where("comment"),
+                                       where("item")))
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -146,6 +146,7 @@ class AnswerImportService:
         for item_id, where in answer_file.item_columns:
             if not checklist.has_item(item_id):
                 plan.problems.append(f"{where}: okänd kontrollpunkt '{item_id}'")
+        by_question = {i.question.strip().lower(): i.id for i in checklist.items}
         sampled = {r.case_ref: r.case_id for r in self.reviews.case_rows(round_id)}
         recorded, status = self._recorded(s, round_id)
         by_case: dict[str, dict[str, tuple[str | None, str | None, str, str]]] = {}
@@ -157,9 +158,14 @@ class AnswerImportService:
                     plan.problems.append(f"{cell.case_at}: ärendet '{cell.case_ref}' ingår "
                                          "inte i omgångens stickprov")
                 continue
+            if not checklist.has_item(cell.item_id) and answer_file.kind == "long":
+                # other sources may name the item by its question instead of its id
+                found = by_question.get(cell.item_id.lower())
+                if found is not None:
+                    cell = replace(cell, item_id=found)
             if not checklist.has_item(cell.item_id):
                 if answer_file.kind == "long":
-                    plan.problems.append(f"{cell.answer_at}: okänd kontrollpunkt "
+                    plan.problems.append(f"{cell.item_at}: okänd kontrollpunkt "
                                          f"'{cell.item_id}'")
                 continue
             item = checklist.item(cell.item_id)

@@ -283,3 +283,28 @@ def test_bad_files_refused(db: Database, library: ChecklistLibrary, tmp_path: Pa
     WorkbookService(db, "GL").write_template(other.id, path)
     with pytest.raises(ImportProblemsError, match="annan omgång"):
         service.import_file(rnd.id, path)
+
+
+def test_follow_up_file_with_title_rows_and_questions(db: Database, library: ChecklistLibrary,
+                                                      tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    rnd, _ = round_with_sample(db, library, 2)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Uppföljning placerade barn T1"])
+    ws.append([])
+    ws.append(["Ärende", "Kontrollpunkt", "Svar", "Kommentar"])
+    ws.append(["2026-0001", "Finns en vårdplan?", "JA", None])
+    ws.append(["2026-0002", "vardplan", "Nej", "Saknas"])
+    ws.append(["2026-0002", "Finns det en plan?", "Nej", None])
+    wb.save(tmp_path / "uppfoljning.xlsx")
+    with pytest.raises(ImportProblemsError) as info:
+        AnswerImportService(db, "GL").import_file(rnd.id, tmp_path / "uppfoljning.xlsx")
+    assert info.value.problems == ["Sheet!B6: okänd kontrollpunkt 'Finns det en plan?'"]
+    ws.delete_rows(6)
+    wb.save(tmp_path / "uppfoljning.xlsx")
+    AnswerImportService(db, "GL").import_file(rnd.id, tmp_path / "uppfoljning.xlsx")
+    assert answers_in_db(db) == {("2026-0001", "vardplan"): "ja",
+                                 ("2026-0002", "vardplan"): "nej"}
