@@ -87,8 +87,9 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
     for item in checklist.items:
         letter = get_column_letter(col)
         ws.cell(1, col, item.id)
-        header = ws.cell(2, col, item.question + (" *" if item.required else ""))
         note = condition_text(checklist, item)
+        header = ws.cell(2, col, item.question + (" *" if item.required else "")
+                         + (f"\n({note})" if note else ""))
         help_text = "\n\n".join(t for t in (note, item.help, item.reference) if t)
         if help_text:
             header.comment = Comment(help_text, "Granska", width=320, height=160)
@@ -125,7 +126,7 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
             cell.font = Font(bold=(r == 2))
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[1].hidden = True
-    ws.row_dimensions[2].height = 90
+    ws.row_dimensions[2].height = 120
 
     ids = [ws.cell(1, c).value for c in range(1, col)]
     for r, case in enumerate(cases, start=FIRST_ROW):
