@@ -199,3 +199,22 @@ def test_damaged_and_incompatible_files_refused(db: Database, other: Database,
         with pytest.raises(ExchangeFileError, match=message):
             service.import_round(tmp_path / name)
     assert counts(other)["AuditRound"] == 0
+
+
+def test_name_clash_renamed_and_other_sample_refused(db: Database, other: Database,
+                                                     library: ChecklistLibrary,
+                                                     tmp_path: Path) -> None:
+    from audit_app.storage.models import Sample
+
+    rnd, _ = round_with_sample(db, library, 2)
+    round_with_sample(other, library, 2)  # same name, another uid, on the other laptop
+    path = tmp_path / "a.granska"
+    ExchangeService(db, "GL").export_round(rnd.id, path)
+    report = ExchangeService(other, "Bo").import_round(path)
+    assert report.created_round and report.round_name.startswith(f"{rnd.name} (importerad")
+    assert any("heter redan" in n for n in report.notes)
+    with other.session() as s:
+        sample = s.scalars(select(Sample).where(Sample.round_id == report.round_id)).one()
+        sample.seed = "annat-fro"
+    with pytest.raises(UserError, match="annat stickprov"):
+        ExchangeService(other, "Bo").import_round(path)
