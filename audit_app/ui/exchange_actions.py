@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -301,3 +303,51 @@ def import_round(
         "\n".join(report.notes),
     )
     return report.round_id
+
+
+def add_exchange_actions(window: Any) -> list[QAction]:
+    """Add the workbook and exchange actions to the main window's Arkiv menu, before Avsluta.
+
+    The window provides `file_menu`, `db`, `settings.actor`, `current_round_id()` and
+    `refresh()`; round actions ask for a round when none is selected.
+    """
+    menu: QMenu = window.file_menu
+    separators = [a for a in menu.actions() if a.isSeparator()]
+    before = separators[-1] if separators else None
+
+    def with_round(run: Callable[[QWidget, Database, int, str], object]) -> Callable[[], None]:
+        def triggered() -> None:
+            round_id = window.current_round_id()
+            if round_id is None:
+                message(window, "info", translate("Exchange", "Ingen omgång vald"),
+                        translate("Exchange", "Välj eller öppna en omgång först."))
+                return
+            run(window, window.db, round_id, window.settings.actor)
+            window.refresh()
+        return triggered
+
+    def merge() -> None:
+        if import_round(window, window.db, window.settings.actor) is not None:
+            window.refresh()
+
+    entries = [
+        (translate("Exchange", "Exportera gransknings&arbetsbok…"), with_round(export_template)),
+        (translate("Exchange", "Importera &svar från fil…"), with_round(import_answers)),
+        None,
+        (translate("Exchange", "&Exportera omgång…"), with_round(export_round)),
+        (translate("Exchange", "Importera omgån&g…"), merge),
+    ]
+    actions: list[QAction] = []
+    for entry in [None, *entries]:
+        action = QAction(window)
+        if entry is None:
+            action.setSeparator(True)
+        else:
+            action.setText(entry[0])
+            action.triggered.connect(entry[1])
+            actions.append(action)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+    return actions

@@ -302,5 +302,29 @@
         <source>Omgången importerades</source>
         <translation>Round imported</translation>
     </message>
+    <message>
+        <source>Ingen omgång vald</source>
+        <translation>No round selected</translation>
+    </message>
+    <message>
+        <source>Välj eller öppna en omgång först.</source>
+        <translation>Select or open a round first.</translation>
+    </message>
+    <message>
+        <source>Exportera gransknings&amp;arbetsbok…</source>
+        <translation>Export review &amp;workbook…</translation>
+    </message>
+    <message>
+        <source>Importera &amp;svar från fil…</source>
+        <translation>Import &amp;answers from file…</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera omgång…</source>
+        <translation>&amp;Export round…</translation>
+    </message>
+    <message>
+        <source>Importera omgån&amp;g…</source>
+        <translation>Import rou&amp;nd…</translation>
+    </message>
 </context>
 </TS>

@@ -99,3 +99,27 @@ def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: Ch
         assert told[-1][0] == "error" and "skadad" in told[-1][2]
     finally:
         other.close()
+
+
+def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         told: list[tuple[str, str, str, str]]) -> None:
+    from audit_app.settings import SettingsStore
+    from audit_app.ui.main_window import MainWindow
+
+    rnd, _ = round_with_sample(db, library, 2)
+    window = MainWindow(db, library, SettingsStore(tmp_path / "s.json"))
+    qtbot.addWidget(window)
+    actions = exchange_actions.add_exchange_actions(window)
+    texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
+    assert texts.index("Importera omgång…") < len(texts) - 1  # before Avsluta
+    assert texts[-1].startswith("Avsluta")
+    target = tmp_path / "via-meny.xlsx"
+    monkeypatch.setattr(exchange_actions.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(window, "current_round_id", lambda: None)
+    actions[0].trigger()
+    assert told[-1][1] == "Ingen omgång vald" and not target.exists()
+    monkeypatch.setattr(window, "current_round_id", lambda: rnd.id)
+    actions[0].trigger()
+    assert target.exists() and told[-1][0] == "info"
