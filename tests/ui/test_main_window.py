@@ -1,16 +1,31 @@
-"""The main window lists the rounds stored in the database."""
+"""The main window: rounds overview, new-round dialog, identity at first start, navigation."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.rounds import RoundService
-from audit_app.settings import SettingsStore
+from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
+from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.main_window import MainWindow
+from audit_app.ui.new_round_dialog import NewRoundDialog
+from tests.factories import round_with_sample
+from tests.ui.helpers import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def named_store(tmp_path: Path) -> SettingsStore:
+    store = SettingsStore(tmp_path / "s.json")
+    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    return store
 
 
 def test_lists_rounds(qtbot: QtBot, db: Database, library: ChecklistLibrary,
@@ -21,3 +36,79 @@ def test_lists_rounds(qtbot: QtBot, db: Database, library: ChecklistLibrary,
     assert window.model.rowCount() == 1
     assert window.model.row(0).name == "Placerade T1"
     assert window.empty_label.isHidden()
+
+
+def test_new_round_dialog_creates_and_opens_the_round(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    store = named_store(tmp_path)
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    qtbot.keyClick(window.rounds_view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, NewRoundDialog)
+    assert dialog.checklist.count() == 2
+    dialog.buttons.accepted.emit()  # no name yet: refused with a message
+    assert dialog.error.isVisibleTo(dialog) and window.model.rowCount() == 0
+    qtbot.keyClicks(dialog.name, "Utredningar T2 2026")
+    dialog.checklist.setCurrentIndex(dialog.checklist.findData("utredning-barn"))
+    dialog.year.setValue(2026)
+    dialog.period.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.unit, "Mottagning")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    summary = RoundService(db, library, "x").get("Utredningar T2 2026")
+    assert (summary.checklist_id, summary.year, summary.period, summary.unit,
+            summary.created_by) == ("utredning-barn", 2026, "T2", "Mottagning", "Gun Ledare (GL)")
+    assert window.stack.currentWidget() is window.round_view
+    assert store.load().last_round_id == summary.id
+    assert window.round_view.empty_label.isVisibleTo(window)
+
+
+def test_identity_is_asked_at_first_start(qtbot: QtBot, db: Database,
+                                         library: ChecklistLibrary, tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "s.json")
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
+    dialog = window.dialog
+    assert isinstance(dialog, IdentityDialog)
+    qtbot.keyClicks(dialog.name, "Gun Ledare")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # initials taken from the name
+    saved = store.load()
+    assert (saved.reviewer_name, saved.reviewer_initials) == ("Gun Ledare", "GL")
+    assert window.reviews.actor == window.rounds.actor == "Gun Ledare (GL)"
+
+
+def test_enter_opens_round_and_last_round_is_selected_next_time(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    store = named_store(tmp_path)
+    first, _ = round_with_sample(db, library, n=4, name="A T1")
+    second, _ = round_with_sample(db, library, n=2, name="B T2", period="T2")
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    window.show()
+    window.rounds_view.select(first.id)
+    qtbot.keyClick(window.rounds_view.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.round_view
+    assert window.round_view.proxy.rowCount() == 4
+    qtbot.keyClicks(window.round_view.filter, "0003")
+    assert window.round_view.proxy.rowCount() == 1
+    window.close()
+    again = MainWindow(db, library, store)
+    qtbot.addWidget(again)
+    assert again.rounds_view.current_id() == first.id != second.id
+
+
+def test_round_view_sorts_by_column(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                    tmp_path: Path) -> None:
+    summary, _ = round_with_sample(db, library, n=5)
+    window = MainWindow(db, library, named_store(tmp_path))
+    qtbot.addWidget(window)
+    window.open_round(summary.id)
+    view = window.round_view
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert view.proxy.index(0, 1).data() == "2026-0005"
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert view.proxy.index(0, 1).data() == "2026-0001"
+    assert QApplication.instance() is not None

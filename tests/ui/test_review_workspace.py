@@ -19,6 +19,7 @@ from audit_app.storage.models import ChangeLog
 from audit_app.ui.item_widget import ItemWidget
 from audit_app.ui.main_window import MainWindow
 from tests.factories import round_with_sample
+from tests.ui.helpers import show_active
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 # An invented personnummer with a valid check digit, built here for the guard test only.
@@ -31,8 +32,7 @@ def window(qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
     w = MainWindow(db, library, store)
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(qtbot, w)
     return w
 
 
