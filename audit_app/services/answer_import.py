@@ -260,12 +260,14 @@ class AnswerImportService:
         for case_id, changes in by_case.items():
             review, checklist, case = self.reviews._editable(s, round_id, case_id)
             now = datetime.now()
+            existing = {a.item_id: a for a in self.reviews._answers(s, review)}
             for ch in changes:
-                answer = self.reviews._answer_row(s, review, ch.item_id)
+                answer = existing.get(ch.item_id)
                 if answer is None:
                     answer = Answer(review_id=review.id, item_id=ch.item_id, value=None,
                                     comment="", answered_by=self.actor, updated_at=now)
                     s.add(answer)
+                    existing[ch.item_id] = answer
                 if ch.field == "answer":
                     answer.value = ch.new
                     answer.answered_by = self.actor
