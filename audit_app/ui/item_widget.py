@@ -218,6 +218,9 @@ class ItemWidget(QFrame):
         if self.buttons and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.answered.emit(self.item.id, None)
             return
+        if self.date is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.input_done.emit(self.item.id, True)  # the date edit passes Enter on
+            return
         if event.key() == Qt.Key.Key_F1 and self.help_button.isVisible():
             self.help_button.toggle()
             return

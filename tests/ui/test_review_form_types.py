@@ -1,0 +1,115 @@
+"""The review form with every answer type, a 40-item checklist and the next-case timing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.reviews import ReviewService
+from audit_app.settings import Settings, SettingsStore
+from audit_app.storage.db import Database
+from audit_app.ui.main_window import MainWindow
+from tests.factories import round_with_sample
+from tests.ui.helpers import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+KINDS = (
+    "ja_nej",
+    "ja_nej_ej_aktuellt",
+    "graderad",
+    "{type: skala, options: [{value: '1', label: Inte alls}, {value: '2', label: Lite},"
+    " {value: '3', label: Mycket}], compliant: ['3']}",
+    "tal",
+    "datum",
+    "fritext",
+)
+
+
+def big_checklist(folder: Path, n: int = 40) -> ChecklistLibrary:
+    lines = ["id: stor", "version: '1'", "title: Stor checklista", "sections:"]
+    for s in range(4):
+        lines += [f"  - id: avsnitt{s}", f"    title: Avsnitt {s + 1}", "    items:"]
+        for k in range(n // 4):
+            number = s * (n // 4) + k
+            lines += [f"      - id: fraga{number}",
+                      f"        question: Fråga nummer {number + 1}?",
+                      f"        help: Hjälptext {number + 1}.",
+                      f"        answer: {KINDS[number % len(KINDS)]}"]
+    folder.mkdir()
+    (folder / "stor.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ChecklistLibrary([folder])
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
+    library = big_checklist(tmp_path / "lists")
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    w = MainWindow(db, library, store)
+    qtbot.addWidget(w)
+    show_active(qtbot, w)
+    return w
+
+
+def test_every_answer_type_is_answered_from_the_keyboard(
+        qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    summary, case_ids = round_with_sample(db, window.library, n=2, checklist="stor")
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    form = window.review_form
+    assert form.page is not None and len(form.page.order) == 40
+    assert form.page.items["fraga3"].buttons[2].text() == "Mycket  (3)"
+    typed = {"tal": "12", "datum": "2026-03-15", "fritext": "Planen saknar datum"}
+    for _ in range(7):
+        widget = QApplication.focusWidget()
+        item = form.current_item()
+        assert item is not None and widget is not None
+        kind = item.item.answer.type.value
+        if item.buttons:
+            qtbot.keyClick(widget, item.keys[0])
+        elif kind == "datum":
+            assert item.date is not None
+            item.date.setDate(item.date.date().fromString(typed[kind], "yyyy-MM-dd"))
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(widget, typed[kind])
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+    values = ReviewService(db, "x").review(summary.id, case_ids[0]).values()
+    assert values == {"fraga0": "ja", "fraga1": "ja", "fraga2": "helt", "fraga3": "1",
+                      "fraga4": "12", "fraga5": "2026-03-15", "fraga6": "Planen saknar datum"}
+    assert form.progress.text() == "7 av 40"
+
+
+def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
+                                            db: Database) -> None:
+    summary, case_ids = round_with_sample(db, window.library, n=6, checklist="stor")
+    service = ReviewService(db, "GL")
+    for case_id in case_ids:
+        for k in range(0, 40, 3):
+            value = {"ja_nej": "ja", "tal": "3", "datum": "2026-01-02"}.get(
+                KINDS[k % len(KINDS)].split(",")[0], None)
+            if value:
+                service.set_answer(summary.id, case_id, f"fraga{k}", value)
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        window.step_case(1)
+        QApplication.processEvents()
+        timings.append(time.perf_counter() - started)
+    assert window.review_form.case_id == case_ids[5]
+    assert window.review_form.page is not None
+    assert window.review_form.page.items["fraga0"].value == "ja"
+    median = sorted(timings)[len(timings) // 2]
+    assert median < 0.1, f"next case took {median * 1000:.0f} ms"
+    print(f"next case with 40 items: median {median * 1000:.1f} ms")
