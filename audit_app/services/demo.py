@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -14,11 +15,12 @@ from sqlalchemy import select
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.checklist import NOT_APPLICABLE, AnswerType, Checklist, ChecklistItem
 from audit_app.domain.rounds import Period
+from audit_app.services.caselists import CaseListService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database, open_database
-from audit_app.storage.models import AuditRound, Case, Sample, SampleEntry
+from audit_app.storage.models import AuditRound, Sample, SampleEntry
 
 DEMO_FILE_NAME = "granska-demo.sqlite3"
 DEMO_YEAR = 2025
@@ -45,7 +47,9 @@ RATES: dict[str, float] = {
 }
 DEFAULT_RATE = 0.8
 NOT_APPLICABLE_SHARE = 0.07
-AGE_BANDS = ("0-5", "6-12", "13-17")
+CASE_TYPES = {"Mottagning": ("Förhandsbedömning",), "Utredning 1": ("Utredning",),
+              "Utredning 2": ("Utredning",), "Familjehem": ("Familjehem", "Nätverkshem"),
+              "Placeringsteamet": ("HVB", "Stödboende", "Familjehem")}
 
 # Invented observations without names or personal details, keyed by item; "" for any item.
 COMMENTS: dict[str, tuple[str, ...]] = {
@@ -144,42 +148,45 @@ def build_demo(db: Database, library: ChecklistLibrary, *, seed: int = 2025,
 def _frame_and_sample(db: Database, rng: random.Random, round_id: int, year: int,
                       period: Period, units: tuple[str, ...], per_unit: int,
                       first_number: int) -> list[tuple[int, str, str]]:
-    """A sampling frame of cases closed in the period and a drawn sample, stratified by unit."""
+    """Import an invented case list for the period, then draw a sample stratified by unit."""
     start, end = period.bounds(year)
     days = (end - start).days
+    frame = per_unit * 3
+    lines = ["Ärendenummer;Enhet;Arbetsgrupp;Ärendetyp;Kön;Födelseår;Avslutsdatum"]
+    number = first_number
+    for unit in units:
+        for k in range(frame):
+            number += 1
+            gender = rng.choice(("Flicka", "Pojke")) if k % 17 else "Uppgift saknas"
+            kind = rng.choice(CASE_TYPES.get(unit, ("Utredning",)))
+            closed = start + timedelta(days=rng.randint(0, days))
+            lines.append(f"{year}-{number:04d};{unit};Grupp {'AB'[k % 2]};{kind};{gender};"
+                         f"{year - rng.randint(1, 17)};{closed.isoformat()}")
+    with tempfile.TemporaryDirectory(prefix="granska-demo-") as tmp:
+        path = Path(tmp) / f"avslutade-arenden-{year}-{period.value}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        imported = CaseListService(db, ACTOR).import_file(round_id, path)
+    cases = CaseListService(db, ACTOR).list_cases(round_id)
     drawn: list[tuple[str, int, int, str]] = []  # unit, position, case id, gender
     with db.session() as s:
-        frame = per_unit * 3
         sample = Sample(
             round_id=round_id, method="stratifierat obundet slumpmässigt urval per enhet",
             seed=f"demo-{year}-{period.value}", size=per_unit * len(units),
-            population=frame * len(units), frame_sha256=f"{rng.getrandbits(256):064x}",
-            source_files=f"avslutade-arenden-{year}-{period.value}.xlsx",
+            population=len(cases), frame_sha256=imported.sha256, source_files=path.name,
             parameters=json.dumps({"strata": "unit", "per_stratum": per_unit}),
             created_by=ACTOR, created_at=datetime.now())
         s.add(sample)
         s.flush()
-        number = first_number
         for unit in units:
-            order = list(range(frame))
-            rng.shuffle(order)
-            for k in range(frame):
-                number += 1
-                gender = rng.choice(("flicka", "pojke")) if k % 17 else "okant"
-                band = rng.choice(AGE_BANDS)
-                case = Case(round_id=round_id, case_ref=f"{year}-{number:04d}", unit=unit,
-                            team="", case_type="", gender=gender,
-                            birth_year=year - rng.randint(1, 17), age_band=band,
-                            closing_date=start + timedelta(days=rng.randint(0, days)))
-                s.add(case)
-                s.flush()
-                position = order.index(k) + 1
+            members = [c for c in cases if c.unit == unit]
+            rng.shuffle(members)
+            for position, case in enumerate(members, start=1):
                 role = "sample" if position <= per_unit else "reserve"
                 s.add(SampleEntry(sample_id=sample.id, case_id=case.id, position=position,
                                   stratum=unit, rank_key=f"{rng.getrandbits(256):064x}",
                                   role=role))
                 if role == "sample":
-                    drawn.append((unit, position, case.id, gender))
+                    drawn.append((unit, position, case.id, case.gender))
     drawn.sort()
     return [(case_id, unit, gender) for unit, _, case_id, gender in drawn]
 
