@@ -331,11 +331,11 @@ def add_exchange_actions(window: Any) -> list[QAction]:
             window.refresh()
 
     entries = [
-        (translate("Exchange", "Exportera gransknings&arbetsbok…"), with_round(export_template)),
+        (translate("Exchange", "Exportera granskningsar&betsbok…"), with_round(export_template)),
         (translate("Exchange", "Importera &svar från fil…"), with_round(import_answers)),
         None,
         (translate("Exchange", "&Exportera omgång…"), with_round(export_round)),
-        (translate("Exchange", "Importera omgån&g…"), merge),
+        (translate("Exchange", "I&mportera omgång…"), merge),
     ]
     actions: list[QAction] = []
     for entry in [None, *entries]:

@@ -13,6 +13,7 @@ from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.settings import SettingsStore
 from audit_app.storage.db import Database
+from audit_app.ui.exchange_actions import add_exchange_actions
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.models import RoundTableModel
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
                                           self.draw_sample)
 
         self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))  # backups, change log, … go here
+        # workbook, answer import and round exchange, in Arkiv before Avsluta
+        self.exchange_actions = add_exchange_actions(self)
         self.language_menu = add_language_menu(self, self.settings_store)
         self._update_actions()
 

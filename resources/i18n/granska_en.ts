@@ -311,7 +311,7 @@
         <translation>Select or open a round first.</translation>
     </message>
     <message>
-        <source>Exportera gransknings&amp;arbetsbok…</source>
+        <source>Exportera granskningsar&amp;betsbok…</source>
         <translation>Export review &amp;workbook…</translation>
     </message>
     <message>
@@ -323,7 +323,7 @@
         <translation>&amp;Export round…</translation>
     </message>
     <message>
-        <source>Importera omgån&amp;g…</source>
+        <source>I&amp;mportera omgång…</source>
         <translation>Import rou&amp;nd…</translation>
     </message>
 </context>

@@ -110,8 +110,9 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
     rnd, _ = round_with_sample(db, library, 2)
     window = MainWindow(db, library, SettingsStore(tmp_path / "s.json"))
     qtbot.addWidget(window)
-    actions = exchange_actions.add_exchange_actions(window)
+    actions = window.exchange_actions
     texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
+    assert texts.count("Importera omgång…") == 1
     assert texts.index("Importera omgång…") < len(texts) - 1  # before Avsluta
     assert texts[-1].startswith("Avsluta")
     target = tmp_path / "via-meny.xlsx"
@@ -123,3 +124,7 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
     monkeypatch.setattr(window, "current_round_id", lambda: rnd.id)
     actions[0].trigger()
     assert target.exists() and told[-1][0] == "info"
+    shot = Path(os.environ.get("GRANSKA_SHOTS", str(tmp_path))) / "file_menu.png"
+    window.file_menu.adjustSize()
+    window.file_menu.grab().save(str(shot))
+    assert shot.stat().st_size > 500
