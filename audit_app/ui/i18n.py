@@ -33,6 +33,8 @@ TERMS = (
     QT_TRANSLATE_NOOP("Termer", "flicka"),
     QT_TRANSLATE_NOOP("Termer", "pojke"),
     QT_TRANSLATE_NOOP("Termer", "okant"),
+    QT_TRANSLATE_NOOP("Termer", "annat"),
+    QT_TRANSLATE_NOOP("Termer", "Annat"),
     QT_TRANSLATE_NOOP("Termer", "Flicka"),
     QT_TRANSLATE_NOOP("Termer", "Pojke"),
     QT_TRANSLATE_NOOP("Termer", "Okänt"),
