@@ -1,0 +1,440 @@
+"""Importing a case list into a round: mapping per column, preview, problems, progress."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.errors import UserError
+from audit_app.importers.caselist import CaseListResult, CaseRow, Problem
+from audit_app.importers.caselist_columns import FIELD_LABELS, FIELDS, IGNORE
+from audit_app.services.caselists import CaseListProblemsError, CaseListService, ImportResult
+from audit_app.storage.db import Database
+from audit_app.ui.i18n import term
+
+Index = QModelIndex | QPersistentModelIndex
+CONTEXT = "CaseListImportDialog"
+MAPPING_PAIRS_PER_ROW = 3
+
+
+class _Table(QAbstractTableModel):
+    """Read-only rows of plain records; `cells` turns a record into display texts."""
+
+    def __init__(self, headers: tuple[object, ...], cells: Callable[[Any], list[str]]) -> None:
+        super().__init__()
+        self._headers = headers
+        self._cells = cells
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(CONTEXT, str(self._headers[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self._cells(self._rows[index.row()])[index.column()]
+        return None
+
+
+PREVIEW_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
+)
+# The field names of the mapping combos (FIELD_LABELS), marked here for translation.
+FIELD_TEXTS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "(används inte)"),
+)
+GENDER_TEXT = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
+PROBLEM_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kolumn"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Fel"),
+)
+
+
+def _preview_cells(r: CaseRow) -> list[str]:
+    return [str(r.row), r.case_ref, r.unit, r.team, r.case_type, term(GENDER_TEXT[r.gender]),
+            str(r.birth_year or ""), r.age_band, r.closing_date.isoformat() if r.closing_date
+            else ""]
+
+
+def _problem_cells(p: Problem) -> list[str]:
+    return [str(p.row), p.column, p.reason]
+
+
+class _Worker(QThread):
+    """Runs one synchronous service call off the GUI thread; reports back by signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[..., object], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self._job(progress=lambda done, total: self.progressed.emit(done, total or 0),
+                               cancelled=self.cancel_event.is_set)
+        except UserError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # shown as a message; the dialog must never show a traceback
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class CaseListImportDialog(QDialog):
+    """Choose a case-list file, check the column mapping and preview, import into the round."""
+
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, db: Database, round_id: int, actor: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = CaseListService(db, actor)
+        self.round_id = round_id
+        self.path: Path | None = None
+        self.file_result: CaseListResult | None = None
+        self.import_result: ImportResult | None = None
+        self.worker: _Worker | None = None
+        self.combos: list[QComboBox] = []
+        self._previewing = False
+        self.setWindowTitle(self.tr("Läs in ärendelista"))
+        self.resize(900, 680)
+        self._build()
+        self._update_buttons()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        file_label = QLabel(self.tr("&Fil:"))
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("Välj en .xlsx- eller .csv-fil"))
+        self.file_edit.setAccessibleName(self.tr("Vald fil"))
+        file_label.setBuddy(self.file_edit)
+        self.choose_button = QPushButton(self.tr("&Välj fil…"))
+        self.choose_button.setAccessibleName(self.tr("Välj fil"))
+        self.choose_button.clicked.connect(self.choose_file)
+        row.addWidget(file_label)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.choose_button)
+        layout.addLayout(row)
+
+        self.info_label = QLabel(self.tr("Ärendelistan ska ha ärendenummer, aldrig namn eller "
+                                         "personnummer."))
+        self.info_label.setWordWrap(True)
+        layout.addWidget(self.info_label)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Meddelande"))
+        self.message_label.setVisible(False)
+        layout.addWidget(self.message_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.mapping_box = QGroupBox(self.tr("Kolumner i filen och vad de innehåller"))
+        box_layout = QVBoxLayout(self.mapping_box)
+        self.mapping_area = QScrollArea()
+        self.mapping_area.setWidgetResizable(True)
+        self.mapping_form_host = QWidget()
+        self.mapping_grid = QGridLayout(self.mapping_form_host)
+        self.mapping_grid.setColumnStretch(1, 1)
+        self.mapping_grid.setColumnStretch(3, 1)
+        self.mapping_grid.setColumnStretch(5, 1)
+        self.mapping_area.setWidget(self.mapping_form_host)
+        box_layout.addWidget(self.mapping_area)
+        splitter.addWidget(self.mapping_box)
+
+        self.preview_model = _Table(PREVIEW_HEADERS, _preview_cells)
+        self.preview_view = self._table(self.preview_model, self.tr("Förhandsvisning"))
+        preview_box = QGroupBox(self.tr("Förhandsvisning (de första 20 ärendena)"))
+        QVBoxLayout(preview_box).addWidget(self.preview_view)
+        splitter.addWidget(preview_box)
+
+        self.problem_model = _Table(PROBLEM_HEADERS, _problem_cells)
+        self.problem_view = self._table(self.problem_model, self.tr("Rader med fel"))
+        self.problem_view.horizontalHeader().setStretchLastSection(True)
+        self.problem_box = QGroupBox(self.tr("Rader med fel"))
+        QVBoxLayout(self.problem_box).addWidget(self.problem_view)
+        splitter.addWidget(self.problem_box)
+        splitter.setSizes([130, 300, 150])
+        layout.addWidget(splitter, 1)
+
+        self.valid_only = QCheckBox(self.tr("Importera bara giltiga rader"))
+        self.valid_only.setAccessibleName(self.tr("Importera bara giltiga rader"))
+        layout.addWidget(self.valid_only)
+
+        bottom = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Förlopp"))
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("&Avbryt inläsningen"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt inläsningen"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.import_button = QPushButton(self.tr("&Importera"))
+        self.import_button.setAccessibleName(self.tr("Importera"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(self.tr("&Stäng"))
+        self.close_button.setAccessibleName(self.tr("Stäng"))
+        self.close_button.clicked.connect(self.close_dialog)
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addStretch()
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+
+    def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        return view
+
+    # -- actions -----------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Välj ärendelista"), "",
+            self.tr("Ärendelistor (*.xlsx *.csv *.txt);;Alla filer (*)"))
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Read the file with the detected mapping and show it."""
+        self.path = Path(path)
+        self.file_edit.setText(str(self.path))
+        self.import_result = None
+        self._preview(None)
+
+    def overrides(self) -> dict[str, str]:
+        """The mapping as the combos show it, by column letter."""
+        if self.file_result is None:
+            return {}
+        return {c.letter: combo.currentData() for c, combo in zip(self.file_result.columns,
+                                                                   self.combos, strict=True)}
+
+    def _preview(self, overrides: dict[str, str] | None) -> None:
+        assert self.path is not None
+        path = self.path
+        self._show_message("")
+        self._run(lambda **kw: self.service.preview(path, overrides, **kw), self._previewed,
+                  preview=True)
+
+    def _previewed(self, result: CaseListResult) -> None:
+        self.file_result = result
+        self._fill_mapping(result)
+        self.preview_model.set_rows(result.preview)
+        self.problem_model.set_rows(result.problems)
+        text = self.tr("Rubrikraden är rad {0} ({1}). {2} ärenden kan läsas in, {3} rader har "
+                       "fel.").format(result.header_row, result.description, len(result.rows),
+                                      len({p.row for p in result.problems}))
+        if result.footer_rows:
+            text += " " + self.tr("Summeringsrader som inte är ärenden: rad {0}.").format(
+                ", ".join(str(n) for n in result.footer_rows))
+        self.info_label.setText(text)
+        if not result.has_case_ref:
+            self._show_message(self.tr("Välj vilken kolumn som innehåller ärendenummer."))
+
+    def _fill_mapping(self, result: CaseListResult) -> None:
+        while (item := self.mapping_grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.combos = []
+        for n, column in enumerate(result.columns):
+            combo = QComboBox()
+            for name in (*FIELDS, IGNORE):
+                combo.addItem(QCoreApplication.translate(CONTEXT, FIELD_LABELS[name]), name)
+            combo.setCurrentIndex(combo.findData(column.field))
+            header = column.header or self.tr("(tom rubrik)")
+            label = QLabel(f"{column.letter}: {header}")
+            label.setBuddy(combo)
+            combo.setAccessibleName(self.tr("Kolumn {0}: {1}").format(column.letter, header))
+            combo.currentIndexChanged.connect(lambda _i, c=combo: self._mapping_changed(c))
+            row, pair = divmod(n, MAPPING_PAIRS_PER_ROW)
+            self.mapping_grid.addWidget(label, row, 2 * pair)
+            self.mapping_grid.addWidget(combo, row, 2 * pair + 1)
+            self.combos.append(combo)
+        self.mapping_grid.setRowStretch(self.mapping_grid.rowCount(), 1)
+
+    def _mapping_changed(self, changed: QComboBox) -> None:
+        wanted = changed.currentData()
+        if wanted != IGNORE:  # one column per field: the other one is no longer used
+            for combo in self.combos:
+                if combo is not changed and combo.currentData() == wanted:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(combo.findData(IGNORE))
+                    combo.blockSignals(False)
+        self._preview(self.overrides())
+
+    def start_import(self) -> None:
+        if self.path is None or self.file_result is None:
+            return
+        path, overrides, accept = self.path, self.overrides(), self.valid_only.isChecked()
+        self._show_message("")
+        self._run(lambda **kw: self.service.import_file(
+            self.round_id, path, overrides, accept_valid_rows=accept, **kw), self._imported)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.import_result = result
+        self._show_message(self.tr("Klart: {0} nya, {1} ändrade och {2} oförändrade ärenden "
+                                   "från {3}.").format(result.added, result.updated,
+                                                       result.unchanged, result.file_name),
+                           error=False)
+        self.imported.emit(result)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel_event.set()
+
+    def close_dialog(self) -> None:
+        if self.import_result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def done(self, code: int) -> None:
+        if self.worker is not None:  # closing while reading: stop the reader first
+            self.worker.cancel_event.set()
+            self.worker.wait()
+        super().done(code)
+
+    # -- running off the GUI thread ----------------------------------------------------
+
+    def _run(self, job: Callable[..., object], on_success: Callable[[Any], None],
+             preview: bool = False) -> None:
+        if self.worker is not None:
+            return
+        self._previewing = preview
+        worker = _Worker(job, self)
+        worker.progressed.connect(self._progressed)
+        worker.succeeded.connect(on_success)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._finished)
+        self.worker = worker
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self._update_buttons()
+        worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CaseListProblemsError):
+            self.problem_model.set_rows(exc.problems)
+            self._show_message(str(exc))
+        elif isinstance(exc, UserError):
+            if self._previewing:  # what was shown belongs to another file or mapping
+                self._clear()
+            self._show_message(str(exc))
+        else:
+            if self._previewing:
+                self._clear()
+            self._show_message(self.tr("Oväntat fel när filen lästes: {0}").format(exc))
+
+    def _finished(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._update_buttons()
+
+    def _clear(self) -> None:
+        self.file_result = None
+        self._fill_mapping(CaseListResult("", "", 0, []))
+        self.preview_model.set_rows([])
+        self.problem_model.set_rows([])
+        self.info_label.setText("")
+
+    def _show_message(self, text: str, error: bool = True) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #a40000; font-weight: bold;" if error
+                                         else "color: #1b5e20; font-weight: bold;")
+        self.message_label.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        busy = self.worker is not None
+        has_problems = self.file_result is not None and bool(self.file_result.problems)
+        self.valid_only.setEnabled(has_problems and not busy)
+        if not has_problems:
+            self.valid_only.setChecked(False)
+        ready = (self.file_result is not None and self.file_result.has_case_ref and bool(self.file_result.rows)
+                 and self.import_result is None)
+        self.import_button.setEnabled(ready and not busy)
+        self.choose_button.setEnabled(not busy)
+        for combo in self.combos:
+            combo.setEnabled(not busy)
