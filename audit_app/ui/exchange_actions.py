@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +40,7 @@ from audit_app.services.workbooks import WorkbookService
 from audit_app.storage.db import Database
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+T = TypeVar("T")
 Resolver = Callable[[QWidget | None, list[Conflict]], dict[ConflictKey, str] | None]
 
 
@@ -139,12 +141,45 @@ def message(parent: QWidget | None, kind: str, title: str, text: str, details: s
     box.exec()
 
 
-def _busy(run: Callable[[], object]) -> object:
+class _Job(QThread):
+    """Runs one service call off the GUI thread and keeps its result or exception."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        super().__init__()
+        self.job = job
+        self.result: object = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.job()
+        except BaseException as exc:  # handed back to the GUI thread below
+            self.error = exc
+
+
+def _in_background(parent: QWidget | None, label: str, job: Callable[[], T]) -> T:
+    """Run a service call on a worker thread; the window keeps painting meanwhile.
+
+    A busy indicator appears when the call takes more than half a second. Imports are one
+    transaction (all or nothing), so there is nothing to cancel half-way.
+    """
+    thread = _Job(job)
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(500)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    thread.start()
     try:
-        return run()
+        while not thread.wait(30):
+            QCoreApplication.processEvents()
     finally:
         QGuiApplication.restoreOverrideCursor()
+        progress.reset()
+        progress.deleteLater()
+    if thread.error is not None:
+        raise thread.error
+    return cast(T, thread.result)
 
 
 def export_template(
@@ -162,7 +197,8 @@ def export_template(
             return None
         path = Path(name)
     try:
-        n = _busy(lambda: WorkbookService(db, actor).write_template(round_id, path))
+        n = _in_background(parent, translate("Exchange", "Skriver arbetsboken …"),
+                           lambda: WorkbookService(db, actor).write_template(round_id, path))
     except (UserError, OSError) as exc:
         message(parent, "error", translate("Exchange", "Arbetsboken kunde inte sparas"), str(exc))
         return None
@@ -199,7 +235,8 @@ def import_answers(
         path = Path(name)
     service = AnswerImportService(db, actor)
     try:
-        plan = service.check(round_id, path)
+        working = translate("Exchange", "Läser svarsfilen …")
+        plan = _in_background(parent, working, lambda: service.check(round_id, path))
         if plan.problems:
             raise ImportProblemsError(plan.problems)
         resolution: dict[ConflictKey, str] | None = {}
@@ -207,7 +244,8 @@ def import_answers(
             resolution = resolve(parent, plan.conflicts)
             if resolution is None:
                 return False
-        done = service.import_file(round_id, path, resolution)
+        done = _in_background(parent, working,
+                              lambda: service.import_file(round_id, path, resolution))
     except ImportProblemsError as exc:
         message(
             parent,
@@ -246,7 +284,8 @@ def export_round(
             return None
         path = Path(name)
     try:
-        _busy(lambda: ExchangeService(db, actor).export_round(round_id, path))
+        _in_background(parent, translate("Exchange", "Exporterar omgången …"),
+                       lambda: ExchangeService(db, actor).export_round(round_id, path))
     except (UserError, OSError) as exc:
         message(parent, "error", translate("Exchange", "Omgången kunde inte exporteras"), str(exc))
         return None
@@ -279,13 +318,16 @@ def import_round(
         path = Path(name)
     service = ExchangeService(db, actor)
     try:
-        preview = service.import_round(path, dry_run=True)
+        working = translate("Exchange", "Läser in omgången …")
+        preview = _in_background(parent, working,
+                                 lambda: service.import_round(path, dry_run=True))
         resolution: dict[ConflictKey, str] | None = {}
         if preview.conflicts:
             resolution = resolve(parent, preview.conflicts)
             if resolution is None:
                 return None
-        report = service.import_round(path, resolution)
+        report = _in_background(parent, working,
+                                lambda: service.import_round(path, resolution))
     except UserError as exc:
         message(parent, "error", translate("Exchange", "Omgången kunde inte läsas in"), str(exc))
         return None

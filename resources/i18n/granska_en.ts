@@ -223,6 +223,10 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
+        <source>Skriver arbetsboken …</source>
+        <translation>Writing the workbook …</translation>
+    </message>
+    <message>
         <source>Arbetsboken kunde inte sparas</source>
         <translation>The workbook could not be saved</translation>
     </message>
@@ -241,6 +245,10 @@
     <message>
         <source>Svarsfiler (*.xlsx *.csv)</source>
         <translation>Answer files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Läser svarsfilen …</source>
+        <translation>Reading the answer file …</translation>
     </message>
     <message>
         <source>Ingenting importerades</source>
@@ -271,6 +279,10 @@
         <translation>Granska round (*.granska)</translation>
     </message>
     <message>
+        <source>Exporterar omgången …</source>
+        <translation>Exporting the round …</translation>
+    </message>
+    <message>
         <source>Omgången kunde inte exporteras</source>
         <translation>The round could not be exported</translation>
     </message>
@@ -285,6 +297,10 @@
     <message>
         <source>Importera omgång</source>
         <translation>Import round</translation>
+    </message>
+    <message>
+        <source>Läser in omgången …</source>
+        <translation>Reading the round …</translation>
     </message>
     <message>
         <source>Omgången kunde inte läsas in</source>
