@@ -152,6 +152,10 @@ class AnswerImportService:
         by_case: dict[str, dict[str, tuple[str | None, str | None, str, str]]] = {}
         bad_cases: set[str] = set()
         for cell in answer_file.cells:
+            if cell.case_ref not in sampled:  # "är-0042" typed for "ÄR-0042"
+                same = [ref for ref in sampled if ref.casefold() == cell.case_ref.casefold()]
+                if len(same) == 1:
+                    cell = replace(cell, case_ref=same[0])
             if cell.case_ref not in sampled:
                 if cell.case_at not in bad_cases:
                     bad_cases.add(cell.case_at)

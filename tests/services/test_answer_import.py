@@ -133,13 +133,20 @@ def test_long_csv_import(db: Database, library: ChecklistLibrary, tmp_path: Path
         "2026-0002;enskilt_samtal;E;",
         "2026-0003;viewpoint;;bara en kommentar",
     ], encoding="cp1252")
+    with db.session() as s:  # a reference with letters, typed in lower case in the file
+        from audit_app.storage.models import Case
+
+        case = s.scalars(select(Case).where(Case.case_ref == "2026-0003")).one()
+        case.case_ref = "ÄR-0003"
+    path.write_text(path.read_text(encoding="cp1252").replace("2026-0003", "är-0003"),
+                    encoding="cp1252")
     plan = AnswerImportService(db, "GL").import_file(rnd.id, path)
     assert plan.file_kind == "long" and len(plan.changes) == 5
     got = answers_in_db(db)
     assert got[("2026-0001", "vardplan")] == "ja"
     assert got[("2026-0001", "genomforandeplan")] == "nej"
     assert got[("2026-0002", "enskilt_samtal")] == "ej_aktuellt"
-    assert got[("2026-0003", "viewpoint")] is None
+    assert got[("ÄR-0003", "viewpoint")] is None
     with db.session() as s:
         logged = s.scalars(select(ChangeLog).where(ChangeLog.entity == "answer")).all()
         assert {r.reason for r in logged} == {"import från uppfoljning.csv"}
