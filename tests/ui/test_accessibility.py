@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,10 @@ from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.demo import build_demo
+from audit_app.services.reviews import ReviewService
+from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
-from audit_app.storage.db import Database
+from audit_app.storage.db import Database, open_database
 
 # The offscreen platform warns once when a top-level window is shown; it means nothing here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -57,6 +60,8 @@ def problems(window: QWidget) -> list[str]:
     found: list[str] = []
     chain = focus_chain(window)
     for w in chain:
+        if isinstance(w.parent(), QComboBox | QAbstractSpinBox):
+            continue  # the inner line edit of a spin box or combo box; the parent is named
         if reachable(w, window) and not accessible_name(w):
             found.append(f"no accessible name: {type(w).__name__} {w.objectName()!r}")
     in_chain = {id(w) for w in chain if reachable(w, window)}
@@ -80,10 +85,23 @@ def _inside_view(widget: QWidget) -> bool:
     return False
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    db = open_database(path)
+    build_demo(db, ChecklistLibrary([Path(__file__).resolve().parents[2] / "checklists"]),
+               per_unit=2)
+    db.close()
+    return path
+
+
 @pytest.fixture
-def demo_db(db: Database, library: ChecklistLibrary) -> Database:
-    build_demo(db, library, per_unit=2)
-    return db
+def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_file, copy)
+    db = open_database(copy)
+    yield db
+    db.close()
 
 
 def main_window(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
@@ -94,12 +112,59 @@ def main_window(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
     return MainWindow(db=db, library=library, settings_store=store)
 
 
+def round_view(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    window = main_window(db, library, tmp)
+    window.open_round(RoundService(db, library, "TG").list()[0].id)  # type: ignore[attr-defined]
+    return window
+
+
+def review_form(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    window = main_window(db, library, tmp)
+    round_id = RoundService(db, library, "TG").list()[0].id
+    window.open_round(round_id)  # type: ignore[attr-defined]
+    case_id = ReviewService(db, "TG").case_rows(round_id)[0].case_id
+    window.open_case(case_id)  # type: ignore[attr-defined]
+    return window
+
+
+def new_round_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.new_round_dialog import NewRoundDialog
+
+    return NewRoundDialog(library.scan()[0])
+
+
+def identity_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.identity_dialog import IdentityDialog
+
+    return IdentityDialog()
+
+
+def case_list_import_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.caselist_import_dialog import CaseListImportDialog
+
+    round_id = RoundService(db, library, "TG").list()[0].id
+    return CaseListImportDialog(db, round_id, "TG")
+
+
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "main_window": main_window,
+    "round_view": round_view,
+    "review_form": review_form,
+    "new_round_dialog": new_round_dialog,
+    "identity_dialog": identity_dialog,
+    "case_list_import_dialog": case_list_import_dialog,
 }
 
 
-@pytest.mark.parametrize("screen", sorted(SCREENS))
+# Gaps found in other modules, reported to their owners; strict xfail turns red once fixed.
+KNOWN_GAPS = {
+    "review_form": "the item list's QScrollArea takes Tab focus without an accessible name",
+}
+
+
+@pytest.mark.parametrize("screen", [
+    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
+    if name in KNOWN_GAPS else name for name in sorted(SCREENS)])
 def test_every_focusable_control_has_a_name_and_every_control_is_reachable(
         screen: str, qtbot: QtBot, demo_db: Database, library: ChecklistLibrary,
         tmp_path: Path) -> None:
