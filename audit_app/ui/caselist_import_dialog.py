@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,111 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
-from audit_app.importers.caselist import CaseListResult, CaseRow, Problem
+from audit_app.importers.caselist import CaseListResult
 from audit_app.importers.caselist_columns import FIELD_LABELS, FIELDS, IGNORE
 from audit_app.services.caselists import CaseListProblemsError, CaseListService, ImportResult
 from audit_app.storage.db import Database
-from audit_app.ui.i18n import term
+from audit_app.ui.caselist_import_parts import (
+    CONTEXT,
+    PREVIEW_HEADERS,
+    PROBLEM_HEADERS,
+    RecordTable,
+    Worker,
+    preview_cells,
+    problem_cells,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "CaseListImportDialog"
 MAPPING_PAIRS_PER_ROW = 3
-
-
-class _Table(QAbstractTableModel):
-    """Read-only rows of plain records; `cells` turns a record into display texts."""
-
-    def __init__(self, headers: tuple[object, ...], cells: Callable[[Any], list[str]]) -> None:
-        super().__init__()
-        self._headers = headers
-        self._cells = cells
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(CONTEXT, str(self._headers[section]))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(self._rows[index.row()])[index.column()]
-        return None
-
-
-PREVIEW_HEADERS = (
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
-)
-# The field names of the mapping combos (FIELD_LABELS), marked here for translation.
-FIELD_TEXTS = (
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "(används inte)"),
-)
-GENDER_TEXT = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
-PROBLEM_HEADERS = (
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kolumn"),
-    QT_TRANSLATE_NOOP("CaseListImportDialog", "Fel"),
-)
-
-
-def _preview_cells(r: CaseRow) -> list[str]:
-    return [str(r.row), r.case_ref, r.unit, r.team, r.case_type, term(GENDER_TEXT[r.gender]),
-            str(r.birth_year or ""), r.age_band, r.closing_date.isoformat() if r.closing_date
-            else ""]
-
-
-def _problem_cells(p: Problem) -> list[str]:
-    return [str(p.row), p.column, p.reason]
-
-
-class _Worker(QThread):
-    """Runs one synchronous service call off the GUI thread; reports back by signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, job: Callable[..., object], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._job = job
-        self.cancel_event = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self._job(progress=lambda done, total: self.progressed.emit(done, total or 0),
-                               cancelled=self.cancel_event.is_set)
-        except UserError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # shown as a message; the dialog must never show a traceback
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(result)
 
 
 class CaseListImportDialog(QDialog):
@@ -158,7 +58,7 @@ class CaseListImportDialog(QDialog):
         self.path: Path | None = None
         self.file_result: CaseListResult | None = None
         self.import_result: ImportResult | None = None
-        self.worker: _Worker | None = None
+        self.worker: Worker | None = None
         self.combos: list[QComboBox] = []
         self._previewing = False
         self.setWindowTitle(self.tr("Läs in ärendelista"))
@@ -209,13 +109,13 @@ class CaseListImportDialog(QDialog):
         box_layout.addWidget(self.mapping_area)
         splitter.addWidget(self.mapping_box)
 
-        self.preview_model = _Table(PREVIEW_HEADERS, _preview_cells)
+        self.preview_model = RecordTable(PREVIEW_HEADERS, preview_cells)
         self.preview_view = self._table(self.preview_model, self.tr("Förhandsvisning"))
         preview_box = QGroupBox(self.tr("Förhandsvisning (de första 20 ärendena)"))
         QVBoxLayout(preview_box).addWidget(self.preview_view)
         splitter.addWidget(preview_box)
 
-        self.problem_model = _Table(PROBLEM_HEADERS, _problem_cells)
+        self.problem_model = RecordTable(PROBLEM_HEADERS, problem_cells)
         self.problem_view = self._table(self.problem_model, self.tr("Rader med fel"))
         self.problem_view.horizontalHeader().setStretchLastSection(True)
         self.problem_box = QGroupBox(self.tr("Rader med fel"))
@@ -375,7 +275,7 @@ class CaseListImportDialog(QDialog):
         if self.worker is not None:
             return
         self._previewing = preview
-        worker = _Worker(job, self)
+        worker = Worker(job, self)
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(on_success)
         worker.failed.connect(self._failed)
@@ -432,7 +332,8 @@ class CaseListImportDialog(QDialog):
         self.valid_only.setEnabled(has_problems and not busy)
         if not has_problems:
             self.valid_only.setChecked(False)
-        ready = (self.file_result is not None and self.file_result.has_case_ref and bool(self.file_result.rows)
+        result = self.file_result
+        ready = (result is not None and result.has_case_ref and bool(result.rows)
                  and self.import_result is None)
         self.import_button.setEnabled(ready and not busy)
         self.choose_button.setEnabled(not busy)

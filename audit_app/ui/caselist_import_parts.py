@@ -1,0 +1,122 @@
+"""Pieces of the case-list import dialog: its table models and the background worker."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtWidgets import QWidget
+
+from audit_app.domain.errors import UserError
+from audit_app.importers.caselist import CaseRow, Problem
+from audit_app.ui.i18n import term
+
+Index = QModelIndex | QPersistentModelIndex
+CONTEXT = "CaseListImportDialog"
+
+
+class RecordTable(QAbstractTableModel):
+    """Read-only rows of plain records; `cells` turns a record into display texts."""
+
+    def __init__(self, headers: tuple[object, ...], cells: Callable[[Any], list[str]]) -> None:
+        super().__init__()
+        self._headers = headers
+        self._cells = cells
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(CONTEXT, str(self._headers[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self._cells(self._rows[index.row()])[index.column()]
+        return None
+
+
+PREVIEW_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
+)
+# The field names of the mapping combos (FIELD_LABELS), marked here for translation.
+FIELD_TEXTS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendenummer"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Enhet"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Arbetsgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Ärendetyp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kön"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Födelseår"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Åldersgrupp"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "(används inte)"),
+)
+GENDER_TEXT = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
+PROBLEM_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Kolumn"),
+    QT_TRANSLATE_NOOP("CaseListImportDialog", "Fel"),
+)
+
+
+def preview_cells(r: CaseRow) -> list[str]:
+    return [str(r.row), r.case_ref, r.unit, r.team, r.case_type, term(GENDER_TEXT[r.gender]),
+            str(r.birth_year or ""), r.age_band, r.closing_date.isoformat() if r.closing_date
+            else ""]
+
+
+def problem_cells(p: Problem) -> list[str]:
+    return [str(p.row), p.column, p.reason]
+
+
+class Worker(QThread):
+    """Runs one synchronous service call off the GUI thread; reports back by signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[..., object], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self._job(progress=lambda done, total: self.progressed.emit(done, total or 0),
+                               cancelled=self.cancel_event.is_set)
+        except UserError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # shown as a message; the dialog must never show a traceback
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
