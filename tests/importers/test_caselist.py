@@ -195,8 +195,8 @@ def test_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from(list('Ärende;Kön,"\n\r 0123456789-FPx.åé\x00')),
-                    max_size=300))
+@given(text=st.text(max_size=300) | st.text(
+    alphabet=st.sampled_from(list('Ärende;Kön,"\n\r 0123456789-FPx.åé\x00')), max_size=300))
 def test_any_csv_text_gives_a_result_or_a_user_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "h.csv"
     path.write_bytes(("Ärendenummer;Kön;Avslutsdatum\n" + text).encode("utf-8", "replace"))

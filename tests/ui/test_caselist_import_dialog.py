@@ -114,3 +114,14 @@ def test_cancel_reading(qtbot: QtBot, dialog: CaseListImportDialog, tmp_path: Pa
     settle(qtbot, dialog)
     assert "avbröts" in dialog.message_label.text()
     assert not dialog.cancel_button.isVisible() and dialog.preview_model.rowCount() == 0
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, dialog: CaseListImportDialog,
+                                              tmp_path: Path) -> None:
+    dialog.load_file(report_xlsx(tmp_path / "lista.xlsx"))
+    settle(qtbot, dialog)
+    controls = [dialog.file_edit, dialog.choose_button, dialog.preview_view,
+                dialog.problem_view, dialog.valid_only, dialog.progress, dialog.cancel_button,
+                dialog.import_button, dialog.close_button, *dialog.combos]
+    assert all(w.accessibleName().strip() for w in controls)
+    assert len(dialog.combos) == 8
