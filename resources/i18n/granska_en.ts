@@ -2,147 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv_SE">
 <context>
-    <name>DemoStart</name>
+    <name>CaseListImportDialog</name>
     <message>
-        <source>Skapar demodatabasen med påhittade ärenden …</source>
-        <translation>Creating the demo database with invented cases …</translation>
+        <source>Rad</source>
+        <translation>Row</translation>
     </message>
     <message>
-        <source>Granska – demo</source>
-        <translation>Granska – demo</translation>
-    </message>
-    <message>
-        <source>Förlopp för demodatabasen</source>
-        <translation>Progress of the demo database</translation>
-    </message>
-    <message>
-        <source>Skapar demodatabasen: {0}</source>
-        <translation>Creating the demo database: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Granska – {0}</source>
-        <translation>Granska – {0}</translation>
-    </message>
-    <message>
-        <source>Granskningsomgångar</source>
-        <translation>Audit rounds</translation>
-    </message>
-    <message>
-        <source>Inga granskningsomgångar ännu.</source>
-        <translation>No audit rounds yet.</translation>
-    </message>
-    <message>
-        <source>&amp;Arkiv</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Avsluta</source>
-        <translation>&amp;Quit</translation>
-    </message>
-</context>
-<context>
-    <name>RoundTableModel</name>
-    <message>
-        <source>Namn</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Checklista</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <source>År</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
+        <source>Ärendenummer</source>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Granskade / urval</source>
-        <translation>Reviewed / sampled</translation>
+        <source>Arbetsgrupp</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Ärendetyp</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Födelseår</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>Åldersgrupp</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Avslutsdatum</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>(används inte)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>Kolumn</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Fel</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Läs in ärendelista</source>
+        <translation>Import case list</translation>
+    </message>
+    <message>
+        <source>&amp;Fil:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Välj en .xlsx- eller .csv-fil</source>
+        <translation>Choose an .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>Vald fil</source>
+        <translation>Chosen file</translation>
+    </message>
+    <message>
+        <source>&amp;Välj fil…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Välj fil</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Ärendelistan ska ha ärendenummer, aldrig namn eller personnummer.</source>
+        <translation>The case list must hold case numbers, never names or personal identity numbers.</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Kolumner i filen och vad de innehåller</source>
+        <translation>Columns in the file and what they hold</translation>
+    </message>
+    <message>
+        <source>Förhandsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Förhandsvisning (de första 20 ärendena)</source>
+        <translation>Preview (the first 20 cases)</translation>
+    </message>
+    <message>
+        <source>Rader med fel</source>
+        <translation>Rows with problems</translation>
+    </message>
+    <message>
+        <source>Importera bara giltiga rader</source>
+        <translation>Import only the valid rows</translation>
+    </message>
+    <message>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt inläsningen</source>
+        <translation>&amp;Cancel reading</translation>
+    </message>
+    <message>
+        <source>Avbryt inläsningen</source>
+        <translation>Cancel reading</translation>
+    </message>
+    <message>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Välj ärendelista</source>
+        <translation>Choose case list</translation>
+    </message>
+    <message>
+        <source>Ärendelistor (*.xlsx *.csv *.txt);;Alla filer (*)</source>
+        <translation>Case lists (*.xlsx *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Rubrikraden är rad {0} ({1}). {2} ärenden kan läsas in, {3} rader har fel.</source>
+        <translation>The header is row {0} ({1}). {2} cases can be imported, {3} rows have problems.</translation>
+    </message>
+    <message>
+        <source>Summeringsrader som inte är ärenden: rad {0}.</source>
+        <translation>Summary rows that are not cases: row {0}.</translation>
+    </message>
+    <message>
+        <source>Välj vilken kolumn som innehåller ärendenummer.</source>
+        <translation>Choose the column that holds the case numbers.</translation>
+    </message>
+    <message>
+        <source>(tom rubrik)</source>
+        <translation>(empty header)</translation>
+    </message>
+    <message>
+        <source>Kolumn {0}: {1}</source>
+        <translation>Column {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Klart: {0} nya, {1} ändrade och {2} oförändrade ärenden från {3}.</source>
+        <translation>Done: {0} new, {1} changed and {2} unchanged cases from {3}.</translation>
+    </message>
+    <message>
+        <source>Oväntat fel när filen lästes: {0}</source>
+        <translation>Unexpected error while reading the file: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
-</context>
-<context>
-    <name>Termer</name>
     <message>
-        <source>Låst</source>
-        <translation>Locked</translation>
+        <source>Besvarade</source>
+        <translation>Answered</translation>
     </message>
     <message>
-        <source>Urval saknas</source>
-        <translation>No sampling frame</translation>
-    </message>
-    <message>
-        <source>Urval ej draget</source>
-        <translation>Sample not drawn</translation>
-    </message>
-    <message>
-        <source>Klar</source>
-        <translation>Complete</translation>
-    </message>
-    <message>
-        <source>Pågår</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>Ej påbörjad</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <source>flicka</source>
-        <translation>girl</translation>
-    </message>
-    <message>
-        <source>pojke</source>
-        <translation>boy</translation>
-    </message>
-    <message>
-        <source>okant</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Flicka</source>
-        <translation>Girl</translation>
-    </message>
-    <message>
-        <source>Pojke</source>
-        <translation>Boy</translation>
-    </message>
-    <message>
-        <source>Okänt</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <source>Ja</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Nej</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Ej aktuellt</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <source>Helt</source>
-        <translation>Fully</translation>
-    </message>
-    <message>
-        <source>Delvis</source>
-        <translation>Partly</translation>
+        <source>Granskare</source>
+        <translation>Reviewer</translation>
     </message>
 </context>
 <context>
@@ -197,7 +251,7 @@
     </message>
     <message>
         <source>Ta filens</source>
-        <translation>Take the file's</translation>
+        <translation>Take the file&apos;s</translation>
     </message>
     <message>
         <source>Val för rad {0}</source>
@@ -210,6 +264,25 @@
     <message>
         <source>Ta alla från filen</source>
         <translation>Take all from the file</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStart</name>
+    <message>
+        <source>Skapar demodatabasen med påhittade ärenden …</source>
+        <translation>Creating the demo database with invented cases …</translation>
+    </message>
+    <message>
+        <source>Granska – demo</source>
+        <translation>Granska – demo</translation>
+    </message>
+    <message>
+        <source>Förlopp för demodatabasen</source>
+        <translation>Progress of the demo database</translation>
+    </message>
+    <message>
+        <source>Skapar demodatabasen: {0}</source>
+        <translation>Creating the demo database: {0}</translation>
     </message>
 </context>
 <context>
@@ -341,6 +414,473 @@
     <message>
         <source>I&amp;mportera omgång…</source>
         <translation>Import rou&amp;nd…</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Vem granskar?</source>
+        <translation>Who is reviewing?</translation>
+    </message>
+    <message>
+        <source>Ditt namn och dina initialer sparas på varje granskning och i ändringsloggen, så att det går att se vem som ändrat vad.</source>
+        <translation>Your name and initials are stored with every review and in the change log, so that it can be seen who changed what.</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Initialer</source>
+        <translation>Initials</translation>
+    </message>
+    <message>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Initialer:</source>
+        <translation>&amp;Initials:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemWidget</name>
+    <message>
+        <source>* obligatorisk</source>
+        <translation>* required</translation>
+    </message>
+    <message>
+        <source>! kritisk kontrollpunkt</source>
+        <translation>! critical item</translation>
+    </message>
+    <message>
+        <source>Visa hjälp och referens</source>
+        <translation>Show help and reference</translation>
+    </message>
+    <message>
+        <source>Hjälp och referens (F1)</source>
+        <translation>Help and reference (F1)</translation>
+    </message>
+    <message>
+        <source>Ej tillämplig</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>inget datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal</source>
+        <translation>Type a number</translation>
+    </message>
+    <message>
+        <source>Svar (inga namn eller personnummer)</source>
+        <translation>Answer (no names or personal identity numbers)</translation>
+    </message>
+    <message>
+        <source>Kommentar – skriv aldrig namn eller personnummer</source>
+        <translation>Comment – never write names or personal identity numbers</translation>
+    </message>
+    <message>
+        <source>Kommentar till: {0}</source>
+        <translation>Comment on: {0}</translation>
+    </message>
+    <message>
+        <source>Referens: {0}</source>
+        <translation>Reference: {0}</translation>
+    </message>
+    <message>
+        <source>Ej tillämplig: villkoret för frågan är inte uppfyllt.</source>
+        <translation>Not applicable: the condition for this question is not met.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Granska – {0}</source>
+        <translation>Granska – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Ny omgång…</source>
+        <translation>&amp;New round…</translation>
+    </message>
+    <message>
+        <source>Ö&amp;ppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Granskare…</source>
+        <translation>Re&amp;viewer…</translation>
+    </message>
+    <message>
+        <source>&amp;Avsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Uppdatera</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Tillbaka</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Granskning</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Markera &amp;klar och nästa</source>
+        <translation>Mark &amp;complete and next</translation>
+    </message>
+    <message>
+        <source>&amp;Föregående ärende</source>
+        <translation>&amp;Previous case</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa ärende</source>
+        <translation>&amp;Next case</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;igen…</source>
+        <translation>&amp;Reopen…</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälp för frågan</source>
+        <translation>&amp;Help for the question</translation>
+    </message>
+    <message>
+        <source>Importera ärende&amp;lista…</source>
+        <translation>Import case &amp;list…</translation>
+    </message>
+    <message>
+        <source>Dra &amp;stickprov…</source>
+        <translation>Draw &amp;sample…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;ktyg</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Du granskar som {0}.</source>
+        <translation>You are reviewing as {0}.</translation>
+    </message>
+    <message>
+        <source>Granska</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>Det sista ärendet i stickprovet.</source>
+        <translation>The last case of the sample.</translation>
+    </message>
+    <message>
+        <source>Det första ärendet i stickprovet.</source>
+        <translation>The first case of the sample.</translation>
+    </message>
+    <message>
+        <source>Klar. Det var sista ärendet i stickprovet.</source>
+        <translation>Complete. That was the last case of the sample.</translation>
+    </message>
+    <message>
+        <source>Ny omgång</source>
+        <translation>New round</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoundDialog</name>
+    <message>
+        <source>Ny granskningsomgång</source>
+        <translation>New audit round</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>T1 (jan–apr)</source>
+        <translation>T1 (Jan–Apr)</translation>
+    </message>
+    <message>
+        <source>T2 (maj–aug)</source>
+        <translation>T2 (May–Aug)</translation>
+    </message>
+    <message>
+        <source>T3 (sep–dec)</source>
+        <translation>T3 (Sep–Dec)</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>t.ex. Familjehem</source>
+        <translation>e.g. Familjehem</translation>
+    </message>
+    <message>
+        <source>t.ex. Placerade T1 2026</source>
+        <translation>e.g. Placed children T1 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Checklista:</source>
+        <translation>&amp;Checklist:</translation>
+    </message>
+    <message>
+        <source>&amp;År:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Skapa</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Inga checklistor hittades.</source>
+        <translation>No checklists were found.</translation>
+    </message>
+    <message>
+        <source>Ge omgången ett namn.</source>
+        <translation>Give the round a name.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Öppna igen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>Granskningen är markerad som klar. Öppna den igen (med en orsak) för att ändra.</source>
+        <translation>The review is marked complete. Reopen it (with a reason) to change it.</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkter</source>
+        <translation>Checklist items</translation>
+    </message>
+    <message>
+        <source>Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa · F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende</source>
+        <translation>Keys: the letter or digit on the button answers · Tab next · F1 help · Ctrl+Enter complete and next · PgUp/PgDn change case</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>{0} av {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <source>Sparat {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>Kommentaren sparades inte</source>
+        <translation>The comment was not saved</translation>
+    </message>
+    <message>
+        <source>Öppna granskningen igen</source>
+        <translation>Reopen the review</translation>
+    </message>
+    <message>
+        <source>Varför öppnas granskningen igen? Orsaken loggas.</source>
+        <translation>Why is the review reopened? The reason is logged.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTableModel</name>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Granskade / urval</source>
+        <translation>Reviewed / sampled</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>RoundView</name>
+    <message>
+        <source>Filtrera på ärende, enhet, kön, status…</source>
+        <translation>Filter by case, unit, gender, status…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Ärenden i stickprovet</source>
+        <translation>Cases in the sample</translation>
+    </message>
+    <message>
+        <source>Importera ärendelista…</source>
+        <translation>Import case list…</translation>
+    </message>
+    <message>
+        <source>Dra stickprov…</source>
+        <translation>Draw sample…</translation>
+    </message>
+    <message>
+        <source>Granska ärendet</source>
+        <translation>Review the case</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · granskade {6} av {7}</source>
+        <translation>{0} (v{1}) · {2} {3} · {4} · cases in the frame: {5} · reviewed {6} of {7}</translation>
+    </message>
+    <message>
+        <source>Inget stickprov ännu. Importera en ärendelista och dra sedan stickprovet.</source>
+        <translation>No sample yet. Import a case list, then draw the sample.</translation>
+    </message>
+    <message>
+        <source>Ärendelistan är importerad. Dra stickprovet för att börja granska.</source>
+        <translation>The case list is imported. Draw the sample to start reviewing.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsView</name>
+    <message>
+        <source>Granskningsomgångar</source>
+        <translation>Audit rounds</translation>
+    </message>
+    <message>
+        <source>Inga granskningsomgångar ännu. Skapa en med Arkiv → Ny omgång… (Ctrl+N).</source>
+        <translation>No audit rounds yet. Create one with File → New round… (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>Termer</name>
+    <message>
+        <source>Låst</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Urval saknas</source>
+        <translation>No sampling frame</translation>
+    </message>
+    <message>
+        <source>Urval ej draget</source>
+        <translation>Sample not drawn</translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Ej påbörjad</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>flicka</source>
+        <translation>girl</translation>
+    </message>
+    <message>
+        <source>pojke</source>
+        <translation>boy</translation>
+    </message>
+    <message>
+        <source>okant</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>annat</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Flicka</source>
+        <translation>Girl</translation>
+    </message>
+    <message>
+        <source>Pojke</source>
+        <translation>Boy</translation>
+    </message>
+    <message>
+        <source>Okänt</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Ej aktuellt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Helt</source>
+        <translation>Fully</translation>
+    </message>
+    <message>
+        <source>Delvis</source>
+        <translation>Partly</translation>
     </message>
 </context>
 </TS>
