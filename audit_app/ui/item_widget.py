@@ -137,6 +137,7 @@ class ItemWidget(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(header)
+        self.details.setContentsMargins(self.marker.width() + 4, 0, 0, 0)
         layout.addWidget(self.details)
         layout.addLayout(answer_row)
         if self.comment is not None:

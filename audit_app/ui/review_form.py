@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,7 +29,8 @@ COMMENT_DELAY_MS = 800
 FORM_STYLE = """
 QFrame#item { border: 1px solid palette(mid); border-radius: 4px; }
 QFrame#item[current="true"] { border: 2px solid palette(highlight); }
-QPushButton:checked { font-weight: bold; }
+QPushButton:checked { background-color: #1f5fa8; color: white; font-weight: bold;
+                      border: 1px solid #174a83; border-radius: 3px; padding: 4px 10px; }
 """
 
 
@@ -96,6 +97,9 @@ class ReviewForm(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Kontrollpunkter"))
+        # Tab goes straight to the items; the area scrolls to whichever has focus
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         hint = QLabel(self.tr("Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa "
                               "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende"))
         hint.setWordWrap(True)

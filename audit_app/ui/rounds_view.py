@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from audit_app.domain.rounds import RoundSummary
 from audit_app.ui.models import SORT_ROLE, RoundTableModel
@@ -23,11 +23,16 @@ class RoundsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
         self.table.setAccessibleName(self.tr("Granskningsomgångar"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activated)
         self.empty_label = QLabel(self.tr("Inga granskningsomgångar ännu. "
@@ -41,7 +46,6 @@ class RoundsView(QWidget):
         previous = self.current_id() if select_id is None else select_id
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
-        self.table.resizeColumnsToContents()
         self.select(previous)
 
     def select(self, round_id: int | None) -> None:
