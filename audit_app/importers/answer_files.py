@@ -14,11 +14,14 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from audit_app.domain.errors import UserError
+from audit_app.domain.personnummer import contains_personnummer
 
 WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
 COMMENT_SUFFIX = "#kommentar"
 MAX_BYTES = 50_000_000
+
+PN_PROBLEM = "texten ser ut att innehålla ett personnummer och importeras inte"
 
 HEADER_NAMES = {
     "case": {"case", "ärende", "arende", "ärendenummer", "case_ref"},
@@ -125,6 +128,9 @@ def _read_wide(ws: Any) -> AnswerFile:
     for c, key in enumerate(ids):
         if c < 2 or key is None or key.startswith("_"):
             continue
+        if contains_personnummer(key):
+            result.problems.append(f"{sheet}!{get_column_letter(c + 1)}1: {PN_PROBLEM}")
+            continue
         base = key[: -len(COMMENT_SUFFIX)] if key.endswith(COMMENT_SUFFIX) else key
         ans, com = columns.get(base, (None, None))
         columns[base] = (ans, c) if key.endswith(COMMENT_SUFFIX) else (c, com)
@@ -145,6 +151,9 @@ def _read_wide(ws: Any) -> AnswerFile:
         if case_ref is None:
             if filled:
                 result.problems.append(f"{sheet}!A{r}: ärendenummer saknas på en rad med svar")
+            continue
+        if contains_personnummer(case_ref):
+            result.problems.append(f"{sheet}!A{r}: {PN_PROBLEM}")
             continue
         if case_ref in seen:
             result.problems.append(f"{sheet}!A{r}: ärendet {case_ref} finns redan på rad "
@@ -226,6 +235,9 @@ def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
         case_ref, item_id = get("case"), get("item")
         if case_ref is None or item_id is None:
             result.problems.append(f"{where('case')}: ärende och kontrollpunkt måste anges")
+            continue
+        if contains_personnummer(case_ref) or contains_personnummer(item_id):
+            result.problems.append(f"{where('case')}: {PN_PROBLEM}")
             continue
         pair = (case_ref, item_id)
         if pair in seen:

@@ -182,6 +182,7 @@ def test_every_problem_reported_and_nothing_imported(db: Database, library: Chec
         "2026-0003,genomforandeplan_anvands,ja,",
         f"2026-0003,vardplan,{pn},",
         "2026-0001,vardplan,nej,",
+        f"{pn},vardplan,ja,",
     ])
     with pytest.raises(ImportProblemsError) as info:
         AnswerImportService(db, "GL").import_file(rnd.id, path)
@@ -193,10 +194,11 @@ def test_every_problem_reported_and_nothing_imported(db: Database, library: Chec
     assert "rad 8: 'genomforandeplan_anvands' besvaras inte för 2026-0003" in text
     assert "rad 9: texten ser ut att innehålla ett personnummer" in text
     assert "rad 10: 2026-0001 / vardplan förekommer redan" in text
+    assert "rad 11: texten ser ut att innehålla ett personnummer" in text
     assert pn not in str(info.value) and pn[:6] not in str(info.value)
     assert answers_in_db(db) == {}
     dry = AnswerImportService(db, "GL").check(rnd.id, path)
-    assert len(dry.problems) == 7 and answers_in_db(db) == {}
+    assert len(dry.problems) == 8 and answers_in_db(db) == {}
 
 
 def test_workbook_cell_addresses(db: Database, library: ChecklistLibrary,
@@ -209,6 +211,8 @@ def test_workbook_cell_addresses(db: Database, library: ChecklistLibrary,
     wb = load_workbook(path)
     wb["Granskning"].cell(1, 40, "hittepa")
     wb["Granskning"].cell(6, 3, "Ja")
+    wb["Granskning"].cell(7, 1, _pn())
+    wb["Granskning"].cell(7, 3, "Ja")
     wb.save(path)
     with pytest.raises(ImportProblemsError) as info:
         AnswerImportService(db, "GL").import_file(rnd.id, path)
@@ -217,6 +221,8 @@ def test_workbook_cell_addresses(db: Database, library: ChecklistLibrary,
     assert "Granskning!K5: 'genomforandeplan_anvands' besvaras inte" in text
     assert "Granskning!AN1: okänd kontrollpunkt 'hittepa'" in text
     assert "Granskning!A6: ärendenummer saknas" in text
+    assert "Granskning!A7: texten ser ut att innehålla ett personnummer" in text
+    assert _pn()[:6] not in str(info.value)
 
 
 def test_conflicts_listed_and_resolved(db: Database, library: ChecklistLibrary,
