@@ -101,7 +101,8 @@ class ReviewForm(QWidget):
         # Tab goes straight to the items; the area scrolls to whichever has focus
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         hint = QLabel(self.tr("Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa "
-                              "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende"))
+                              "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende · "
+                              "* obligatorisk · ! kritisk"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
 
