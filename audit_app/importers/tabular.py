@@ -98,7 +98,9 @@ def _xlsx_rows(path: Path) -> RowSource:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (with or without BOM), else Windows-1252."""
+    """Text and encoding name: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return data.decode("utf-16", errors="replace"), "UTF-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 med BOM"
     try:
@@ -127,10 +129,10 @@ def _csv_rows(path: Path) -> RowSource:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"Kan inte läsa filen {path.name}: {exc.strerror or exc}") from exc
-    if b"\x00" in data[:4096]:
-        raise UserError(f"{path.name} är ingen textfil (CSV).")
     text, encoding = decode(data)
     del data
+    if "\x00" in text[:4096]:
+        raise UserError(f"{path.name} är ingen textfil (CSV).")
     delimiter = sniff_delimiter(text)
     total = text.count("\n") + 1
     csv.field_size_limit(MAX_FIELD_CHARS)

@@ -183,6 +183,9 @@ def test_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "fake.xlsx").write_text("inte en zip")
     with pytest.raises(UserError, match="ingen giltig Excel"):
         read_case_list(tmp_path / "fake.xlsx")
+    (tmp_path / "bin.csv").write_bytes(b"PK\x03\x04\x00\x00binary")
+    with pytest.raises(UserError, match="ingen textfil"):
+        read_case_list(tmp_path / "bin.csv")
     (tmp_path / "tom.csv").write_bytes(b"")
     with pytest.raises(UserError, match="tom"):
         read_case_list(tmp_path / "tom.csv")
@@ -217,3 +220,24 @@ def test_any_bytes_give_a_result_or_a_user_error(tmp_path: Path, data: bytes) ->
         read_case_list(path)
     except UserError:
         pass
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("Ärendenummer\tKön\tAvslutad\r\n2026-0001\tFlicka\t2026-03-05\r\n"
+                     .encode("utf-16"))
+    result = read_case_list(path)
+    assert "UTF-16" in result.description and "tabb" in result.description
+    assert [(r.case_ref, r.gender, r.closing_date) for r in result.rows] == [
+        ("2026-0001", "flicka", date(2026, 3, 5))]
+
+
+def test_sep_hint_line_and_multiline_field_keep_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "sep.csv"
+    path.write_text('sep=;\nÄrendenummer;Typ\n2026-0001;"två\nrader"\n2026-0002;Drake;\n;x\n',
+                    encoding="utf-8")
+    result = read_case_list(path)
+    assert result.header_row == 2
+    assert [(r.row, r.case_ref, r.case_type) for r in result.rows] == [
+        (3, "2026-0001", "två\nrader"), (5, "2026-0002", "Drake")]
+    assert [p.row for p in result.problems] == [6]
