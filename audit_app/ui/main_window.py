@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int) -> None:
         assert self.round_id is not None
         try:
-            self.review_form.load(self.round_id, case_id)
+            locked = self.round_view.round is not None and self.round_view.round.locked
+            self.review_form.load(self.round_id, case_id, locked)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Granska"), str(exc))
             return

@@ -67,6 +67,7 @@ class ReviewForm(QWidget):
         self.round_id = 0
         self.case_id = 0
         self.record: ReviewRecord | None = None
+        self.locked = False
         self.page: ChecklistPage | None = None
         self._pages: dict[int, ChecklistPage] = {}
         self._pending_comment: str | None = None
@@ -90,8 +91,9 @@ class ReviewForm(QWidget):
         self.reopen_button = QPushButton(self.tr("Öppna igen…"))
         self.reopen_button.clicked.connect(self.reopen)
         banner = QHBoxLayout(self.done_banner)
-        banner.addWidget(QLabel(self.tr("Granskningen är markerad som klar. Öppna den igen "
-                                        "(med en orsak) för att ändra.")), 1)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        banner.addWidget(self.banner_text, 1)
         banner.addWidget(self.reopen_button)
         self.done_banner.hide()
         self.scroll_area = QScrollArea()
@@ -125,9 +127,10 @@ class ReviewForm(QWidget):
 
     # -- loading -----------------------------------------------------------------------
 
-    def load(self, round_id: int, case_id: int) -> None:
+    def load(self, round_id: int, case_id: int, locked: bool = False) -> None:
         """Show a case; the checklist's widgets are reused, only their values change."""
         self.flush_comment()
+        self.locked = locked
         record = self.service.review(round_id, case_id)
         page = self._pages.get(record.definition_id)
         if page is None:
@@ -169,8 +172,14 @@ class ReviewForm(QWidget):
         self.title.setText(f"<h2>{record.case_ref}</h2>")
         self.status.setText(term(record.status.label))
         complete = record.status is ReviewStatus.COMPLETE
-        self.done_banner.setVisible(complete)
-        self.page.setEnabled(not complete)
+        if self.locked:
+            self.banner_text.setText(self.tr("Omgången är låst; granskningarna kan inte ändras."))
+        elif complete:
+            self.banner_text.setText(self.tr("Granskningen är markerad som klar. Öppna den igen "
+                                             "(med en orsak) för att ändra."))
+        self.reopen_button.setVisible(complete and not self.locked)
+        self.done_banner.setVisible(complete or self.locked)
+        self.page.setEnabled(not complete and not self.locked)
 
     # -- focus -------------------------------------------------------------------------
 
@@ -179,7 +188,8 @@ class ReviewForm(QWidget):
         if self.page is None:
             return None
         if not self.page.isEnabled():
-            self.reopen_button.setFocus()
+            if self.reopen_button.isVisible():
+                self.reopen_button.setFocus()
             return None
         order = self.page.order
         start = 0

@@ -151,3 +151,22 @@ def test_page_keys_move_between_cases_and_widgets_are_reused(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.stack.currentWidget() is window.round_view
     assert window.round_view.current_case_id() == case_ids[0]
+
+
+def test_a_locked_round_is_shown_read_only(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    from datetime import datetime
+
+    from audit_app.storage.models import AuditRound
+
+    summary, case_ids = round_with_sample(db, library, n=1)
+    with db.session() as s:
+        row = s.get(AuditRound, summary.id)
+        assert row is not None
+        row.locked_at = datetime.now()
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    form = window.review_form
+    assert form.page is not None and not form.page.isEnabled()
+    assert "låst" in form.banner_text.text() and not form.reopen_button.isVisibleTo(window)
