@@ -241,8 +241,10 @@ class ReviewForm(QWidget):
         try:
             record = self.service.set_answer(self.round_id, self.case_id, item_id, value)
         except UserError as exc:
-            widget.set_value(widget.value, force=True)
-            widget.show_error(str(exc), widget.line)
+            if widget.buttons:
+                widget.set_value(widget.value)
+            widget.show_error(str(exc), widget.line)  # typed text stays, to be corrected
+            self.saved_label.setText(self.tr("Svaret sparades inte"))
             return
         widget.show_error(None)
         self._stored(record)

@@ -113,3 +113,26 @@ def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
     median = sorted(timings)[len(timings) // 2]
     assert median < 0.1, f"next case took {median * 1000:.0f} ms"
     print(f"next case with 40 items: median {median * 1000:.1f} ms")
+
+
+def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction(
+        qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    summary, case_ids = round_with_sample(db, window.library, n=1, checklist="stor")
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    assert window.review_form.page is not None
+    item = window.review_form.page.items["fraga6"]
+    assert item.line is not None
+    item.line.setFocus()
+    qtbot.keyClicks(item.line, "Samtal med 121212-1212")  # invented test number
+    qtbot.keyClick(item.line, Qt.Key.Key_Return)
+    assert item.error.isVisibleTo(window) and item.line.text() == "Samtal med 121212-1212"
+    assert "b00020" in item.line.styleSheet()
+    assert ReviewService(db, "x").review(summary.id, case_ids[0]).values().get("fraga6") is None
+    item.line.selectAll()
+    qtbot.keyClicks(item.line, "Samtal med barnet")
+    qtbot.keyClick(item.line, Qt.Key.Key_Return)
+    assert ReviewService(db, "x").review(summary.id, case_ids[0]).values()["fraga6"] == \
+        "Samtal med barnet"
+    assert not item.error.isVisibleTo(window)
