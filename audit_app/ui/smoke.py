@@ -96,12 +96,16 @@ def _check_database(folder: Path, library: ChecklistLibrary, state: _State) -> s
 
 
 def _check_window(folder: Path, library: ChecklistLibrary, state: _State) -> str:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from audit_app.ui.i18n import install_translations
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+    # Window geometry and the like go to the temporary folder, not the user's settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     loaded = install_translations("en", app)
     missing = {"granska_en", "qtbase_en"} - set(loaded)
     if missing:
