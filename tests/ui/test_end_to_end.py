@@ -77,3 +77,91 @@ def test_round_to_completed_reviews_with_the_keyboard(
     assert window.dialog is None
     assert RoundService(db, library, ACTOR).get(round_id).frame_size == 12
     assert window.round_view.sample_button.isEnabled()
+
+    # 3. the sample through the sampling dialog
+    draw_sample(qtbot, window, db, round_id)
+    cases = ReviewService(db, ACTOR).case_rows(round_id)
+    assert len(cases) >= 3
+    assert window.round_view.model.rowCount() == len(cases)
+
+    # 4. the first case answered with the keyboard only; the non-applicable item is skipped
+    show_active(qtbot, window)  # active again once the dialogs are closed
+    window.round_view.table.setFocus()
+    window.round_view.select_case(cases[0].case_id)
+    key(qtbot, Qt.Key.Key_Return)
+    form = window.review_form
+    assert window.stack.currentWidget() is form and form.case_id == cases[0].case_id
+    for letter in "JJNNJ":  # enskilt_samtal, var tredje månad, viewpoint, plan, vårdplan
+        key(qtbot, letter)
+    assert form.progress.text() == "5 av 5"
+    comment = form.page.items["vardplan"].comment if form.page else None
+    assert comment is not None
+    comment.setFocus()
+    qtbot.keyClicks(comment, "Planen saknar underskrift")
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # complete, next case
+    assert form.case_id == cases[1].case_id
+
+    # 5. the second case: a plan exists, so its follow-up item applies and is asked
+    for letter in "JEJJNJ":
+        key(qtbot, letter)
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert form.case_id == cases[2].case_id
+
+    # 6. back to the first case with PgUp, reopen with a reason, change an answer
+    key(qtbot, Qt.Key.Key_PageUp)
+    key(qtbot, Qt.Key.Key_PageUp)
+    assert form.case_id == cases[0].case_id and form.done_banner.isVisibleTo(window)
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: ("Viewpoint fanns i akten", True))
+    window.reopen_action.trigger()
+    assert form.page is not None and form.page.isEnabled()
+    form.page.items["viewpoint"].setFocus()
+    key(qtbot, "J")
+    key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentWidget() is window.round_view
+
+    # 7. what the database holds
+    service = ReviewService(db, ACTOR)
+    first = service.review(round_id, cases[0].case_id)
+    second = service.review(round_id, cases[1].case_id)
+    assert first.status is ReviewStatus.DRAFT and second.status is ReviewStatus.COMPLETE
+    assert first.values() == {"enskilt_samtal": "ja", "samtal_var_tredje_manad": "ja",
+                              "viewpoint": "ja", "genomforandeplan": "nej", "vardplan": "ja"}
+    assert first.answers["vardplan"].comment == "Planen saknar underskrift"
+    assert second.values() == {"enskilt_samtal": "ja", "samtal_var_tredje_manad": "ej_aktuellt",
+                               "viewpoint": "ja", "genomforandeplan": "ja",
+                               "genomforandeplan_anvands": "nej", "vardplan": "ja"}
+    assert service.review(round_id, cases[2].case_id).status is ReviewStatus.NOT_STARTED
+    with db.session() as s:
+        assert {r.reviewer for r in s.scalars(select(Review))} == {ACTOR}
+        assert {a.answered_by for a in s.scalars(select(Answer))} == {ACTOR}
+        log = s.scalars(select(ChangeLog).where(ChangeLog.round_id == round_id)
+                        .order_by(ChangeLog.id)).all()
+        actions = [(r.action, r.entity) for r in log]
+        assert actions.count(("complete", "review")) == 2
+        reopen = [r for r in log if r.action == "reopen"]
+        assert len(reopen) == 1 and reopen[0].reason == "Viewpoint fanns i akten"
+        assert reopen[0].case_ref == cases[0].case_ref
+        changed = [r for r in log if r.action == "update" and r.field == "viewpoint"]
+        assert changed[-1].old == "nej" and changed[-1].new == "ja"
+        assert {r.actor for r in log} == {ACTOR}
+
+
+def draw_sample(qtbot: QtBot, window: MainWindow, db: Database, round_id: int) -> None:
+    """Stand-in until the sampling dialog lands: the first six frame cases, in order."""
+    from datetime import datetime
+
+    from audit_app.storage.models import Case, Sample, SampleEntry
+
+    with db.session() as s:
+        sample = Sample(round_id=round_id, method="test", seed="1", size=6, population=12,
+                        frame_sha256="0" * 64, source_files="", parameters="{}",
+                        created_by=ACTOR, created_at=datetime.now())
+        s.add(sample)
+        s.flush()
+        ids = s.scalars(select(Case.id).where(Case.round_id == round_id)
+                        .order_by(Case.case_ref)).all()
+        for n, case_id in enumerate(ids[:6], start=1):
+            s.add(SampleEntry(sample_id=sample.id, case_id=case_id, position=n, stratum="",
+                              rank_key=f"{n:064x}", role="sample"))
+    window.refresh()
