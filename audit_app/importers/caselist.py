@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from audit_app.importers.caselist_columns import (
     parse_gender,
     parse_text,
 )
-from audit_app.importers.tabular import open_rows
+from audit_app.importers.tabular import RowSource, open_rows
 
 HEADER_SEARCH_ROWS = 30
 PREVIEW_ROWS = 20
@@ -115,7 +116,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _guard(number: int, cells: list[Any], headers: list[str]) -> None:
+def _guard(number: int, cells: list[Any], headers: list[str], sheet: str = "") -> None:
     texts = [cell_text(v) if not hasattr(v, "year") else "" for v in cells]
     if not find_personnummer("\x1f".join(texts)):
         return
@@ -123,6 +124,8 @@ def _guard(number: int, cells: list[Any], headers: list[str]) -> None:
         if find_personnummer(text):
             name = headers[k] if k < len(headers) and headers[k] else ""
             where = f"kolumn {column_letter(k)}" + (f" ({name})" if name else "")
+            if sheet:
+                where += f" på bladet '{sheet}'"
             raise PersonnummerInFileError(
                 f"Rad {number}, {where} innehåller något som ser ut som ett personnummer eller "
                 "samordningsnummer. Ingenting från filen har sparats. Exportera listan med "
@@ -198,7 +201,25 @@ def read_case_list(
 ) -> CaseListResult:
     """Read every row of the file; UserError if the file is refused as a whole."""
     overrides = dict(overrides or {})
-    source = open_rows(path)
+    user_keys = {normalise(k) for k in overrides}
+
+    def wants(cells: list[Any]) -> bool:
+        texts = [cell_text(v) for v in cells]
+        return any(field_for_header(t) or normalise(t) in user_keys for t in texts if t)
+
+    source = open_rows(path, wants)
+    try:
+        result = _read(path, source, overrides, progress, cancelled)
+        with closing(source.other_sheets()) as others:
+            for sheet, number, cells in others:
+                _guard(number, cells, [], sheet)
+        return result
+    finally:
+        source.close()
+
+
+def _read(path: Path, source: RowSource, overrides: dict[str, str], progress: Progress | None,
+          cancelled: Cancelled | None) -> CaseListResult:
     rows = source.rows
     buffered: list[tuple[int, list[Any]]] = []
     for item in rows:

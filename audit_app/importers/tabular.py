@@ -6,7 +6,7 @@ import csv
 import io
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,11 @@ MAX_FILE_BYTES = 200_000_000
 MAX_XLSX_UNCOMPRESSED = 1_500_000_000
 MAX_FIELD_CHARS = 1_048_576
 MAX_COLUMNS = 500
+HEADER_PEEK_ROWS = 30
+
+
+def _nothing() -> Generator[tuple[str, int, list[Any]], None, None]:
+    yield from ()
 
 
 @dataclass
@@ -27,10 +32,17 @@ class RowSource:
     total: int | None
     sheet: str | None = None
     description: str = ""
+    # The other sheets of a workbook as (sheet, row number, cells), only for the guard.
+    other_sheets: Callable[[], Generator[tuple[str, int, list[Any]], None, None]] = _nothing
+    close: Callable[[], None] = lambda: None
 
 
-def open_rows(path: Path) -> RowSource:
-    """The rows of a case-list file; UserError when it cannot or should not be read."""
+def open_rows(path: Path, wants: Callable[[list[Any]], bool] | None = None) -> RowSource:
+    """The rows of a case-list file; UserError when it cannot or should not be read.
+
+    In a workbook the first sheet (the active one first) with a row that `wants` as a header
+    among its first rows is read; without one, the active sheet. Call `close` when done.
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -40,7 +52,7 @@ def open_rows(path: Path) -> RowSource:
                         f"högst {MAX_FILE_BYTES // 1_000_000} MB.")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
+        return _xlsx_rows(path, wants)
     if suffix in (".csv", ".txt"):
         return _csv_rows(path)
     if suffix == ".xls":
@@ -60,7 +72,7 @@ def _check_zip(path: Path) -> None:
                         "det är orimligt stort för en ärendelista.")
 
 
-def _xlsx_rows(path: Path) -> RowSource:
+def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSource:
     _check_zip(path)
     from openpyxl import load_workbook  # imported here: startup time of the CLI
 
@@ -70,31 +82,60 @@ def _xlsx_rows(path: Path) -> RowSource:
             workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise UserError(f"{path.name} kan inte läsas som Excel-fil: {exc}") from exc
-    sheet = workbook.active
+    try:
+        sheets = list(workbook.worksheets)
+        active = workbook.active
+        if active in sheets:  # the sheet Excel opens on is tried first
+            sheets.remove(active)
+            sheets.insert(0, active)
+        sheet = sheets[0] if sheets else None
+        if wants is not None:
+            sheet = next((ws for ws in sheets if any(
+                wants(r) for r in list(_values(ws, path, HEADER_PEEK_ROWS)))), sheet)
+    except Exception as exc:
+        workbook.close()
+        if isinstance(exc, UserError):
+            raise
+        raise UserError(f"{path.name} kan inte läsas som Excel-fil: {exc}") from exc
     if sheet is None:
         workbook.close()
         raise UserError(f"{path.name} har inget kalkylblad.")
     total = sheet.max_row if isinstance(sheet.max_row, int) else None
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                    cells = list(values[:MAX_COLUMNS])
-                    for value in cells:
-                        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
-                            raise UserError(f"Rad {number} har en cell över 1 MB; filen "
-                                            "ser inte ut som en ärendelista.")
-                    yield number, cells
-        except UserError:
-            raise
-        except Exception as exc:
-            raise UserError(f"{path.name} kan inte läsas som Excel-fil: {exc}") from exc
-        finally:
-            workbook.close()
+    def others() -> Generator[tuple[str, int, list[Any]], None, None]:
+        for ws in sheets:
+            if ws is not sheet:
+                for number, cells in enumerate(_values(ws, path), start=1):
+                    yield ws.title, number, cells
 
-    return RowSource(rows(), total, sheet.title, f"blad '{sheet.title}'")
+    main = _values(sheet, path)
+
+    def close() -> None:  # a half-read sheet holds the file open until its reader is closed
+        main.close()
+        workbook.close()
+
+    return RowSource(enumerate(main, start=1), total, sheet.title, f"blad '{sheet.title}'",
+                     others, close)
+
+
+def _values(sheet: Any, path: Path,
+            limit: int | None = None) -> Generator[list[Any], None, None]:
+    """Cell values row by row, gaps filled; UserError for damage or absurd cells."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for number, values in enumerate(sheet.iter_rows(max_row=limit, values_only=True),
+                                            start=1):
+                cells = list(values[:MAX_COLUMNS])
+                for value in cells:
+                    if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                        raise UserError(f"Rad {number} har en cell över 1 MB; filen ser inte "
+                                        "ut som en ärendelista.")
+                yield cells
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"{path.name} kan inte läsas som Excel-fil: {exc}") from exc
 
 
 def decode(data: bytes) -> tuple[str, str]:

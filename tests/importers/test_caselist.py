@@ -241,3 +241,23 @@ def test_sep_hint_line_and_multiline_field_keep_row_numbers(tmp_path: Path) -> N
     assert [(r.row, r.case_ref, r.case_type) for r in result.rows] == [
         (3, "2026-0001", "två\nrader"), (5, "2026-0002", "Drake")]
     assert [p.row for p in result.problems] == [6]
+
+
+def test_workbook_sheets_chosen_by_header_and_all_guarded(tmp_path: Path) -> None:
+    wb = Workbook()
+    cover = wb.active
+    assert cover is not None
+    cover.title = "Om rapporten"
+    cover.append(["Rapport ur verksamhetssystemet"])
+    data = wb.create_sheet("Data")
+    data.append(["Ärendenummer", "Kön"])
+    data.append(["2026-0001", "P"])
+    wb.save(tmp_path / "flera.xlsx")
+    result = read_case_list(tmp_path / "flera.xlsx")
+    assert result.description == "blad 'Data'" and [r.case_ref for r in result.rows] == [
+        "2026-0001"]
+    notes = wb.create_sheet("Anteckningar")
+    notes.append(["x", f"Barnet {PNR}"])
+    wb.save(tmp_path / "flera.xlsx")
+    with pytest.raises(PersonnummerInFileError, match="kolumn B på bladet 'Anteckningar'"):
+        read_case_list(tmp_path / "flera.xlsx")
