@@ -577,12 +577,20 @@
         <translation>Granska</translation>
     </message>
     <message>
+        <source>{0} · ärende {1} av {2}</source>
+        <translation>{0} · case {1} of {2}</translation>
+    </message>
+    <message>
         <source>Det sista ärendet i stickprovet.</source>
         <translation>The last case of the sample.</translation>
     </message>
     <message>
         <source>Det första ärendet i stickprovet.</source>
         <translation>The first case of the sample.</translation>
+    </message>
+    <message>
+        <source>{0} är markerad som klar.</source>
+        <translation>{0} is marked complete.</translation>
     </message>
     <message>
         <source>Klar. Det var sista ärendet i stickprovet.</source>
@@ -683,16 +691,16 @@
         <translation>Reopen…</translation>
     </message>
     <message>
+        <source>Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa · F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende · * obligatorisk · ! kritisk</source>
+        <translation>Keys: the letter or digit on the button answers · Tab next · F1 help · Ctrl+Enter complete and next · PgUp/PgDn change case · * required · ! critical</translation>
+    </message>
+    <message>
         <source>Granskningen är markerad som klar. Öppna den igen (med en orsak) för att ändra.</source>
         <translation>The review is marked complete. Reopen it (with a reason) to change it.</translation>
     </message>
     <message>
         <source>Kontrollpunkter</source>
         <translation>Checklist items</translation>
-    </message>
-    <message>
-        <source>Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa · F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende</source>
-        <translation>Keys: the letter or digit on the button answers · Tab next · F1 help · Ctrl+Enter complete and next · PgUp/PgDn change case</translation>
     </message>
     <message>
         <source>Checklista</source>
@@ -703,8 +711,16 @@
         <translation>{0} of {1}</translation>
     </message>
     <message>
+        <source>Omgången är låst; granskningarna kan inte ändras.</source>
+        <translation>The round is locked; its reviews cannot be changed.</translation>
+    </message>
+    <message>
         <source>Sparat {0}</source>
         <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>Svaret sparades inte</source>
+        <translation>The answer was not saved</translation>
     </message>
     <message>
         <source>Kommentaren sparades inte</source>
