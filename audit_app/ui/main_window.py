@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Granska"), str(exc))
             return
         self.round_view.select_case(case_id)
+        ids = self.round_view.case_ids()
+        if self.round_view.round is not None and case_id in ids:
+            self.review_form.set_context(self.tr("{0} · ärende {1} av {2}").format(
+                self.round_view.round.name, ids.index(case_id) + 1, len(ids)))
         self.stack.setCurrentWidget(self.review_form)
         self.review_form.focus_next(None)
 
@@ -241,6 +245,10 @@ class MainWindow(QMainWindow):
     def complete_and_next(self) -> None:
         if not self.review_form.complete():
             return
+        record = self.review_form.record
+        if record is not None:
+            self.statusBar().showMessage(
+                self.tr("{0} är markerad som klar.").format(record.case_ref), 5000)
         self._load_round_view()
         if not self.step_case(1):
             self.go_back()

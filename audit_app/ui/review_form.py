@@ -78,6 +78,7 @@ class ReviewForm(QWidget):
         self.setStyleSheet(FORM_STYLE)
 
         self.title = QLabel()
+        self.context = QLabel()
         self.status = QLabel()
         self.progress = QLabel()
         self.progress.setAccessibleName(self.tr("Förlopp"))
@@ -117,6 +118,7 @@ class ReviewForm(QWidget):
         top.addWidget(self.saved_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.context)
         layout.addWidget(self.done_banner)
         layout.addWidget(self.message)
         layout.addWidget(self.scroll_area, 1)
@@ -336,6 +338,10 @@ class ReviewForm(QWidget):
         self._stored(record)
         self.focus_next(None)
         return True
+
+    def set_context(self, text: str) -> None:
+        """A line under the case number: the round and the case's place in the sample."""
+        self.context.setText(text)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
