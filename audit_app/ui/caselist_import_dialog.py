@@ -121,7 +121,7 @@ class CaseListImportDialog(QDialog):
         self.problem_box = QGroupBox(self.tr("Rader med fel"))
         QVBoxLayout(self.problem_box).addWidget(self.problem_view)
         splitter.addWidget(self.problem_box)
-        splitter.setSizes([130, 300, 150])
+        splitter.setSizes([175, 270, 135])
         layout.addWidget(splitter, 1)
 
         self.valid_only = QCheckBox(self.tr("Importera bara giltiga rader"))
@@ -246,10 +246,11 @@ class CaseListImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.import_result = result
-        self._show_message(self.tr("Klart: {0} nya, {1} ändrade och {2} oförändrade ärenden "
-                                   "från {3}.").format(result.added, result.updated,
-                                                       result.unchanged, result.file_name),
-                           error=False)
+        text = self.tr("Klart: {0} nya, {1} ändrade och {2} oförändrade ärenden från {3}.").format(
+            result.added, result.updated, result.unchanged, result.file_name)
+        if result.skipped:
+            text += " " + self.tr("{0} rader med fel hoppades över.").format(result.skipped)
+        self._show_message(text, error=False)
         self.imported.emit(result)
 
     def cancel(self) -> None:
