@@ -1,0 +1,228 @@
+"""Result figures per checklist item: x of n, Wilson interval, verdict against the target."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+Z95 = 1.959964  # two-sided 95 % normal quantile
+SMALL_N = 5  # figures on fewer cases are masked in publications
+
+GENDER_LABELS = {"flicka": "Flickor", "pojke": "Pojkar", "annat": "Annat", "okant": "Okänt"}
+GENDER_ORDER = ("flicka", "pojke", "annat", "okant")
+PERIOD_ORDER = ("T1", "T2", "T3")
+
+
+def wilson(x: int, n: int, z: float = Z95) -> tuple[float, float] | None:
+    """Wilson score interval for x successes of n, as fractions; None when n is 0."""
+    if n <= 0:
+        return None
+    p = x / n
+    z2 = z * z
+    denom = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom
+    low = max(0.0, centre - half)
+    high = min(1.0, centre + half)
+    if x == 0:
+        low = 0.0
+    if x == n:
+        high = 1.0
+    return low, high
+
+
+class Verdict(StrEnum):
+    """The figure judged against the yearly target."""
+
+    MET = "uppfyllt"
+    NOT_MET = "ej uppfyllt"
+    UNCLEAR = "kan ej avgöras ännu"
+    NO_TARGET = "inget mål"
+    NO_DATA = "inga data"
+
+
+def judge(x: int, n: int, target: float | None) -> Verdict:
+    """Met when the whole interval lies at or above the target, not met when below it.
+
+    A target of 100 % (or 0 %) is a rule rather than a level: met only when every case
+    (or no case) complies, since the interval can never lie wholly above it.
+    """
+    if target is None:
+        return Verdict.NO_TARGET
+    bounds = wilson(x, n)
+    if bounds is None:
+        return Verdict.NO_DATA
+    t = target / 100
+    if t >= 1:
+        return Verdict.MET if x == n else Verdict.NOT_MET
+    if t <= 0:
+        return Verdict.MET
+    low, high = bounds
+    if low >= t:
+        return Verdict.MET
+    if high < t:
+        return Verdict.NOT_MET
+    return Verdict.UNCLEAR
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: x compliant of n counted cases, and the answers given."""
+
+    n: int = 0
+    x: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # answer value -> cases
+    target: float | None = None
+
+    @property
+    def rate(self) -> float | None:
+        """Compliance as a fraction, None without counted cases."""
+        return self.x / self.n if self.n else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson(self.x, self.n)
+
+    @property
+    def low(self) -> float | None:
+        bounds = self.interval
+        return bounds[0] if bounds else None
+
+    @property
+    def high(self) -> float | None:
+        bounds = self.interval
+        return bounds[1] if bounds else None
+
+    @property
+    def verdict(self) -> Verdict:
+        return judge(self.x, self.n, self.target)
+
+    @property
+    def small(self) -> bool:
+        """Fewer than five cases behind it: masked as "<5" in publications."""
+        return 0 < self.n < SMALL_N or 0 < sum(self.counts.values()) < SMALL_N
+
+    @property
+    def answered(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A reviewer's comment on one item of one case."""
+
+    case_ref: str
+    round_name: str
+    value: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemFigures:
+    """All figures of one checklist item, with breakdowns, comments and failed cases."""
+
+    item_id: str
+    question: str
+    section: str
+    answer_type: str
+    options: tuple[tuple[str, str], ...]  # (value, label)
+    target: float | None
+    critical: bool
+    scored: bool
+    condition: str  # "" or the text of applies_when ("of these" denominator)
+    total: Figure
+    periods: dict[str, Figure] = field(default_factory=dict)  # "T1 2026", "VB 2026"
+    last_year: dict[str, Figure] = field(default_factory=dict)  # same labels, a year back
+    units: dict[str, Figure] = field(default_factory=dict)
+    genders: dict[str, Figure] = field(default_factory=dict)  # flicka/pojke/annat/okant
+    comments: tuple[Comment, ...] = ()
+    failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
+
+    def label(self, value: str) -> str:
+        for v, text in self.options:
+            if v == value:
+                return text
+        return value
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """A round a report is built from."""
+
+    id: int
+    name: str
+    year: int
+    period: str
+    unit: str
+    checklist_version: str
+    definition_id: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Figures for one or more rounds of the same checklist."""
+
+    checklist_id: str
+    checklist_title: str
+    checklist_versions: tuple[str, ...]
+    rounds: tuple[RoundInfo, ...]
+    units: tuple[str, ...]
+    reviewers: tuple[str, ...]
+    reviews: int  # completed reviews counted
+    items: tuple[ItemFigures, ...]
+    created: date
+    unit_filter: str | None = None
+    gender_filter: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def period_text(self) -> str:
+        """E.g. "T1–T2 2026" or "T3 2025, T1 2026"."""
+        by_year: dict[int, list[str]] = {}
+        for r in sorted(self.rounds, key=lambda r: (r.year, r.period)):
+            periods = by_year.setdefault(r.year, [])
+            if r.period not in periods:
+                periods.append(r.period)
+        parts = []
+        for year, periods in by_year.items():
+            if len(periods) > 1:
+                parts.append(f"{periods[0]}–{periods[-1]} {year}")
+            else:
+                parts.append(f"{periods[0]} {year}")
+        return ", ".join(parts)
+
+    @property
+    def unit_text(self) -> str:
+        if self.unit_filter:
+            return self.unit_filter
+        return ", ".join(self.units) if self.units else "Alla enheter"
+
+    def item(self, item_id: str) -> ItemFigures:
+        for item in self.items:
+            if item.item_id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """Swedish percent text: 56,5 %."""
+    if value is None:
+        return "–"
+    return f"{value * 100:.{decimals}f} %".replace(".", ",")
+
+
+def figure_text(fig: Figure, *, publication: bool = False) -> str:
+    """ "26 av 46 (56,5 %)", or "<5" when masked for publication."""
+    if fig.n == 0:
+        return "–"
+    if publication and fig.small:
+        return "<5"
+    return f"{fig.x} av {fig.n} ({percent(fig.rate)})"
+
+
+def interval_text(fig: Figure, *, publication: bool = False) -> str:
+    if fig.n == 0 or (publication and fig.small):
+        return "–"
+    return f"{percent(fig.low)}–{percent(fig.high)}"
