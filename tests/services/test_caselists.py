@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
-from audit_app.importers.caselist import PersonnummerInFileError
+from audit_app.importers.caselist import ImportCancelledError, PersonnummerInFileError
 from audit_app.services.caselists import CaseListProblemsError, CaseListService
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
@@ -156,3 +156,15 @@ def test_fifty_thousand_rows_in_seconds(db: Database, round_id: int, tmp_path: P
     elapsed = time.perf_counter() - started
     assert result.added == 50_000 and count(db, Case) == 50_000
     assert elapsed < 30, elapsed
+
+
+def test_cancel_stores_nothing_and_progress_reaches_the_end(db: Database, round_id: int,
+                                                            tmp_path: Path) -> None:
+    path = report_xlsx(tmp_path / "stor.xlsx", n=1500)
+    with pytest.raises(ImportCancelledError):
+        CaseListService(db, "GL").import_file(round_id, path, cancelled=lambda: True)
+    assert count(db, Case) == 0 and count(db, CaseImport) == 0
+    seen: list[tuple[int, int | None]] = []
+    CaseListService(db, "GL").import_file(round_id, path,
+                                          progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (1505, 1505) and count(db, Case) == 1500
