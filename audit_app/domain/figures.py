@@ -134,7 +134,7 @@ class ItemFigures:
     condition: str  # "" or the text of applies_when ("of these" denominator)
     total: Figure
     periods: dict[str, Figure] = field(default_factory=dict)  # "T1 2026", "VB 2026"
-    last_year: dict[str, Figure] = field(default_factory=dict)  # same labels, a year back
+    last_year: dict[str, Figure] = field(default_factory=dict)  # "T1 2025", "T1–T2 2025"
     units: dict[str, Figure] = field(default_factory=dict)
     genders: dict[str, Figure] = field(default_factory=dict)  # flicka/pojke/annat/okant
     comments: tuple[Comment, ...] = ()
@@ -225,4 +225,21 @@ def figure_text(fig: Figure, *, publication: bool = False) -> str:
 def interval_text(fig: Figure, *, publication: bool = False) -> str:
     if fig.n == 0 or (publication and fig.small):
         return "–"
-    return f"{percent(fig.low)}–{percent(fig.high)}"
+    return f"{percent(fig.low)[:-2]}–{percent(fig.high)}"
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """One answer of one completed review: a row of the long data sheet."""
+
+    round_name: str
+    case_ref: str
+    unit: str
+    gender: str
+    item_id: str
+    value: str | None
+    applicable: bool
+    compliant: bool | None
+    comment: str
+    reviewer: str
+    completed: date | None

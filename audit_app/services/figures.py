@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
     GENDER_ORDER,
     Comment,
+    DataRow,
     Figure,
     ItemFigures,
     Report,
@@ -25,6 +27,7 @@ from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
 COMPLETE = "complete"
+_Q = TypeVar("_Q", bound="Select[Unpack[tuple[Any, ...]]]")
 
 
 @dataclass(frozen=True)
@@ -127,16 +130,33 @@ class FigureService:
             stmt = stmt.order_by(AuditRound.name, Case.case_ref)
             return [CaseBehind(*row) for row in s.execute(stmt)]
 
+    def rows(self, round_ids: list[int], *, unit: str | None = None,
+             gender: str | None = None) -> Iterator[DataRow]:
+        """Every answer of every completed review, streamed for the long data sheet."""
+        with self.db.session() as s:
+            stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender,
+                           Answer.item_id, Answer.value, Answer.applicable, Answer.compliant,
+                           Answer.comment, Review.reviewer, Review.completed_at)
+                    .select_from(Answer).join(Review, Review.id == Answer.review_id)
+                    .join(Case, Case.id == Review.case_id)
+                    .join(AuditRound, AuditRound.id == Review.round_id)
+                    .where(Review.round_id.in_(round_ids), Review.status == COMPLETE))
+            stmt = self._filters(stmt, unit, gender).order_by(
+                AuditRound.year, AuditRound.period, AuditRound.name, Case.case_ref, Answer.id)
+            for row in s.execute(stmt).yield_per(5000):
+                done = row[10]
+                yield DataRow(*row[:10], done.date() if done is not None else None)
+
     # -- queries -----------------------------------------------------------------------
 
     def _rounds(self, s: Session, round_ids: list[int],
                 ) -> tuple[list[RoundInfo], Checklist, tuple[str, ...], list[str], set[str]]:
         if not round_ids:
             raise UserError("Välj minst en omgång.")
-        rows = s.execute(
+        rows = list(s.execute(
             select(AuditRound, ChecklistDefinition)
             .join(ChecklistDefinition, ChecklistDefinition.id == AuditRound.definition_id)
-            .where(AuditRound.id.in_(round_ids))).all()
+            .where(AuditRound.id.in_(round_ids))).tuples())
         if len(rows) != len(set(round_ids)):
             missing = set(round_ids) - {r.id for r, _ in rows}
             raise NotFoundError(f"Omgång {', '.join(map(str, sorted(missing)))} finns inte.")
@@ -162,7 +182,7 @@ class FigureService:
         return infos, checklists[newest], versions, notes, common
 
     @staticmethod
-    def _filters(stmt: Select[Any], unit: str | None, gender: str | None) -> Select[Any]:
+    def _filters(stmt: _Q, unit: str | None, gender: str | None) -> _Q:
         if unit:
             stmt = stmt.where(Case.unit == unit)
         if gender:
@@ -170,7 +190,7 @@ class FigureService:
         return stmt
 
     def _grouped(self, round_ids: list[int], unit: str | None,
-                 gender: str | None) -> Select[Any]:
+                 gender: str | None) -> Select[int, str, str, str, str | None, bool | None, int]:
         stmt = (select(Review.round_id, Answer.item_id, Case.unit, Case.gender, Answer.value,
                        Answer.compliant, func.count())
                 .select_from(Review).join(Answer, Answer.review_id == Review.id)
@@ -196,11 +216,14 @@ class FigureService:
             return out
         period_of = dict(s.execute(select(AuditRound.id, AuditRound.period)
                                    .where(AuditRound.id.in_(ids))).tuples().all())
+        y = max(r.year for r in rounds) - 1
+        periods = sorted(set(period_of.values()))
+        # the same periods accumulated, so the comparison is like for like
+        span = f"{periods[0]}–{periods[-1]} {y}" if len(periods) > 1 else None
         for round_id, item_id, _u, _g, value, compliant, count in s.execute(
                 self._grouped(ids, unit, gender)):
-            # labelled by this year's period so they sit beside it
-            y = max(r.year for r in rounds)
-            for label in (f"{period_of[round_id]} {y}", f"VB {y}"):
+            labels = [f"{period_of[round_id]} {y}"] + ([span] if span else [])
+            for label in labels:
                 out[(item_id, label)].add(value, compliant, count)
         return out
 
@@ -262,8 +285,7 @@ class FigureService:
         labels = [f"{p} {y}" for y, p in dict.fromkeys((r.year, r.period) for r in rounds)]
         labels += [f"VB {y}" for y in dict.fromkeys(r.year for r in rounds)]
         periods = {lab: fig("period", lab) for lab in labels}
-        last_year = {lab: last[(item.id, lab)].figure(t) for lab in labels
-                     if (item.id, lab) in last}
+        last_year = {lab: a.figure(t) for (i, lab), a in sorted(last.items()) if i == item.id}
         unit_keys = sorted(k for (i, kind, k) in acc if i == item.id and kind == "unit")
         gender_keys = [g for g in GENDER_ORDER if (item.id, "gender", g) in acc]
         condition = "; ".join(

@@ -1,0 +1,85 @@
+"""The report as JSON: the same figures as the PDF and workbook, for other programs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from audit_app.domain.figures import Figure, ItemFigures, Report
+
+FORMAT = "granska-report"
+FORMAT_VERSION = 1
+
+
+def figure_json(fig: Figure, *, publication: bool = False) -> dict[str, Any]:
+    """One figure; with publication, figures on fewer than five cases are masked."""
+    if publication and fig.small:
+        return {"masked": True, "n": "<5", "counts": None, "compliant": None, "rate": None,
+                "low": None, "high": None, "target": fig.target, "verdict": None}
+    return {
+        "masked": False,
+        "n": fig.n,
+        "counts": dict(sorted(fig.counts.items())),
+        "compliant": fig.x if fig.n else None,
+        "rate": _round(fig.rate),
+        "low": _round(fig.low),
+        "high": _round(fig.high),
+        "target": fig.target,
+        "verdict": fig.verdict.name.lower(),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]:
+    def many(figs: dict[str, Figure]) -> dict[str, Any]:
+        return {k: figure_json(f, publication=publication) for k, f in figs.items()}
+
+    return {
+        "id": item.item_id,
+        "text": item.question,
+        "section": item.section,
+        "answer_type": item.answer_type,
+        "options": {v: label for v, label in item.options},
+        "critical": item.critical,
+        "scored": item.scored,
+        "applies_when": item.condition or None,
+        **figure_json(item.total, publication=publication),
+        "periods": many(item.periods),
+        "last_year": many(item.last_year),
+        "units": many(item.units),
+        "genders": many(item.genders),
+        "comments": [] if publication else [
+            {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
+            for c in item.comments],
+        "failed_cases": [] if publication else list(item.failed_cases),
+    }
+
+
+def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created": report.created.isoformat(),
+        "publication": publication,
+        "checklist": {"id": report.checklist_id, "title": report.checklist_title,
+                      "versions": list(report.checklist_versions)},
+        "rounds": [{"id": r.id, "name": r.name, "year": r.year, "period": r.period,
+                    "unit": r.unit, "checklist_version": r.checklist_version}
+                   for r in report.rounds],
+        "filters": {"unit": report.unit_filter, "gender": report.gender_filter},
+        "units": list(report.units),
+        "reviewers": list(report.reviewers),
+        "reviews": report.reviews,
+        "notes": list(report.notes),
+        "items": [item_json(i, publication=publication) for i in report.items],
+    }
+
+
+def write_json(report: Report, path: Path, *, publication: bool = False) -> None:
+    text = json.dumps(report_json(report, publication=publication), ensure_ascii=False,
+                      indent=2)
+    path.write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,271 @@
+"""The summary PDF a unit manager takes to the staff meeting or the annual report (A4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from audit_app.domain.figures import (
+    GENDER_LABELS,
+    Figure,
+    ItemFigures,
+    Report,
+    Verdict,
+    figure_text,
+    interval_text,
+    percent,
+)
+from audit_app.reports.pdf_parts import (
+    FONT,
+    FONT_BOLD,
+    GRID,
+    MUTED,
+    NumberedCanvas,
+    bar_chart,
+    register_fonts,
+    styles,
+    traffic_light,
+)
+
+Progress = Callable[[int, int], None]
+VERDICT_TEXT = {
+    Verdict.MET: "Målet uppfyllt",
+    Verdict.NOT_MET: "Målet ej uppfyllt",
+    Verdict.UNCLEAR: "Kan ej avgöras ännu",
+    Verdict.NO_TARGET: "Inget mål",
+    Verdict.NO_DATA: "Inga data",
+}
+
+
+def write_pdf(report: Report, path: Path, *, publication: bool = False,
+              protocol: Sequence[str] = (), author: str = "",
+              progress: Progress | None = None) -> None:
+    """Write the report; protocol is the sampling protocol as text lines (the appendix)."""
+    register_fonts()
+    st = styles()
+    title = f"Resultat av internkontroll – {report.checklist_title}"
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+        bottomMargin=20 * mm, title=title, author=author or ", ".join(report.reviewers),
+        subject=f"{report.unit_text}, {report.period_text}: {report.checklist_title} "
+                f"v{'/'.join(report.checklist_versions)}",
+        creator="Granska", lang="sv")
+    story: list[Any] = []
+    story += _cover(report, st, title, publication)
+    story += _summary(report, st, publication)
+    total = len(report.items)
+    for k, item in enumerate(report.items, start=1):
+        story += _item_section(k, item, st, publication)
+        if progress:
+            progress(k, total + 1)
+    story += _appendix(protocol, st, publication)
+    footer = f"{report.checklist_title} · {report.unit_text} · {report.period_text}"
+    if publication:
+        footer += " · publiceringsversion"
+    doc.build(story, canvasmaker=partial(_canvas, footer))
+    if progress:
+        progress(total + 1, total + 1)
+
+
+def _canvas(footer: str, *args: Any, **kwargs: Any) -> NumberedCanvas:
+    canvas = NumberedCanvas(*args, **kwargs)
+    canvas.footer_left = footer
+    return canvas
+
+
+def _p(text: str, style: Any) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _cover(report: Report, st: dict[str, Any], title: str, publication: bool) -> list[Any]:
+    out: list[Any] = [Spacer(1, 40 * mm), _p("Resultat av internkontroll", st["title"]),
+                      _p(report.checklist_title, st["subtitle"])]
+    rows = [
+        ("Enhet", report.unit_text),
+        ("Period", report.period_text),
+        ("Checklista", f"{report.checklist_id}, version "
+                       + ", ".join(report.checklist_versions)),
+        ("Omgångar", "\n".join(r.name for r in report.rounds)),
+        ("Granskade ärenden", str(report.reviews)),
+        ("Granskare", ", ".join(report.reviewers) or "–"),
+        ("Datum", report.created.isoformat()),
+    ]
+    if report.gender_filter:
+        rows.insert(1, ("Urval", GENDER_LABELS.get(report.gender_filter,
+                                                   report.gender_filter)))
+    table = Table([[_p(k, st["cellb"]), Paragraph(escape(v).replace("\n", "<br/>"), st["body"])]
+                   for k, v in rows], colWidths=[45 * mm, 115 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.4, GRID),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+    out += [table, Spacer(1, 12 * mm)]
+    for note in report.notes:
+        out.append(_p(note, st["body"]))
+    if publication:
+        out.append(_p("Publiceringsversion: resultat som bygger på färre än fem ärenden visas "
+                      "som \"<5\". Kommentarer och ärendenummer är utelämnade.", st["body"]))
+    out.append(PageBreak())
+    return out
+
+
+def _summary(report: Report, st: dict[str, Any], publication: bool) -> list[Any]:
+    head = [_p(h, st["cellb"]) for h in
+            ("", "Kontrollpunkt", "Resultat", "95 % KI", "Mål", "Bedömning")]
+    rows: list[list[Any]] = [head]
+    for k, item in enumerate(report.items, start=1):
+        fig = item.total
+        masked = publication and fig.small
+        question = f"{k}. {item.question}"
+        if item.condition:
+            question += " (av dessa)"
+        if not item.scored:
+            result = _counts_text(item, fig, publication)
+            verdict = Verdict.NO_TARGET
+        else:
+            result = figure_text(fig, publication=publication)
+            verdict = Verdict.NO_DATA if masked else fig.verdict
+        rows.append([traffic_light(verdict), _p(question, st["cell"]), _p(result, st["cell"]),
+                     _p(interval_text(fig, publication=publication), st["cell"]),
+                     _p(_target(item.target), st["cell"]), _p(VERDICT_TEXT[verdict], st["cell"])])
+    table = Table(rows, colWidths=[7 * mm, 64 * mm, 32 * mm, 25 * mm, 14 * mm, 28 * mm],
+                  repeatRows=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (0, -1), 1),
+    ]))
+    legend = ("Resultat = antal ärenden som uppfyller kontrollpunkten av de ärenden där den "
+              "är tillämplig (\"ej aktuellt\" räknas inte). 95 % KI = Wilsons "
+              "konfidensintervall. Grön: hela intervallet når målet. Röd: hela intervallet "
+              "ligger under målet. Gul: målet ligger inom intervallet – det går ännu inte att "
+              "säga om målet nås. Mål på 100 % räknas som uppfyllt bara när alla ärenden "
+              "uppfyller kontrollpunkten.")
+    return [_p("Sammanfattning", st["h1"]),
+            _p(f"{report.reviews} granskade ärenden · {report.unit_text} · "
+               f"{report.period_text}", st["small"]), Spacer(1, 4 * mm), table,
+            Spacer(1, 5 * mm), _p(legend, st["small"]), PageBreak()]
+
+
+def _target(target: float | None) -> str:
+    return "–" if target is None else f"{target:g} %"
+
+
+def _counts_text(item: ItemFigures, fig: Figure, publication: bool) -> str:
+    if not fig.counts:
+        return "–"
+    if publication and fig.small:
+        return "<5"
+    return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
+
+
+def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
+                  publication: bool) -> list[Any]:
+    out: list[Any] = [CondPageBreak(90 * mm), _p(f"{k}. {item.question}", st["h2"])]
+    facts = [item.section]
+    if item.critical:
+        facts.append("kritisk kontrollpunkt")
+    if item.condition:
+        facts.append(f"besvaras bara när {item.condition}; andelen avser dessa ärenden")
+    facts.append(f"mål {_target(item.target)}" if item.target is not None else "inget mål")
+    out.append(_p(" · ".join(facts), st["small"]))
+    if item.scored:
+        rows = _breakdown(item)
+        chart_rows = [(label, fig, publication and fig.small) for label, fig in rows
+                      if fig.n or label.startswith("Totalt")]
+        out.append(Spacer(1, 2 * mm))
+        out.append(bar_chart(chart_rows, item.target))
+        out.append(_breakdown_table(item, rows, st, publication))
+    else:
+        out.append(_p("Fördelning: " + _counts_text(item, item.total, publication), st["body"]))
+    if not publication:
+        if item.critical and item.failed_cases:
+            out.append(_p("Ärenden som inte uppfyllde den kritiska kontrollpunkten: "
+                          + ", ".join(item.failed_cases), st["body"]))
+        if item.comments:
+            out += [Spacer(1, 3 * mm), _p("Kommentarer", st["cellb"])]
+            several = len({c.round_name for c in item.comments}) > 1
+            comments = [[_p(c.case_ref + (f" ({c.round_name})" if several else ""), st["cell"]),
+                         _p(item.label(c.value or "") or "–",
+                                                         st["cell"]), _p(c.text, st["cell"])]
+                        for c in item.comments]
+            table = Table(comments, colWidths=[34 * mm, 18 * mm, 118 * mm])
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID)]))
+            out.append(table)
+    out.append(Spacer(1, 4 * mm))
+    return out
+
+
+def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:
+    """Total, periods, last year, girls/boys, units: the rows of an item's chart and table."""
+    vb = [lab for lab in item.periods if lab.startswith("VB")]
+    terms = [(lab, fig) for lab, fig in item.periods.items() if not lab.startswith("VB")]
+    total = f"Totalt ({vb[0]})" if len(vb) == 1 and len(terms) > 1 else "Totalt"
+    rows: list[tuple[str, Figure]] = [(total, item.total)]
+    if len(terms) > 1:
+        rows += terms
+    if len(vb) > 1:
+        rows += [(lab, item.periods[lab]) for lab in vb]
+    rows += [(f"{label} (fg. år)", fig) for label, fig in item.last_year.items()]
+    rows += [(GENDER_LABELS.get(g, g), fig) for g, fig in item.genders.items()]
+    if len(item.units) > 1:
+        rows += list(item.units.items())
+    return rows
+
+
+def _breakdown_table(item: ItemFigures, rows: list[tuple[str, Figure]],
+                     st: dict[str, Any], publication: bool) -> Table:
+    head = [_p(h, st["cellb"]) for h in ("Grupp", "Resultat", "95 % KI", "Bedömning")]
+    data: list[list[Any]] = [head]
+    for label, fig in rows:
+        masked = publication and fig.small
+        verdict = Verdict.NO_DATA if masked else fig.verdict
+        data.append([_p(label, st["cell"]), _p(figure_text(fig, publication=publication),
+                                               st["cell"]),
+                     _p(interval_text(fig, publication=publication), st["cell"]),
+                     _p(VERDICT_TEXT[verdict] if fig.n else "–", st["cell"])])
+    table = Table(data, colWidths=[50 * mm, 40 * mm, 38 * mm, 42 * mm], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, GRID),
+        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#eef3f7")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return KeepTogether([Spacer(1, 2 * mm), table])
+
+
+def _appendix(protocol: Sequence[str], st: dict[str, Any], publication: bool) -> list[Any]:
+    out: list[Any] = [PageBreak(), _p("Bilaga: Urvalsprotokoll", st["h1"])]
+    if publication:
+        out.append(_p("Urvalsprotokollet bifogas inte i publiceringsversionen eftersom det "
+                      "innehåller ärendenummer.", st["body"]))
+    elif not protocol:
+        out.append(_p("Inget urvalsprotokoll finns för omgångarna.", st["body"]))
+    else:
+        for line in protocol:
+            text = escape(line).replace("  ", "&nbsp;&nbsp;") or "&nbsp;"
+            out.append(Paragraph(text, st["mono"]))
+    return out
+
+
+__all__ = ["FONT", "FONT_BOLD", "MUTED", "percent", "write_pdf"]

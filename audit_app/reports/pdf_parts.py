@@ -1,0 +1,142 @@
+"""Building blocks of the summary PDF: fonts, styles, page numbers, traffic lights, bar charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from audit_app.domain.figures import Figure, Verdict
+from audit_app.paths import resources_dir
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+VERDICT_COLOURS = {
+    Verdict.MET: colors.HexColor("#2e7d32"),
+    Verdict.NOT_MET: colors.HexColor("#c62828"),
+    Verdict.UNCLEAR: colors.HexColor("#f9a825"),
+    Verdict.NO_TARGET: colors.HexColor("#9e9e9e"),
+    Verdict.NO_DATA: colors.HexColor("#e0e0e0"),
+}
+BAR = colors.HexColor("#1f5f8b")
+BAR_LIGHT = colors.HexColor("#9fbfd6")
+GRID = colors.HexColor("#d0d7de")
+INK = colors.HexColor("#1b1f24")
+MUTED = colors.HexColor("#57606a")
+
+
+def register_fonts() -> None:
+    """Embed DejaVu Sans (bundled in resources/fonts) so å, ä, ö and – print everywhere."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5,
+                                textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "cellb": ParagraphStyle("cellb", parent=base, fontName=FONT_BOLD, fontSize=8.5,
+                                leading=11),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=24,
+                                leading=30, spaceAfter=10),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=19,
+                                   textColor=MUTED, spaceAfter=24),
+        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=15, leading=20,
+                             spaceBefore=4, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5,
+                             leading=15, spaceBefore=10, spaceAfter=4),
+        "mono": ParagraphStyle("mono", parent=base, fontSize=8, leading=10.5),
+    }
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until the end so each can say "Sida x av y"."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED)
+        self.drawString(20 * 2.835, 12 * 2.835, self.footer_left)
+        self.drawRightString(width - 20 * 2.835, 12 * 2.835, f"Sida {number} av {total}")
+
+
+def traffic_light(verdict: Verdict, size: float = 11) -> Drawing:
+    drawing = Drawing(size, size)
+    drawing.add(Circle(size / 2, size / 2, size / 2 - 0.5, fillColor=VERDICT_COLOURS[verdict],
+                       strokeColor=colors.white, strokeWidth=0.5))
+    return drawing
+
+
+def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
+              width: float = 440) -> Drawing:
+    """Horizontal bars of compliance per group, the 95 % interval as a whisker, the target
+    as a dashed line. rows: (label, figure, masked)."""
+    label_w, right_w, row_h, top = 120.0, 70.0, 17.0, 16.0
+    plot_w = width - label_w - right_w
+    height = top + row_h * len(rows) + 16
+    d = Drawing(width, height)
+    base_y = 14.0
+    for pct in (0, 25, 50, 75, 100):
+        x = label_w + plot_w * pct / 100
+        d.add(Line(x, base_y, x, height - top + 4, strokeColor=GRID, strokeWidth=0.5))
+        d.add(String(x, 3, f"{pct} %", fontName=FONT, fontSize=6.5, fillColor=MUTED,
+                     textAnchor="middle"))
+    for k, (label, fig, masked) in enumerate(rows):
+        y = height - top - row_h * (k + 1) + 4
+        d.add(String(label_w - 6, y + 3, label, fontName=FONT, fontSize=7.5, fillColor=INK,
+                     textAnchor="end"))
+        if masked or fig.rate is None:
+            text = "<5" if masked else "inga data"
+            d.add(String(label_w + 4, y + 3, text, fontName=FONT, fontSize=7.5,
+                         fillColor=MUTED))
+            continue
+        colour = BAR if k == 0 else BAR_LIGHT
+        d.add(Rect(label_w, y, plot_w * fig.rate, row_h - 6, fillColor=colour,
+                   strokeColor=None))
+        if fig.low is not None and fig.high is not None:
+            mid = y + (row_h - 6) / 2
+            x0, x1 = label_w + plot_w * fig.low, label_w + plot_w * fig.high
+            d.add(Line(x0, mid, x1, mid, strokeColor=INK, strokeWidth=0.7))
+            for x in (x0, x1):
+                d.add(Line(x, mid - 2.5, x, mid + 2.5, strokeColor=INK, strokeWidth=0.7))
+        d.add(String(width - right_w + 6, y + 3, f"{fig.x}/{fig.n}  "
+                     + f"{fig.rate * 100:.0f} %", fontName=FONT, fontSize=7.5, fillColor=INK))
+    if target is not None:
+        x = label_w + plot_w * target / 100
+        d.add(Line(x, base_y, x, height - top + 4, strokeColor=colors.HexColor("#c62828"),
+                   strokeWidth=1.2, strokeDashArray=[3, 2]))
+        d.add(String(x, height - top + 6, f"Mål {target:g} %", fontName=FONT_BOLD,
+                     fontSize=7, fillColor=colors.HexColor("#c62828"), textAnchor="middle"))
+    return d
