@@ -1,0 +1,193 @@
+"""The results workbook: summary, breakdown, one row per case × item, the checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from audit_app.domain.checklist import Checklist
+from audit_app.domain.figures import GENDER_LABELS, DataRow, Figure, ItemFigures, Report
+
+Progress = Callable[[int], None]
+PCT = "0.0%"
+DATE = "yyyy-mm-dd"
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
+GENDER_SINGULAR = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
+VERDICT_FILLS = {"MET": "C8E6C9", "NOT_MET": "FFCDD2", "UNCLEAR": "FFF59D"}
+
+SUMMARY_COLUMNS = (("Nr", 5), ("Kontrollpunkt", 60), ("Avsnitt", 24), ("Kritisk", 8),
+                   ("Av dessa (villkor)", 26), ("Tillämpliga (n)", 14), ("Uppfyller (x)", 13),
+                   ("Andel", 9), ("KI 95 % låg", 11), ("KI 95 % hög", 11), ("Mål", 8),
+                   ("Bedömning", 20), ("Svar", 36))
+BREAKDOWN_COLUMNS = (("Nr", 5), ("Kontrollpunkt", 50), ("Indelning", 14), ("Grupp", 24),
+                     ("Tillämpliga (n)", 14), ("Uppfyller (x)", 13), ("Andel", 9),
+                     ("KI 95 % låg", 11), ("KI 95 % hög", 11), ("Mål", 8), ("Bedömning", 20))
+DATA_COLUMNS = (("Omgång", 22), ("Ärende", 14), ("Enhet", 20), ("Kön", 9),
+                ("Kontrollpunkt-id", 24), ("Kontrollpunkt", 50), ("Svar", 12),
+                ("Tillämplig", 10), ("Uppfyller (1/0)", 14), ("Kommentar", 50),
+                ("Granskare", 16), ("Klar datum", 12))
+CHECKLIST_COLUMNS = (("Avsnitt", 24), ("Id", 24), ("Fråga", 60), ("Svarstyp", 18),
+                     ("Svarsalternativ", 36), ("Uppfyllt vid", 18), ("Gäller när", 26),
+                     ("Obligatorisk", 12), ("Kritisk", 8), ("Mål", 8), ("Hänvisning", 30))
+
+
+def write_xlsx(report: Report, path: Path, rows: Iterable[DataRow],
+               checklist: Checklist | None = None, *, publication: bool = False,
+               progress: Progress | None = None) -> int:
+    """Write the workbook (write-only, so 600,000 rows stay within memory); returns data rows.
+
+    With publication, figures on fewer than five cases show "<5" and the case-level data
+    sheet and comments are left out.
+    """
+    wb = Workbook(write_only=True)
+    questions = {i.item_id: i for i in report.items}
+    _summary(wb, report, publication)
+    _breakdown(wb, report, publication)
+    written = 0
+    if not publication:
+        written = _data(wb, rows, questions, progress)
+    if checklist is not None:
+        _checklist(wb, checklist)
+    wb.save(str(path))
+    return written
+
+
+def _sheet(wb: Workbook, title: str, columns: tuple[tuple[str, int], ...],
+           wrap: tuple[int, ...] = ()) -> WriteOnlyWorksheet:
+    ws: WriteOnlyWorksheet = wb.create_sheet(title)
+    for k, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(k)].width = width
+    ws.freeze_panes = "A2"
+    head = []
+    for name, _ in columns:
+        cell = WriteOnlyCell(ws, name)
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        head.append(cell)
+    ws.append(head)
+    return ws
+
+
+def _finish(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1) + 1}"
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any, fmt: str | None = None,
+          fill: str | None = None, wrap: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value)
+    if fmt:
+        cell.number_format = fmt
+    if fill:
+        cell.fill = PatternFill("solid", fgColor=fill)
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def _figure_cells(ws: WriteOnlyWorksheet, fig: Figure, publication: bool) -> list[Any]:
+    """n, x, rate, low, high, target, verdict."""
+    target = _cell(ws, fig.target / 100 if fig.target is not None else None, PCT)
+    if publication and fig.small:
+        return ["<5", "<5", None, None, None, target, "Färre än 5 ärenden"]
+    if fig.n == 0:
+        return [0, None, None, None, None, target, fig.verdict.value]
+    return [fig.n, fig.x, _cell(ws, fig.rate, PCT), _cell(ws, fig.low, PCT),
+            _cell(ws, fig.high, PCT), target,
+            _cell(ws, fig.verdict.value, fill=VERDICT_FILLS.get(fig.verdict.name))]
+
+
+def _summary(wb: Workbook, report: Report, publication: bool) -> None:
+    ws = _sheet(wb, "Sammanfattning", SUMMARY_COLUMNS)
+    for k, item in enumerate(report.items, start=1):
+        masked = publication and item.total.small
+        answers = "<5" if masked else ", ".join(
+            f"{item.label(v)}: {c}" for v, c in item.total.counts.items())
+        ws.append([k, _cell(ws, item.question, wrap=True), item.section,
+                   "Ja" if item.critical else "", item.condition,
+                   *_figure_cells(ws, item.total, publication), answers])
+    _finish(ws, len(SUMMARY_COLUMNS), len(report.items))
+    info = wb.create_sheet("Om rapporten")
+    info.column_dimensions["A"].width = 22
+    info.column_dimensions["B"].width = 80
+    facts = [("Checklista", f"{report.checklist_title} ({report.checklist_id}, version "
+                            f"{', '.join(report.checklist_versions)})"),
+             ("Enhet", report.unit_text), ("Period", report.period_text),
+             ("Omgångar", ", ".join(r.name for r in report.rounds)),
+             ("Granskade ärenden", report.reviews),
+             ("Granskare", ", ".join(report.reviewers)),
+             ("Datum", _cell(info, report.created, DATE)),
+             ("Publicering", "Ja: figurer på färre än 5 ärenden visas som <5" if publication
+              else "Nej")]
+    if report.gender_filter:
+        facts.append(("Kön", GENDER_LABELS.get(report.gender_filter, report.gender_filter)))
+    facts += [("Anmärkning", note) for note in report.notes]
+    for key, value in facts:
+        info.append([_cell(info, key), value])
+
+
+def _groups(item: ItemFigures) -> list[tuple[str, str, Figure]]:
+    out = [("Totalt", "Totalt", item.total)]
+    out += [("Period", label, fig) for label, fig in item.periods.items()]
+    out += [("Föregående år", label, fig) for label, fig in item.last_year.items()]
+    out += [("Kön", GENDER_LABELS.get(g, g), fig) for g, fig in item.genders.items()]
+    out += [("Enhet", u, fig) for u, fig in item.units.items()]
+    return out
+
+
+def _breakdown(wb: Workbook, report: Report, publication: bool) -> None:
+    ws = _sheet(wb, "Uppdelning", BREAKDOWN_COLUMNS)
+    count = 0
+    for k, item in enumerate(report.items, start=1):
+        if not item.scored:
+            continue
+        for kind, label, fig in _groups(item):
+            ws.append([k, item.question, kind, label, *_figure_cells(ws, fig, publication)])
+            count += 1
+    _finish(ws, len(BREAKDOWN_COLUMNS), count)
+
+
+def _data(wb: Workbook, rows: Iterable[DataRow], items: dict[str, ItemFigures],
+          progress: Progress | None) -> int:
+    ws = _sheet(wb, "Data", DATA_COLUMNS)
+    count = 0
+    for row in rows:
+        item = items.get(row.item_id)
+        question = item.question if item else row.item_id
+        value = item.label(row.value) if item and row.value else row.value
+        compliant = None if row.compliant is None or not row.applicable else int(row.compliant)
+        ws.append([row.round_name, row.case_ref, row.unit,
+                   GENDER_SINGULAR.get(row.gender, row.gender), row.item_id, question, value,
+                   "Ja" if row.applicable else "Nej", compliant, row.comment or None,
+                   row.reviewer, _cell(ws, row.completed, DATE) if row.completed else None])
+        count += 1
+        if progress and count % 10_000 == 0:
+            progress(count)
+    _finish(ws, len(DATA_COLUMNS), count)
+    return count
+
+
+def _checklist(wb: Workbook, checklist: Checklist) -> None:
+    ws = _sheet(wb, "Checklista", CHECKLIST_COLUMNS)
+    count = 0
+    for section in checklist.sections:
+        for item in section.items:
+            spec = item.answer
+            condition = "; ".join(f"{c.item_id} = {' / '.join(sorted(c.values))}"
+                                  for c in item.applies_when)
+            ws.append([section.title, item.id, _cell(ws, item.question, wrap=True),
+                       spec.type.value, ", ".join(f"{o.value} ({o.label})" for o in spec.options),
+                       ", ".join(sorted(spec.compliant)), condition,
+                       "Ja" if item.required else "", "Ja" if item.critical else "",
+                       _cell(ws, item.target / 100 if item.target is not None else None, PCT),
+                       item.reference])
+            count += 1
+    _finish(ws, len(CHECKLIST_COLUMNS), count)
