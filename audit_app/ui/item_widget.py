@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -150,9 +152,10 @@ class ItemWidget(QFrame):
     def _details_html(self) -> str:
         parts = []
         if self.item.help:
-            parts.append(self.item.help)
+            parts.append(html.escape(self.item.help))
         if self.item.reference:
-            parts.append("<i>" + self.tr("Referens: {0}").format(self.item.reference) + "</i>")
+            reference = html.escape(self.item.reference)
+            parts.append("<i>" + self.tr("Referens: {0}").format(reference) + "</i>")
         return "<br>".join(parts)
 
     # -- state -------------------------------------------------------------------------

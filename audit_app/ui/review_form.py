@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -44,7 +45,7 @@ class ChecklistPage(QWidget):
         layout = QVBoxLayout(self)
         number = 0
         for section in checklist.sections:
-            title = QLabel(f"<h3>{section.title}</h3>")
+            title = QLabel(f"<h3>{html.escape(section.title)}</h3>")
             title.setWordWrap(True)
             layout.addWidget(title)
             for item in section.items:
@@ -171,7 +172,7 @@ class ReviewForm(QWidget):
         applicable = [i for i in self.page.checklist.items if applies[i.id]]
         done = sum(1 for i in applicable if values.get(i.id))
         self.progress.setText(self.tr("{0} av {1}").format(done, len(applicable)))
-        self.title.setText(f"<h2>{record.case_ref}</h2>")
+        self.title.setText(f"<h2>{html.escape(record.case_ref)}</h2>")
         self.status.setText(term(record.status.label))
         complete = record.status is ReviewStatus.COMPLETE
         if self.locked:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -84,7 +86,7 @@ class RoundView(QWidget):
         same = self.round is not None and self.round.id == summary.id
         current = self.current_case_id() if same else None
         self.round = summary
-        self.title.setText(f"<h2>{summary.name}</h2>")
+        self.title.setText(f"<h2>{html.escape(summary.name)}</h2>")
         self.summary.setText(self.tr("{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · "
                                      "granskade {6} av {7}").format(
             summary.checklist_title, summary.checklist_version, summary.year, summary.period,
