@@ -156,7 +156,7 @@ class FigureService:
         rows = list(s.execute(
             select(AuditRound, ChecklistDefinition)
             .join(ChecklistDefinition, ChecklistDefinition.id == AuditRound.definition_id)
-            .where(AuditRound.id.in_(round_ids))).tuples())
+            .where(AuditRound.id.in_(round_ids))).all())
         if len(rows) != len(set(round_ids)):
             missing = set(round_ids) - {r.id for r, _ in rows}
             raise NotFoundError(f"Omgång {', '.join(map(str, sorted(missing)))} finns inte.")
@@ -214,8 +214,9 @@ class FigureService:
         out: dict[tuple[str, str], _Acc] = defaultdict(_Acc)
         if not ids:
             return out
-        period_of = dict(s.execute(select(AuditRound.id, AuditRound.period)
-                                   .where(AuditRound.id.in_(ids))).tuples().all())
+        period_of: dict[int, str] = {
+            rid: p for rid, p in s.execute(select(AuditRound.id, AuditRound.period)
+                                           .where(AuditRound.id.in_(ids)))}
         y = max(r.year for r in rounds) - 1
         periods = sorted(set(period_of.values()))
         # the same periods accumulated, so the comparison is like for like
