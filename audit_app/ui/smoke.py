@@ -144,25 +144,13 @@ def _check_reports(folder: Path, library: ChecklistLibrary, state: _State) -> st
 
 def _write_reports(state: _State, library: ChecklistLibrary, pdf_path: Path,
                    xlsx_path: Path) -> None:
-    """A round overview as PDF and Excel (until the report modules take over this step)."""
-    from openpyxl import Workbook
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
+    """The year's report (VB) of one checklist's rounds, as PDF and Excel."""
+    from audit_app.services.report_export import ExportRequest, ReportExportService
     from audit_app.services.rounds import RoundService
 
-    rounds = RoundService(state.open_db(), library, "Röktest").list()
-    canvas = Canvas(str(pdf_path), pagesize=A4)
-    canvas.setFont("Helvetica", 11)
-    y = 800
-    for r in rounds:
-        canvas.drawString(50, y, f"{r.name}: {r.reviewed} av {r.sampled} granskade – {r.status}")
-        y -= 16
-    canvas.save()
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["Omgång", "Granskade", "Urval", "Status"])
-    for r in rounds:
-        sheet.append([r.name, r.reviewed, r.sampled, r.status])
-    workbook.save(xlsx_path)
+    db = state.open_db()
+    rounds = RoundService(db, library, "Röktest").list()
+    first = rounds[-1]
+    ids = tuple(r.id for r in rounds
+                if r.checklist_id == first.checklist_id and r.year == first.year)
+    ReportExportService(db, "Röktest").write(ExportRequest(ids, pdf=pdf_path, xlsx=xlsx_path))
