@@ -39,7 +39,7 @@ CHECKLIST_COLUMNS = (("Avsnitt", 24), ("Id", 24), ("Fråga", 60), ("Svarstyp", 1
                      ("Obligatorisk", 12), ("Kritisk", 8), ("Mål", 8), ("Hänvisning", 30))
 
 
-def write_xlsx(report: Report, path: Path, rows: Iterable[DataRow],
+def write_xlsx(report: Report, rows: Iterable[DataRow], path: Path,
                checklist: Checklist | None = None, *, publication: bool = False,
                progress: Progress | None = None) -> int:
     """Write the workbook (write-only, so 600,000 rows stay within memory); returns data rows.

@@ -130,7 +130,7 @@ class FigureService:
             stmt = stmt.order_by(AuditRound.name, Case.case_ref)
             return [CaseBehind(*row) for row in s.execute(stmt)]
 
-    def rows(self, round_ids: list[int], *, unit: str | None = None,
+    def data_rows(self, round_ids: list[int], *, unit: str | None = None,
              gender: str | None = None) -> Iterator[DataRow]:
         """Every answer of every completed review, streamed for the long data sheet."""
         with self.db.session() as s:

@@ -56,8 +56,9 @@ class ReportExportService:
                 write_json(report, request.json, publication=request.publication)
             if request.xlsx:
                 say("Skriver Excel-filen …")
-                write_xlsx(report, request.xlsx,
-                           figures.rows(ids, unit=request.unit, gender=request.gender),
+                write_xlsx(report,
+                           figures.data_rows(ids, unit=request.unit, gender=request.gender),
+                           request.xlsx,
                            figures.checklist(ids), publication=request.publication,
                            progress=lambda n: say(f"Skriver Excel-filen … {n} rader"))
             if request.pdf:
