@@ -164,6 +164,10 @@
         <translation>Done: {0} new, {1} changed and {2} unchanged cases from {3}.</translation>
     </message>
     <message>
+        <source>{0} rader med fel hoppades över.</source>
+        <translation>{0} rows with problems were skipped.</translation>
+    </message>
+    <message>
         <source>Oväntat fel när filen lästes: {0}</source>
         <translation>Unexpected error while reading the file: {0}</translation>
     </message>
