@@ -1,0 +1,158 @@
+"""Pieces of the results view: the figure table model, the target bar, the cases dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.figures import Figure, Verdict, interval_text, percent
+from audit_app.services.figures import CaseBehind
+
+Index = QModelIndex | QPersistentModelIndex
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
+VERDICT_COLOURS = {Verdict.MET: "#2e7d32", Verdict.NOT_MET: "#c62828",
+                   Verdict.UNCLEAR: "#f9a825", Verdict.NO_TARGET: "#9e9e9e",
+                   Verdict.NO_DATA: "#bdbdbd"}
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of a figure table: an item's total, or one of its groups."""
+
+    label: str
+    figure: Figure
+    item_id: str
+    scored: bool = True
+    period: str | None = None
+    unit: str | None = None
+    gender: str | None = None
+    counts_text: str = ""  # answers with their labels, for unscored items
+
+
+class FigureTableModel(QAbstractTableModel):
+    """Label, x av n, percent, interval, target, verdict, and a bar against the target."""
+
+    BAR_COLUMN = 6
+
+    def __init__(self, headers: tuple[str, ...]) -> None:
+        super().__init__()
+        self.headers = headers
+        self._rows: list[FigureRow] = []
+
+    def set_rows(self, rows: list[FigureRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> FigureRow:
+        return self._rows[index]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        fig, col = row.figure, index.column()
+        if role == FIGURE_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return row.label
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5 and row.scored:
+            return QColor(VERDICT_COLOURS[fig.verdict])
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not row.scored:
+            return (row.label, row.counts_text or "–", "", "", "", "", "")[col]
+        values = (row.label, f"{fig.x} av {fig.n}" if fig.n else "–", percent(fig.rate),
+                  interval_text(fig), f"{fig.target:g} %" if fig.target is not None else "–",
+                  fig.verdict.value if fig.n else "–", "")
+        return values[col]
+
+
+class TargetBarDelegate(QStyledItemDelegate):
+    """Paints the compliance bar, its 95 % interval and the target as a red line."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        row = index.data(FIGURE_ROLE)
+        if not isinstance(row, FigureRow) or not row.scored:
+            return
+        paint_bar(painter, option.rect.adjusted(6, 5, -6, -5), row.figure)
+
+
+def paint_bar(painter: QPainter, rect: QRect, fig: Figure) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(rect, QColor("#eceff1"))
+    if fig.rate is not None:
+        bar = QRect(rect.left(), rect.top(), round(rect.width() * fig.rate), rect.height())
+        painter.fillRect(bar, QColor(VERDICT_COLOURS[fig.verdict]))
+        if fig.low is not None and fig.high is not None:
+            painter.setPen(QPen(QColor("#263238"), 1))
+            mid = rect.center().y()
+            x0 = rect.left() + round(rect.width() * fig.low)
+            x1 = rect.left() + round(rect.width() * fig.high)
+            painter.drawLine(x0, mid, x1, mid)
+            painter.drawLine(x0, mid - 3, x0, mid + 3)
+            painter.drawLine(x1, mid - 3, x1, mid + 3)
+    if fig.target is not None:
+        x = rect.left() + round(rect.width() * fig.target / 100)
+        painter.setPen(QPen(QColor("#b71c1c"), 2, Qt.PenStyle.DashLine))
+        painter.drawLine(x, rect.top() - 3, x, rect.bottom() + 3)
+    painter.restore()
+
+
+class CasesDialog(QDialog):
+    """The cases behind one figure."""
+
+    def __init__(self, title: str, cases: list[CaseBehind], parent: QWidget | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(720, 420)
+        heading = QLabel(self.tr("%n ärenden", "", len(cases)))
+        self.table = QTableWidget(len(cases), 6)
+        self.table.setAccessibleName(self.tr("Ärenden bakom siffran"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Omgång"), self.tr("Ärende"), self.tr("Enhet"), self.tr("Kön"),
+            self.tr("Svar"), self.tr("Kommentar")])
+        for r, case in enumerate(cases):
+            for c, text in enumerate((case.round_name, case.case_ref, case.unit, case.gender,
+                                      case.value or "", case.comment)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)

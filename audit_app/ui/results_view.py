@@ -1,0 +1,306 @@
+"""Results per checklist item: figures against the target, filters, drill-down, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.errors import UserError
+from audit_app.domain.figures import GENDER_LABELS, GENDER_ORDER, Figure, ItemFigures, Report
+from audit_app.domain.rounds import RoundSummary
+from audit_app.services.figures import FigureService
+from audit_app.services.report_export import ExportRequest, ReportExportService
+from audit_app.storage.db import Database
+from audit_app.ui.results_parts import (
+    FIGURE_ROLE,
+    CasesDialog,
+    FigureRow,
+    FigureTableModel,
+    TargetBarDelegate,
+)
+
+
+class _ExportJob(QThread):
+    """Writes the report files off the GUI thread, reporting progress text."""
+
+    progress = Signal(str)
+
+    def __init__(self, run: Callable[[Callable[[str], None]], object]) -> None:
+        super().__init__()
+        self.run_export = run
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.run_export(self.progress.emit)
+        except BaseException as exc:  # shown on the GUI thread when the job ends
+            self.error = exc
+
+
+class ResultsView(QDialog):
+    """Figures of the chosen rounds; double-click a figure for the cases behind it."""
+
+    def __init__(self, db: Database, actor: str, rounds: list[RoundSummary],
+                 selected: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.all_rounds = db, actor, rounds
+        self.service = FigureService(db)
+        self.report: Report | None = None
+        self.job: _ExportJob | None = None
+        self.setWindowTitle(self.tr("Resultat"))
+        self.resize(1100, 720)
+        self.round_list = QListWidget()
+        self.round_list.setAccessibleName(self.tr("Omgångar"))
+        self.round_list.setMaximumHeight(110)
+        chosen = selected if selected is not None else (rounds[0].id if rounds else None)
+        for r in rounds:
+            item = QListWidgetItem(f"{r.name}  ({r.checklist_id} v{r.checklist_version}, "
+                                   f"{r.reviewed} granskade)")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if r.id == chosen
+                               else Qt.CheckState.Unchecked)
+            self.round_list.addItem(item)
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Enhet"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.addItem(self.tr("Alla perioder"), None)
+        for p in ("T1", "T2", "T3"):
+            self.period.addItem(p, p)
+        self.gender = QComboBox()
+        self.gender.setAccessibleName(self.tr("Kön"))
+        self.gender.addItem(self.tr("Flickor och pojkar"), None)
+        for g in GENDER_ORDER:
+            self.gender.addItem(GENDER_LABELS[g], g)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        headers = (self.tr("Kontrollpunkt"), self.tr("Resultat"), self.tr("Andel"),
+                   self.tr("95 % KI"), self.tr("Mål"), self.tr("Bedömning"),
+                   self.tr("Mot målet"))
+        self.items_model = FigureTableModel(headers)
+        self.items_table = self._table(self.items_model, self.tr("Kontrollpunkter"))
+        group_headers = (self.tr("Grupp"),) + headers[1:]
+        self.groups_model = FigureTableModel(group_headers)
+        self.groups_table = self._table(self.groups_model, self.tr("Uppdelning"))
+        self.comments = QLabel()
+        self.comments.setWordWrap(True)
+        self.comments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pdf_button = QPushButton(self.tr("Exportera PDF…"))
+        self.xlsx_button = QPushButton(self.tr("Exportera Excel…"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        close = QPushButton(self.tr("Stäng"))
+        close.clicked.connect(self.accept)
+        self._layout(close)
+        self.round_list.itemChanged.connect(lambda _i: self.refresh())
+        for combo in (self.unit, self.period, self.gender):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.items_table.selectionModel().currentRowChanged.connect(self._show_item)
+        self._fill_units()
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _table(self, model: FigureTableModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setAccessibleName(name)
+        table.setItemDelegateForColumn(FigureTableModel.BAR_COLUMN, TargetBarDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 80), (2, 60), (3, 100), (4, 50), (5, 130), (6, 170)):
+            table.setColumnWidth(col, width)
+        table.doubleClicked.connect(lambda index, t=table: self._drill(t, index))
+        table.activated.connect(lambda index, t=table: self._drill(t, index))
+        return table
+
+    def _layout(self, close: QPushButton) -> None:
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("&Enhet:"), self.unit), (self.tr("&Period:"), self.period),
+                             (self.tr("&Kön:"), self.gender)):
+            text = QLabel(label)
+            text.setBuddy(combo)
+            filters.addWidget(text)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.groups_table, 3)
+        lower_layout.addWidget(self.comments, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.items_table)
+        split.addWidget(lower)
+        split.setSizes([330, 300])
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Dubbelklicka på en siffra för ärendena bakom den.")))
+        buttons.addStretch(1)
+        for button in (self.pdf_button, self.xlsx_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Omgångar (samma checklista):")))
+        layout.addWidget(self.round_list)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    # -- figures -------------------------------------------------------------------------
+
+    def round_ids(self) -> list[int]:
+        period = self.period.currentData()
+        ids = []
+        for k in range(self.round_list.count()):
+            item = self.round_list.item(k)
+            if item.checkState() == Qt.CheckState.Checked:
+                rid = int(item.data(Qt.ItemDataRole.UserRole))
+                if period is None or self._round(rid).period == period:
+                    ids.append(rid)
+        return ids
+
+    def _round(self, rid: int) -> RoundSummary:
+        return next(r for r in self.all_rounds if r.id == rid)
+
+    def _fill_units(self) -> None:
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem(self.tr("Alla enheter"), None)
+        for u in sorted({r.unit for r in self.all_rounds if r.unit}):
+            self.unit.addItem(u, u)
+        self.unit.blockSignals(False)
+
+    def refresh(self) -> None:
+        ids = self.round_ids()
+        self.report = None
+        if ids:
+            try:
+                self.report = self.service.compute(ids, unit=self.unit.currentData(),
+                                                   gender=self.gender.currentData())
+            except UserError as exc:
+                self.status.setText(str(exc))
+        else:
+            self.status.setText(self.tr("Välj minst en omgång."))
+        report = self.report
+        self.pdf_button.setEnabled(report is not None)
+        self.xlsx_button.setEnabled(report is not None)
+        if report is None:
+            self.items_model.set_rows([])
+            self.groups_model.set_rows([])
+            self.comments.clear()
+            return
+        self.status.setText(self.tr("%1 · %2 · %3 granskade ärenden").replace(
+            "%1", report.checklist_title).replace("%2", report.period_text).replace(
+            "%3", str(report.reviews)) + ("\n" + " ".join(report.notes) if report.notes else ""))
+        self.items_model.set_rows([
+            FigureRow(f"{k}. {i.question}" + (self.tr(" (av dessa)") if i.condition else ""),
+                      i.total, i.item_id, i.scored, counts_text=_counts(i, i.total))
+            for k, i in enumerate(report.items, 1)])
+        if report.items:
+            self.items_table.selectRow(0)
+            self._show_item(self.items_model.index(0, 0))
+
+    def _show_item(self, index: QModelIndex) -> None:
+        if self.report is None or not index.isValid():
+            return
+        item = self.report.items[index.row()]
+        self.groups_model.set_rows(self._groups(item))
+        if item.comments:
+            lines = [f"<b>{c.case_ref}</b>: {_esc(c.text)}" for c in item.comments]
+            self.comments.setText(self.tr("Kommentarer:") + "<br>" + "<br>".join(lines))
+        else:
+            self.comments.setText(self.tr("Inga kommentarer."))
+
+    def _groups(self, item: ItemFigures) -> list[FigureRow]:
+        rows = [FigureRow(self.tr("Totalt"), item.total, item.item_id, item.scored,
+                          counts_text=_counts(item, item.total))]
+        for label, fig in item.periods.items():
+            period = label.split()[0]
+            rows.append(FigureRow(label, fig, item.item_id, item.scored,
+                                  period=None if period == "VB" else period,
+                                  counts_text=_counts(item, fig)))
+        rows += [FigureRow(self.tr("%1 (föregående år)").replace("%1", label), fig,
+                           item.item_id, item.scored) for label, fig in item.last_year.items()]
+        rows += [FigureRow(GENDER_LABELS.get(g, g), fig, item.item_id, item.scored, gender=g)
+                 for g, fig in item.genders.items()]
+        rows += [FigureRow(u, fig, item.item_id, item.scored, unit=u)
+                 for u, fig in item.units.items()]
+        return [replace(r, counts_text=_counts(item, r.figure)) for r in rows]
+
+    def _drill(self, table: QTableView, index: QModelIndex) -> None:
+        row = index.data(FIGURE_ROLE)
+        if not isinstance(row, FigureRow) or "föregående" in row.label or \
+                "(fg" in row.label:
+            return
+        cases = self.service.cases_behind(
+            self.round_ids(), row.item_id, unit=row.unit or self.unit.currentData(),
+            gender=row.gender or self.gender.currentData(), period=row.period)
+        CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self).exec()
+
+    # -- export --------------------------------------------------------------------------
+
+    def export(self, kind: str) -> None:
+        if self.report is None:
+            return
+        suffix = {"pdf": self.tr("PDF (*.pdf)"), "xlsx": self.tr("Excel (*.xlsx)")}[kind]
+        default = f"resultat {self.report.period_text}.{kind}".replace(" ", "_")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera"), default, suffix)
+        if name:
+            self.export_to(kind, Path(name))
+
+    def export_to(self, kind: str, path: Path, publication: bool = False) -> None:
+        """Write the file on a worker thread with a progress dialog; errors in a message."""
+        request = ExportRequest(tuple(self.round_ids()), publication=publication,
+                                unit=self.unit.currentData(), gender=self.gender.currentData(),
+                                **{kind: path})
+        service = ReportExportService(self.db, self.actor)
+        progress = QProgressDialog(self.tr("Exporterar …"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.job = _ExportJob(lambda say: service.write(request, say))
+        self.job.progress.connect(progress.setLabelText)
+        self.job.finished.connect(lambda: self._exported(progress, path))
+        self.job.start()
+
+    def _exported(self, progress: QProgressDialog, path: Path) -> None:
+        progress.reset()
+        progress.deleteLater()
+        error = self.job.error if self.job else None
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Exporten misslyckades"), str(error))
+        else:
+            self.status.setText(self.tr("Sparade %1").replace("%1", str(path)))
+
+
+def _counts(item: ItemFigures, fig: Figure) -> str:
+    return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

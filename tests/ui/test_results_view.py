@@ -1,0 +1,80 @@
+"""The results view: figures per item, filters, drill-down to cases, export off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.rounds import RoundService
+from audit_app.storage.db import Database
+from audit_app.ui import results_view
+from audit_app.ui.results_view import ResultsView
+from tests.figure_data import seed_utredning, utredning
+
+
+def make_view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
+    t1, _ = seed_utredning(db, library)
+    seed_utredning(db, library, n=20, period="T2", name="Utredning T2 2026",
+                   answers=lambda k: utredning(45 - k))
+    view = ResultsView(db, "EC", RoundService(db, library, "EC").list(), selected=t1)
+    qtbot.addWidget(view)
+    return view
+
+
+def cell(model: object, row: int, col: int) -> str:
+    return str(model.index(row, col).data())  # type: ignore[attr-defined]
+
+
+def test_figures_and_filters(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                             tmp_path: Path) -> None:
+    view = make_view(qtbot, db, library)
+    assert cell(view.items_model, 0, 1) == "26 av 46"
+    assert cell(view.items_model, 0, 2) == "56,5 %"
+    assert cell(view.items_model, 0, 3) == "42,2–69,8 %"
+    assert cell(view.items_model, 0, 5) == "ej uppfyllt"
+    assert cell(view.items_model, 4, 1) == "Ja 10, Nej 36"  # SIP need: unscored counts
+    # tick T2 too: VB accumulates 26 of 66
+    view.round_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert cell(view.items_model, 0, 1) == "26 av 66"
+    labels = [cell(view.groups_model, r, 0) for r in range(view.groups_model.rowCount())]
+    assert "VB 2026" in labels and "Flickor" in labels
+    view.period.setCurrentIndex(view.period.findData("T2"))
+    assert cell(view.items_model, 0, 1) == "0 av 20"
+    view.period.setCurrentIndex(0)
+    view.gender.setCurrentIndex(view.gender.findData("flicka"))
+    assert cell(view.items_model, 0, 1) == "11 av 27"
+    view.grab().save(str(tmp_path / "results.png"))
+
+
+def test_drill_down_lists_cases(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                monkeypatch: object) -> None:
+    view = make_view(qtbot, db, library)
+    shown: list[int] = []
+
+    class FakeDialog:
+        def __init__(self, _title: str, cases: list[object], _parent: object) -> None:
+            shown.append(len(cases))
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(results_view, "CasesDialog", FakeDialog)  # type: ignore[attr-defined]
+    view.items_table.doubleClicked.emit(view.items_model.index(0, 1))
+    girls = next(r for r in range(view.groups_model.rowCount())
+                 if cell(view.groups_model, r, 0) == "Flickor")
+    view.groups_table.doubleClicked.emit(view.groups_model.index(girls, 1))
+    assert shown == [46, 19]
+
+
+def test_export_pdf_off_the_gui_thread(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                                       tmp_path: Path) -> None:
+    view = make_view(qtbot, db, library)
+    path = tmp_path / "resultat.pdf"
+    view.export_to("pdf", path)
+    assert view.job is not None
+    qtbot.waitUntil(lambda: "Sparade" in view.status.text(), timeout=20_000)
+    assert "26 av 46 (56,5 %)" in PdfReader(str(path)).pages[1].extract_text()
