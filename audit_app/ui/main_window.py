@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
                      "F5")
         self.back_action = self._action(self.view_menu, self.tr("&Tillbaka"), self.go_back,
                                         "Alt+Left")
+        self.results_action = self._action(self.view_menu, self.tr("&Resultat…"),
+                                           self.show_results, "Ctrl+R")
 
         self.review_menu = bar.addMenu(self.tr("&Granskning"))
         self.complete_action = self._action(self.review_menu, self.tr("Markera &klar och nästa"),
@@ -298,6 +300,12 @@ class MainWindow(QMainWindow):
         dialog = SamplingDialog(self.db, self.round_id, self.settings.actor, self)
         dialog.finished.connect(lambda _r: self.refresh())
         self._show_dialog(dialog)
+
+    def show_results(self) -> None:
+        from audit_app.ui.results_view import ResultsView
+
+        self._show_dialog(ResultsView(self.db, self.settings.actor, self.rounds.list(),
+                                      self.current_round_id(), self))
 
     # -- closing -----------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,8 @@ from audit_app.storage.db import Database
 from audit_app.ui import results_view
 from audit_app.ui.results_view import ResultsView
 from tests.figure_data import seed_utredning, utredning
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def make_view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
@@ -78,3 +81,20 @@ def test_export_pdf_off_the_gui_thread(qtbot: QtBot, db: Database, library: Chec
     assert view.job is not None
     qtbot.waitUntil(lambda: "Sparade" in view.status.text(), timeout=20_000)
     assert "26 av 46 (56,5 %)" in PdfReader(str(path)).pages[1].extract_text()
+
+
+def test_main_window_ctrl_r_opens_results(qtbot: QtBot, db: Database,
+                                          library: ChecklistLibrary, tmp_path: Path) -> None:
+    from audit_app.settings import Settings, SettingsStore
+    from audit_app.ui.main_window import MainWindow
+
+    seed_utredning(db, library, n=6)
+    store = SettingsStore(tmp_path / "s.json")
+    store.save(Settings(reviewer_name="Eva Chef", reviewer_initials="EC"))
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    assert window.results_action.shortcut().toString() == "Ctrl+R"
+    window.results_action.trigger()
+    assert isinstance(window.dialog, ResultsView)
+    assert cell(window.dialog.items_model, 0, 1) == "6 av 6"
+    window.dialog.reject()
