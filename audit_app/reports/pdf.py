@@ -45,6 +45,7 @@ from audit_app.reports.pdf_parts import (
 )
 
 Progress = Callable[[int, int], None]
+MASKED = "Färre än 5 ärenden"
 VERDICT_TEXT = {
     Verdict.MET: "Målet uppfyllt",
     Verdict.NOT_MET: "Målet ej uppfyllt",
@@ -142,9 +143,10 @@ def _summary(report: Report, st: dict[str, Any], publication: bool) -> list[Any]
         else:
             result = figure_text(fig, publication=publication)
             verdict = Verdict.NO_DATA if masked else fig.verdict
+        verdict_text = MASKED if masked else VERDICT_TEXT[verdict]
         rows.append([traffic_light(verdict), _p(question, st["cell"]), _p(result, st["cell"]),
                      _p(interval_text(fig, publication=publication), st["cell"]),
-                     _p(_target(item.target), st["cell"]), _p(VERDICT_TEXT[verdict], st["cell"])])
+                     _p(_target(item.target), st["cell"]), _p(verdict_text, st["cell"])])
     table = Table(rows, colWidths=[7 * mm, 64 * mm, 32 * mm, 25 * mm, 14 * mm, 28 * mm],
                   repeatRows=1)
     table.setStyle(TableStyle([
@@ -180,23 +182,26 @@ def _counts_text(item: ItemFigures, fig: Figure, publication: bool) -> str:
 
 def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
                   publication: bool) -> list[Any]:
-    out: list[Any] = [CondPageBreak(90 * mm), _p(f"{k}. {item.question}", st["h2"])]
+    head: list[Any] = [_p(f"{k}. {item.question}", st["h2"])]
     facts = [item.section]
     if item.critical:
         facts.append("kritisk kontrollpunkt")
     if item.condition:
         facts.append(f"besvaras bara när {item.condition}; andelen avser dessa ärenden")
     facts.append(f"mål {_target(item.target)}" if item.target is not None else "inget mål")
-    out.append(_p(" · ".join(facts), st["small"]))
+    head.append(_p(" · ".join(facts), st["small"]))
     if item.scored:
         rows = _breakdown(item)
         chart_rows = [(label, fig, publication and fig.small) for label, fig in rows
                       if fig.n or label.startswith("Totalt")]
-        out.append(Spacer(1, 2 * mm))
-        out.append(bar_chart(chart_rows, item.target))
-        out.append(_breakdown_table(item, rows, st, publication))
+        head.append(Spacer(1, 2 * mm))
+        head.append(bar_chart(chart_rows, item.target))
+        head.append(_breakdown_table(item, rows, st, publication))
     else:
-        out.append(_p("Fördelning: " + _counts_text(item, item.total, publication), st["body"]))
+        head.append(_p("Fördelning: " + _counts_text(item, item.total, publication),
+                       st["body"]))
+    # heading, chart and table stay on one page; comments may flow on
+    out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
     if not publication:
         if item.critical and item.failed_cases:
             out.append(_p("Ärenden som inte uppfyllde den kritiska kontrollpunkten: "
@@ -239,11 +244,11 @@ def _breakdown_table(item: ItemFigures, rows: list[tuple[str, Figure]],
     data: list[list[Any]] = [head]
     for label, fig in rows:
         masked = publication and fig.small
-        verdict = Verdict.NO_DATA if masked else fig.verdict
+        verdict = MASKED if masked else VERDICT_TEXT[fig.verdict] if fig.n else "–"
         data.append([_p(label, st["cell"]), _p(figure_text(fig, publication=publication),
                                                st["cell"]),
                      _p(interval_text(fig, publication=publication), st["cell"]),
-                     _p(VERDICT_TEXT[verdict] if fig.n else "–", st["cell"])])
+                     _p(verdict, st["cell"])])
     table = Table(data, colWidths=[50 * mm, 40 * mm, 38 * mm, 42 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
@@ -251,7 +256,7 @@ def _breakdown_table(item: ItemFigures, rows: list[tuple[str, Figure]],
         ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#eef3f7")),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    return KeepTogether([Spacer(1, 2 * mm), table])
+    return table
 
 
 def _appendix(protocol: Sequence[str], st: dict[str, Any], publication: bool) -> list[Any]:

@@ -88,7 +88,11 @@ class NumberedCanvas(Canvas):
         width, _ = self._pagesize
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawString(20 * 2.835, 12 * 2.835, self.footer_left)
+        left = self.footer_left
+        room = width - 2 * 20 * 2.835 - 70  # leave the page number its place
+        while left and self.stringWidth(left, FONT, 8) > room:
+            left = left[:-2] + "…" if not left.endswith("…") else left[:-2] + "…"
+        self.drawString(20 * 2.835, 12 * 2.835, left)
         self.drawRightString(width - 20 * 2.835, 12 * 2.835, f"Sida {number} av {total}")
 
 
