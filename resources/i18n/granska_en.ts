@@ -204,6 +204,44 @@
     </message>
 </context>
 <context>
+    <name>CasesDialog</name>
+    <message numerus="yes">
+        <source>%n ärenden</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ärenden bakom siffran</source>
+        <translation>Cases behind the figure</translation>
+    </message>
+    <message>
+        <source>Omgång</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Konflikter vid import</source>
@@ -537,6 +575,10 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
+        <source>&amp;Resultat…</source>
+        <translation>Res&amp;ults…</translation>
+    </message>
+    <message>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
@@ -682,6 +724,165 @@
     <message>
         <source>Ge omgången ett namn.</source>
         <translation>Give the round a name.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Resultat</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Omgångar</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Alla perioder</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Flickor och pojkar</source>
+        <translation>Girls and boys</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkt</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Andel</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>95 % KI</source>
+        <translation>95 % CI</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Mot målet</source>
+        <translation>Against the target</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkter</source>
+        <translation>Checklist items</translation>
+    </message>
+    <message>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Uppdelning</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <source>Exportera PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Exportera Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Kön:</source>
+        <translation>&amp;Gender:</translation>
+    </message>
+    <message>
+        <source>Dubbelklicka på en siffra för ärendena bakom den.</source>
+        <translation>Double-click a figure for the cases behind it.</translation>
+    </message>
+    <message>
+        <source>Omgångar (samma checklista):</source>
+        <translation>Rounds (same checklist):</translation>
+    </message>
+    <message>
+        <source>Alla enheter</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Välj minst en omgång.</source>
+        <translation>Choose at least one round.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 granskade ärenden</source>
+        <translation>%1 · %2 · %3 reviewed cases</translation>
+    </message>
+    <message>
+        <source> (av dessa)</source>
+        <translation> (of these)</translation>
+    </message>
+    <message>
+        <source>Kommentarer:</source>
+        <translation>Comments:</translation>
+    </message>
+    <message>
+        <source>Inga kommentarer.</source>
+        <translation>No comments.</translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1 (föregående år)</source>
+        <translation>%1 (previous year)</translation>
+    </message>
+    <message>
+        <source>Ärenden: %1</source>
+        <translation>Cases: %1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exporterar …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <source>Exporten misslyckades</source>
+        <translation>The export failed</translation>
+    </message>
+    <message>
+        <source>Sparade %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 <context>
