@@ -195,9 +195,12 @@ class Report:
 
     @property
     def unit_text(self) -> str:
+        """The rounds' own unit names; the cases' units when the rounds name none."""
         if self.unit_filter:
             return self.unit_filter
-        return ", ".join(self.units) if self.units else "Alla enheter"
+        named = list(dict.fromkeys(r.unit for r in self.rounds if r.unit))
+        units = named or list(self.units)
+        return ", ".join(units) if units else "Alla enheter"
 
     def item(self, item_id: str) -> ItemFigures:
         for item in self.items:

@@ -204,6 +204,7 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
     out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
     if not publication:
         if item.critical and item.failed_cases:
+            out.append(Spacer(1, 3 * mm))
             out.append(_p("Ärenden som inte uppfyllde den kritiska kontrollpunkten: "
                           + ", ".join(item.failed_cases), st["body"]))
         if item.comments:

@@ -89,7 +89,7 @@ class FigureService:
             comments = self._comments(s, round_ids, unit, gender)
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
             reviewers, reviews = self._reviewers(s, round_ids, unit, gender)
-            units = sorted({r.unit for r in rounds if r.unit} | self._case_units(s, round_ids))
+            units = sorted(self._case_units(s, round_ids))
         out = []
         for item in items:
             out.append(self._item(item, sections[item.id], acc, last, comments.get(item.id, ()),
