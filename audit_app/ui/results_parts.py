@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from audit_app.domain.figures import Figure, Verdict, interval_text, percent
 from audit_app.services.figures import CaseBehind
+from audit_app.ui.i18n import term
 
 Index = QModelIndex | QPersistentModelIndex
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
+GENDER_SINGULAR = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
 VERDICT_COLOURS = {Verdict.MET: "#2e7d32", Verdict.NOT_MET: "#c62828",
                    Verdict.UNCLEAR: "#f9a825", Verdict.NO_TARGET: "#9e9e9e",
                    Verdict.NO_DATA: "#bdbdbd"}
@@ -131,7 +133,7 @@ class CasesDialog(QDialog):
     """The cases behind one figure."""
 
     def __init__(self, title: str, cases: list[CaseBehind], parent: QWidget | None = None,
-                 ) -> None:
+                 answer_labels: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 420)
@@ -142,12 +144,16 @@ class CasesDialog(QDialog):
             self.tr("Omgång"), self.tr("Ärende"), self.tr("Enhet"), self.tr("Kön"),
             self.tr("Svar"), self.tr("Kommentar")])
         for r, case in enumerate(cases):
-            for c, text in enumerate((case.round_name, case.case_ref, case.unit, case.gender,
-                                      case.value or "", case.comment)):
+            labels = answer_labels or {}
+            for c, text in enumerate((case.round_name, case.case_ref, case.unit,
+                                      term(GENDER_SINGULAR.get(case.gender, case.gender)),
+                                      term(labels.get(case.value or "", case.value or "")),
+                                      case.comment)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -72,7 +72,7 @@ class ResultsView(QDialog):
         self.resize(1100, 720)
         self.round_list = QListWidget()
         self.round_list.setAccessibleName(self.tr("Omgångar"))
-        self.round_list.setMaximumHeight(110)
+        self.round_list.setMaximumHeight(min(110, 24 + 20 * max(1, len(rounds))))
         chosen = selected if selected is not None else (rounds[0].id if rounds else None)
         for r in rounds:
             item = QListWidgetItem(f"{r.name}  ({r.checklist_id} v{r.checklist_version}, "
@@ -260,7 +260,9 @@ class ResultsView(QDialog):
         cases = self.service.cases_behind(
             self.round_ids(), row.item_id, unit=row.unit or self.unit.currentData(),
             gender=row.gender or self.gender.currentData(), period=row.period)
-        CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self).exec()
+        labels = dict(self.report.item(row.item_id).options) if self.report else {}
+        CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self,
+                    labels).exec()
 
     # -- export --------------------------------------------------------------------------
 

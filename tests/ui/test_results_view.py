@@ -59,7 +59,7 @@ def test_drill_down_lists_cases(qtbot: QtBot, db: Database, library: ChecklistLi
     shown: list[int] = []
 
     class FakeDialog:
-        def __init__(self, _title: str, cases: list[object], _parent: object) -> None:
+        def __init__(self, _title: str, cases: list[object], *_rest: object) -> None:
             shown.append(len(cases))
 
         def exec(self) -> int:
