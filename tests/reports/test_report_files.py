@@ -14,7 +14,7 @@ from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 from audit_app.storage.db import Database
 from tests.factories import round_with_sample
-from tests.figure_data import fill, placerade, seed_utredning
+from tests.figure_data import familjehem, fill, placerade, seed_utredning
 
 
 @pytest.fixture
@@ -117,3 +117,16 @@ def test_of_these_in_workbook(db: Database, library: ChecklistLibrary, tmp_path:
     used = next(r for r in ws.iter_rows(min_row=2, values_only=True)
                 if r[1].startswith("Används genomförandeplanen"))
     assert used[4] == "genomforandeplan = ja" and used[5:7] == (24, 18)
+
+
+def test_seed_001_family_home_figures_in_pdf(db: Database, library: ChecklistLibrary,
+                                             tmp_path: Path) -> None:
+    summary, cases = round_with_sample(db, library, 58)
+    fill(db, summary.id, cases, familjehem)
+    path = tmp_path / "fh.pdf"
+    ReportExportService(db, "EC").write(ExportRequest((summary.id,), pdf=path))
+    summary_page = pdf_text(path)[1][1]
+    for figure in ("45 av 58 (77,6 %)", "20 av 58 (34,5 %)", "48 av 58 (82,8 %)",
+                   "36 av 48 (75,0 %)", "56 av 58 (96,6 %)"):
+        assert figure in summary_page
+    assert "(av dessa)" in summary_page
