@@ -146,6 +146,13 @@ def case_list_import_dialog(db: Database, library: ChecklistLibrary, tmp: Path) 
     return CaseListImportDialog(db, round_id, "TG")
 
 
+def results_view(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.results_view import ResultsView
+
+    rounds = RoundService(db, library, "TG").list()
+    return ResultsView(db, "TG", rounds, selected=rounds[-1].id)
+
+
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "main_window": main_window,
     "round_view": round_view,
@@ -153,6 +160,7 @@ SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "new_round_dialog": new_round_dialog,
     "identity_dialog": identity_dialog,
     "case_list_import_dialog": case_list_import_dialog,
+    "results_view": results_view,
 }
 
 
