@@ -130,3 +130,24 @@ def test_seed_001_family_home_figures_in_pdf(db: Database, library: ChecklistLib
                    "36 av 48 (75,0 %)", "56 av 58 (96,6 %)"):
         assert figure in summary_page
     assert "(av dessa)" in summary_page
+
+
+def test_publication_workbook_and_json(db: Database, library: ChecklistLibrary,
+                                       tmp_path: Path) -> None:
+    round_id, _ = seed_utredning(db, library, n=12)
+    xlsx, js = tmp_path / "pub.xlsx", tmp_path / "pub.json"
+    ReportExportService(db, "EC").write(ExportRequest((round_id,), xlsx=xlsx, json=js,
+                                                      publication=True))
+    wb = openpyxl.load_workbook(xlsx)
+    assert "Data" not in wb.sheetnames  # no case-level rows in a public workbook
+    rows = list(wb["Uppdelning"].iter_rows(min_row=2, values_only=True))
+    okant = next(r for r in rows if r[1].startswith("Har Signs") and r[3] == "Okänt")
+    assert okant[4:7] == ("<5", "<5", None)  # 2 cases
+    total = next(r for r in rows if r[1].startswith("Har Signs") and r[3] == "Totalt")
+    assert total[4:6] == (12, 12)
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    sos = next(i for i in doc["items"] if i["id"] == "signs_of_safety")
+    assert sos["genders"]["okant"] == {"masked": True, "n": "<5", "counts": None,
+                                       "compliant": None, "rate": None, "low": None,
+                                       "high": None, "target": 70, "verdict": None}
+    assert sos["comments"] == [] and sos["n"] == 12
