@@ -43,7 +43,7 @@ RATES: dict[str, float] = {
     "signs_of_safety": 0.57, "enskilt_samtal": 0.78, "genomforandeplan": 0.83,
     "genomforandeplan_anvands": 0.74, "vardplan": 0.97, "viewpoint": 0.35,
     "samtal_var_tredje_manad": 0.88, "tidsgrans": 0.86, "barnet_traffat": 0.75,
-    "aterkoppling_barnet": 0.62, "sip_upprattad": 0.70, "behov_sip": 0.30,
+    "aterkoppling_barnet": 0.93, "sip_upprattad": 0.70, "behov_sip": 0.30,
 }
 DEFAULT_RATE = 0.8
 NOT_APPLICABLE_SHARE = 0.07
