@@ -43,6 +43,13 @@ TERMS = (
     QT_TRANSLATE_NOOP("Termer", "Ej aktuellt"),
     QT_TRANSLATE_NOOP("Termer", "Helt"),
     QT_TRANSLATE_NOOP("Termer", "Delvis"),
+    QT_TRANSLATE_NOOP("Termer", "Flickor"),
+    QT_TRANSLATE_NOOP("Termer", "Pojkar"),
+    QT_TRANSLATE_NOOP("Termer", "uppfyllt"),
+    QT_TRANSLATE_NOOP("Termer", "ej uppfyllt"),
+    QT_TRANSLATE_NOOP("Termer", "kan ej avgöras ännu"),
+    QT_TRANSLATE_NOOP("Termer", "inget mål"),
+    QT_TRANSLATE_NOOP("Termer", "inga data"),
 )
 
 TRANSLATOR_NAME = "granska-translator"  # our translators are children of the application

@@ -90,9 +90,10 @@ class FigureTableModel(QAbstractTableModel):
             return None
         if not row.scored:
             return (row.label, row.counts_text or "–", "", "", "", "", "")[col]
-        values = (row.label, f"{fig.x} av {fig.n}" if fig.n else "–", percent(fig.rate),
-                  interval_text(fig), f"{fig.target:g} %" if fig.target is not None else "–",
-                  fig.verdict.value if fig.n else "–", "")
+        values = (row.label, self.tr("{0} av {1}").format(fig.x, fig.n) if fig.n else "–",
+                  percent(fig.rate), interval_text(fig),
+                  f"{fig.target:g} %" if fig.target is not None else "–",
+                  term(fig.verdict.value) if fig.n else "–", "")
         return values[col]
 
 

@@ -32,6 +32,7 @@ from audit_app.domain.rounds import RoundSummary
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 from audit_app.storage.db import Database
+from audit_app.ui.i18n import term
 from audit_app.ui.results_parts import (
     FIGURE_ROLE,
     CasesDialog,
@@ -75,8 +76,8 @@ class ResultsView(QDialog):
         self.round_list.setMaximumHeight(min(110, 24 + 20 * max(1, len(rounds))))
         chosen = selected if selected is not None else (rounds[0].id if rounds else None)
         for r in rounds:
-            item = QListWidgetItem(f"{r.name}  ({r.checklist_id} v{r.checklist_version}, "
-                                   f"{r.reviewed} granskade)")
+            item = QListWidgetItem(self.tr("{0}  ({1} v{2}, {3} granskade)").format(
+                r.name, r.checklist_id, r.checklist_version, r.reviewed))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if r.id == chosen
@@ -246,7 +247,8 @@ class ResultsView(QDialog):
                                   counts_text=_counts(item, fig)))
         rows += [FigureRow(self.tr("%1 (föregående år)").replace("%1", label), fig,
                            item.item_id, item.scored) for label, fig in item.last_year.items()]
-        rows += [FigureRow(GENDER_LABELS.get(g, g), fig, item.item_id, item.scored, gender=g)
+        rows += [FigureRow(term(GENDER_LABELS.get(g, g)), fig, item.item_id, item.scored,
+                           gender=g)
                  for g, fig in item.genders.items()]
         rows += [FigureRow(u, fig, item.item_id, item.scored, unit=u)
                  for u, fig in item.units.items()]

@@ -459,6 +459,13 @@
     </message>
 </context>
 <context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>{0} av {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <source>Vem granskar?</source>
@@ -735,6 +742,10 @@
     <message>
         <source>Omgångar</source>
         <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>{0}  ({1} v{2}, {3} granskade)</source>
+        <translation>{0}  ({1} v{2}, {3} reviewed)</translation>
     </message>
     <message>
         <source>Enhet</source>
@@ -1102,6 +1113,34 @@
     <message>
         <source>Delvis</source>
         <translation>Partly</translation>
+    </message>
+    <message>
+        <source>Flickor</source>
+        <translation>Girls</translation>
+    </message>
+    <message>
+        <source>Pojkar</source>
+        <translation>Boys</translation>
+    </message>
+    <message>
+        <source>uppfyllt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>ej uppfyllt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>kan ej avgöras ännu</source>
+        <translation>cannot tell yet</translation>
+    </message>
+    <message>
+        <source>inget mål</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>inga data</source>
+        <translation>no data</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,8 @@ VISIBLE_CALLS = {
     "information", "warning", "critical", "question", "getText", "getItem", "getInt",
     "getOpenFileName", "getSaveFileName", "getExistingDirectory", "addAction", "addButton",
     "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox", "QMenu",
-    "QToolButton", "QCommandLinkButton",
+    "QToolButton", "QCommandLinkButton", "QListWidgetItem", "QTreeWidgetItem",
+    "QTableWidgetItem", "QStandardItem", "addItem", "addItems", "setItemText",
 }
 VISIBLE_NAMES = re.compile(r"HEADER|LABEL|TITLE|TEXTS|COLUMNS", re.IGNORECASE)
 LETTERS = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
