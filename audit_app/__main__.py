@@ -42,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from audit_app.ui.app import run_gui
 
         return run_gui(db_path=db_path, library=checklist_library(), settings_store=store)
-    ctx = CliContext(db_path=db_path, library=checklist_library(), actor=store.load().actor)
+    ctx = CliContext(db_path=db_path, library=checklist_library(), actor=store.load().actor,
+                     unencrypted=bool(getattr(args, "unencrypted", False)))
     return cli.run(args, ctx)
 
 

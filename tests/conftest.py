@@ -26,6 +26,9 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # tests create plain databases unless they ask for a passphrase themselves
+    monkeypatch.setenv("GRANSKA_UNENCRYPTED", "1")
+    monkeypatch.delenv("GRANSKA_PASSPHRASE", raising=False)
 
 
 @pytest.fixture

@@ -22,6 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Granska {__version__}")
     parser.add_argument("--db", metavar="PATH", help="databasfil (standard: i datamappen)")
+    parser.add_argument("--unencrypted", action="store_true",
+                        help="skapa en ny databas utan kryptering (endast för datorer med "
+                             "full diskkryptering); lösenfrasen tas annars från "
+                             "GRANSKA_PASSPHRASE eller frågas efter")
     parser.add_argument("--demo", action="store_true",
                         help="öppna en demodatabas med påhittade exempel (skapas vid behov)")
     parser.add_argument("--smoke-test", action="store_true",

@@ -2,13 +2,43 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from audit_app.checklist_io.library import ChecklistLibrary
-from audit_app.storage.db import Database, open_database
+from audit_app.domain.errors import UserError
+from audit_app.storage.db import Database, is_encrypted, open_database
+
+PASSPHRASE_ENV = "GRANSKA_PASSPHRASE"
+UNENCRYPTED_ENV = "GRANSKA_UNENCRYPTED"
+
+
+def cli_passphrase(path: Path, unencrypted: bool) -> str | None:
+    """The passphrase from the environment or a prompt; never from an argument."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    existing = path.exists() and path.stat().st_size > 0
+    if existing and not is_encrypted(path):
+        return None
+    if not existing and (unencrypted or os.environ.get(UNENCRYPTED_ENV) == "1"):
+        return None
+    if not sys.stdin.isatty():
+        if existing:
+            raise UserError(f"Databasen {path.name} är krypterad: ange lösenfrasen i "
+                            f"miljövariabeln {PASSPHRASE_ENV}.")
+        raise UserError(f"Ny databas: ange en lösenfras i miljövariabeln {PASSPHRASE_ENV}, "
+                        "eller välj --unencrypted (endast med full diskkryptering).")
+    phrase = getpass.getpass("Lösenfras för databasen: ")
+    if not existing and getpass.getpass("Upprepa lösenfrasen: ") != phrase:
+        raise UserError("Lösenfraserna är olika.")
+    if not phrase:
+        raise UserError("Ingen lösenfras angavs.")
+    return phrase
 
 
 @dataclass
@@ -20,11 +50,13 @@ class CliContext:
     actor: str
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    unencrypted: bool = False
     _db: Database | None = None
 
     def db(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.db_path)
+            passphrase = cli_passphrase(self.db_path, self.unencrypted)
+            self._db = open_database(self.db_path, passphrase=passphrase)
             if self._db.migration_backup is not None:
                 print(f"Databasen uppgraderades; kopia före uppgraderingen: "
                       f"{self._db.migration_backup}", file=self.err)

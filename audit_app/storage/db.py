@@ -1,8 +1,7 @@
-"""Opening the database file: pragmas, migrations with a backup first, sessions."""
+"""Opening the database file: key, pragmas, migrations with a backup first, sessions."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,12 +17,21 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from audit_app.domain.errors import UserError
+from audit_app.storage import backup as backups
+from audit_app.storage.crypto import (
+    DB_ERRORS,
+    DatabaseError,
+    WrongPassphraseError,
+    check_key,
+    connect,
+    is_encrypted,
+    quote,
+)
+
+__all__ = ["Database", "DatabaseError", "WrongPassphraseError", "is_encrypted",
+           "open_database", "backup_copy"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class DatabaseError(UserError):
-    """The database file cannot be used (damaged, not ours, too new)."""
 
 
 def alembic_config() -> Config:
@@ -47,11 +55,22 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def current_revision(path: Path) -> str | None:
+def _damaged(path: Path, exc: BaseException) -> DatabaseError:
+    names = [b.path.name for b in backups.list_backups(path)][:7]
+    hint = ("Säkerhetskopior: " + ", ".join(names) + f" (i {backups.backups_dir(path)})."
+            if names else "Det finns inga säkerhetskopior bredvid filen.")
+    return DatabaseError(
+        f"Databasfilen {path} går inte att läsa ({exc}). Den kan vara skadad eller "
+        f"avkortad; återställ den från en säkerhetskopia. {hint}")
+
+
+def current_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The Alembic revision of an existing file, None when it has no Granska tables yet."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect(path, passphrase)
         try:
+            if passphrase:
+                check_key(con, path)
             query = "SELECT name FROM sqlite_master WHERE type='table'"
             tables = {r[0] for r in con.execute(query)}
             if "alembic_version" not in tables:
@@ -62,28 +81,13 @@ def current_revision(path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"Databasfilen {path} går inte att läsa ({exc}). Den kan vara skadad; "
-            "återställ den från en säkerhetskopia.") from exc
+    except DB_ERRORS as exc:
+        raise _damaged(path, exc) from exc
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy a database file consistently (SQLite backup API) next to the original."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix}")
-        n += 1
-    src = sqlite3.connect(str(path))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
+def backup_copy(path: Path, label: str, passphrase: str | None = None) -> Path:
+    """Copy a database file consistently next to the original (encrypted stays encrypted)."""
+    return backups.backup_copy(path, label, passphrase)
 
 
 def _known_revision(revision: str) -> bool:
@@ -97,9 +101,10 @@ def _known_revision(revision: str) -> bool:
 class Database:
     """An open Granska database file."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
         self.path = path
         self.engine = engine
+        self._key = _Key(passphrase)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration_backup: Path | None = None
 
@@ -116,37 +121,90 @@ class Database:
         finally:
             session.close()
 
+    @property
+    def encrypted(self) -> bool:
+        return bool(self._key.value)
+
     def close(self) -> None:
         self.engine.dispose()
 
+    def backup(self, target: Path) -> Path:
+        """A consistent copy to `target`; it has the same passphrase as this database."""
+        return backups.copy_database(self.path, target, self._key.value)
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    def change_passphrase(self, new: str) -> None:
+        """Re-encrypt the file under a new passphrase (PRAGMA rekey)."""
+        if not self.encrypted:
+            raise UserError("Databasen är okrypterad; lösenfrasen kan inte bytas.")
+        if len(new) < MIN_PASSPHRASE:
+            raise UserError(f"Lösenfrasen måste ha minst {MIN_PASSPHRASE} tecken.")
+        self.engine.dispose()
+        con = connect(self.path, self._key.value)
+        try:
+            con.execute("PRAGMA journal_mode=DELETE")
+            con.execute(f"PRAGMA rekey = {quote(new)}")
+            con.execute("PRAGMA journal_mode=WAL")
+        finally:
+            con.close()
+        self._key.value = new
+        self.engine.dispose()
+
+
+MIN_PASSPHRASE = 8
+
+
+class _Key:
+    """The passphrase the engine keys new connections with (changed by rekey)."""
+
+    def __init__(self, value: str | None) -> None:
+        self.value = value
+
+
+def make_engine(path: Path, key: _Key | None = None) -> Engine:
+    key = key or _Key(None)
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    def creator() -> Any:
+        return connect(path, key.value, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=creator,
+                           module=sqlcipher if key.value else None)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
 
-def open_database(path: str | Path, *, target: str = "head") -> Database:
+def open_database(path: str | Path, *, target: str = "head", passphrase: str | None = None,
+                  daily_backup: bool = True) -> Database:
     """Open (or create) a database file and bring its schema up to date.
 
-    An existing database that needs migrating is first copied beside itself.
+    Without a passphrase the file is a plain (unencrypted) SQLite file; with one, a new file
+    is created encrypted and an existing encrypted file is opened with it. An existing
+    database that needs migrating is first copied beside itself; once a day a copy goes to
+    `backups/` (the last seven are kept).
     """
     path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise DatabaseError(f"{path} är en mapp, inte en databasfil.")
     path.parent.mkdir(parents=True, exist_ok=True)
     existing = path.exists() and path.stat().st_size > 0
+    if existing and not is_encrypted(path):
+        passphrase = None  # a plain file is opened as such; the window says so
+    elif existing and not passphrase:
+        raise WrongPassphraseError(
+            f"Databasen {path.name} går inte att läsa utan lösenfras: den är krypterad "
+            "(eller skadad). Ange lösenfrasen.")
     backup: Path | None = None
     if existing:
-        revision = current_revision(path)
+        revision = current_revision(path, passphrase)
         if revision is not None and not _known_revision(revision):
             raise DatabaseError(
                 f"Databasen {path} kommer från en nyare version av Granska "
                 f"(schema {revision}). Uppdatera programmet.")
         wanted = head_revision() if target == "head" else target
         if revision is not None and revision != wanted:
-            backup = backup_copy(path, f"pre-{revision}")
-    engine = make_engine(path)
+            backup = backup_copy(path, f"pre-{revision}", passphrase)
+    key = _Key(passphrase)
+    engine = make_engine(path, key)
     try:
         with engine.begin() as conn:
             cfg = alembic_config()
@@ -154,9 +212,15 @@ def open_database(path: str | Path, *, target: str = "head") -> Database:
             command.upgrade(cfg, target)
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseError(f"Databasen {path} kan inte öppnas: {exc.orig}") from exc
-    db = Database(path, engine)
+        raise _damaged(path, exc.orig) from exc
+    db = Database(path, engine, passphrase)
+    db._key = key
     db.migration_backup = backup
+    if existing and daily_backup:
+        try:
+            backups.daily_backup(path, passphrase)
+        except (OSError, *DB_ERRORS):
+            pass  # a failed backup must not stop the work; the next open tries again
     return db
 
 
