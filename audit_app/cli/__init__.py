@@ -7,12 +7,20 @@ import sys
 from collections.abc import Sequence
 
 from audit_app import __version__
-from audit_app.cli import case_cmds, checklist_cmds, report_cmds, reviews_cmds, round_cmds
+from audit_app.cli import (
+    backup_cmds,
+    case_cmds,
+    checklist_cmds,
+    report_cmds,
+    reviews_cmds,
+    round_cmds,
+)
 from audit_app.cli.context import CliContext
 from audit_app.domain.errors import UserError
 
 # Each module adds its command group; later issues add theirs to this tuple.
-COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds)
+COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
+                   backup_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

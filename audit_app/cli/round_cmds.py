@@ -1,4 +1,4 @@
-"""`audit-app round create|list`."""
+"""`audit-app round create|list|lock|unlock`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ def register(sub: Any) -> None:
     create.set_defaults(func=cmd_create)
     listing = commands.add_parser("list", help="lista omgångar")
     listing.set_defaults(func=cmd_list)
+    lock = commands.add_parser("lock", help="låsa (signera av) en omgång")
+    lock.add_argument("round", metavar="OMGÅNG")
+    lock.set_defaults(func=cmd_lock)
+    unlock = commands.add_parser("unlock", help="låsa upp en omgång (skäl krävs)")
+    unlock.add_argument("round", metavar="OMGÅNG")
+    unlock.add_argument("--reason", required=True, metavar="TEXT")
+    unlock.set_defaults(func=cmd_unlock)
     exchange_cmds.register_round_commands(commands)
 
 
@@ -43,4 +50,16 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"{r.id}\t{r.name}\t{r.checklist_id} v{r.checklist_version}\t{r.year}\t"
               f"{r.period}\t{r.unit or '-'}\t{r.reviewed}/{r.sampled}\t{r.status}",
               file=ctx.out)
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace, ctx: CliContext) -> int:
+    summary = RoundService(ctx.db(), ctx.library, ctx.actor).lock(args.round)
+    print(f"Omgången '{summary.name}' är låst.", file=ctx.out)
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
+    summary = RoundService(ctx.db(), ctx.library, ctx.actor).unlock(args.round, args.reason)
+    print(f"Omgången '{summary.name}' är upplåst.", file=ctx.out)
     return 0

@@ -56,6 +56,36 @@ class RoundService:
             round_id = row.id
         return self.get(round_id)
 
+    def lock(self, key: int | str) -> RoundSummary:
+        """Sign the round off: reviews and answers become read-only."""
+        with self.db.session() as session:
+            row = self._row(session, key)
+            if row.locked_at is not None:
+                raise ConflictError(f"Omgången '{row.name}' är redan låst.")
+            row.locked_at = datetime.now()
+            row.locked_by = self.actor
+            record_change(session, self.actor, "lock", "round", row.uid, round_id=row.id,
+                          field="locked", old="olåst", new="låst")
+            round_id = row.id
+        return self.get(round_id)
+
+    def unlock(self, key: int | str, reason: str) -> RoundSummary:
+        """Open a locked round again; the reason is required and logged."""
+        reason = reason.strip()
+        if not reason:
+            raise UserError("Ange varför omgången låses upp.")
+        with self.db.session() as session:
+            row = self._row(session, key)
+            if row.locked_at is None:
+                raise ConflictError(f"Omgången '{row.name}' är inte låst.")
+            old = f"låst {row.locked_at:%Y-%m-%d %H:%M} av {row.locked_by}"
+            row.locked_at = None
+            row.locked_by = None
+            record_change(session, self.actor, "unlock", "round", row.uid, round_id=row.id,
+                          field="locked", old=old, new="olåst", reason=reason)
+            round_id = row.id
+        return self.get(round_id)
+
     def list(self) -> list[RoundSummary]:
         with self.db.session() as session:
             rows = session.scalars(select(AuditRound).order_by(

@@ -1,16 +1,58 @@
-"""Starting the Qt application: QApplication, the database, the main window."""
+"""Starting the Qt application: QApplication, the passphrase, the database, the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
-from audit_app.storage.db import open_database
+from audit_app.storage.backup import list_backups
+from audit_app.storage.db import Database, WrongPassphraseError, is_encrypted, open_database
+
+UNENCRYPTED_LABEL = "Okrypterad databas"
+
+
+def open_with_dialog(db_path: Path,
+                     ask: Callable[[bool, str], str | None | bool] | None = None
+                     ) -> Database | None:
+    """Open the database, asking for the passphrase until it fits; None when cancelled.
+
+    `ask(new, message)` returns the passphrase, None for "no encryption" (new only) or False
+    for cancel; tests pass their own.
+    """
+    ask = ask or _ask_dialog(db_path)
+    existing = db_path.exists() and db_path.stat().st_size > 0
+    if existing and not is_encrypted(db_path):
+        return open_database(db_path)
+    if not existing and os.environ.get("GRANSKA_UNENCRYPTED") == "1":
+        return open_database(db_path)
+    message = ""
+    while True:
+        answer = ask(not existing, message)
+        if answer is False:
+            return None
+        try:
+            return open_database(db_path, passphrase=answer or None)
+        except WrongPassphraseError as exc:
+            message = str(exc)
+
+
+def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
+    from audit_app.ui.passphrase_dialog import PassphraseDialog
+
+    def ask(new: bool, message: str) -> str | None | bool:
+        dialog = PassphraseDialog(db_path.name, new, message)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return dialog.passphrase()
+
+    return ask
 
 
 def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore) -> int:
@@ -23,12 +65,40 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
 
     install_translations(settings_store.load().language, app)
     try:
-        db = open_database(db_path)
+        db = open_with_dialog(db_path)
     except UserError as exc:
-        QMessageBox.critical(None, "Granska", str(exc))
+        _show_damaged(db_path, str(exc))
+        return 1
+    if db is None:
         return 1
     window = MainWindow(db=db, library=library, settings_store=settings_store)
+    mark_encryption(window, db)
     window.show()
     code = app.exec()
     db.close()
     return int(code)
+
+
+def mark_encryption(window: QMainWindow, db: Database) -> None:
+    """An unencrypted database is named so in the title and the status bar."""
+    if not db.encrypted:
+        window.setWindowTitle(f"{window.windowTitle()} – {UNENCRYPTED_LABEL}")
+        label = QLabel(UNENCRYPTED_LABEL)
+        label.setObjectName("unencryptedLabel")
+        window.statusBar().addPermanentWidget(label)
+
+
+def _show_damaged(db_path: Path, message: str) -> None:
+    """The database cannot be opened: say why and offer the backups."""
+    found = list_backups(db_path)
+    if not found:
+        QMessageBox.critical(None, "Granska", message)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Granska", message)
+    restore = box.addButton("Återställ från säkerhetskopia…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is restore:
+        from audit_app.ui.backup_dialog import BackupDialog
+
+        BackupDialog(db_path, None).exec()
