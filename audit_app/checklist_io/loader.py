@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from audit_app.domain.errors import UserError
 
 MAX_FILE_BYTES = 1_000_000  # a real checklist is a few kB; refuse anything absurd quickly
 MAX_NODES = 50_000
+MAX_DEPTH = 50  # PyYAML composes recursively; deep nesting would overflow the stack
 
 CHECKLIST_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 ITEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -104,9 +106,17 @@ def parse_checklist(text: str, name: str = "<checklista>") -> Checklist:
 
 def _compose(text: str, name: str) -> MappingNode:
     try:
-        count = 0
+        count = depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             count += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ChecklistFileError([Problem(
+                        name, event.start_mark.line + 1 if event.start_mark else 0,
+                        f"checklistan är för djupt nästlad (högst {MAX_DEPTH} nivåer)")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 if event.start_mark else 0
                 raise ChecklistFileError([Problem(
@@ -122,6 +132,13 @@ def _compose(text: str, name: str) -> MappingNode:
         raise ChecklistFileError([Problem(name, line, f"felaktig YAML: {reason}")]) from exc
     except yaml.YAMLError as exc:
         raise ChecklistFileError([Problem(name, 0, f"felaktig YAML: {exc}")]) from exc
+    try:  # construct once, so explicit tags with bad values (!!int abc) fail here, not later
+        yaml.safe_load(text)
+    except Exception as exc:  # PyYAML's constructors raise assorted exception types
+        line = exc.problem_mark.line + 1 if isinstance(exc, yaml.MarkedYAMLError) and \
+            exc.problem_mark else 0
+        raise ChecklistFileError([Problem(name, line, f"felaktigt värde i YAML: {exc}")]) \
+            from exc
     if not isinstance(node, MappingNode):
         line = node.start_mark.line + 1 if node is not None else 0
         raise ChecklistFileError([Problem(
@@ -184,7 +201,13 @@ class _Builder:
     def number(self, node: Node, what: str) -> float | None:
         if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int",
                                                          "tag:yaml.org,2002:float"):
-            return float(node.value)
+            # YAML 1.1 numbers such as 0x1F, 1_000 or .inf are not Python float() syntax
+            try:
+                value = float(yaml.safe_load(yaml.serialize(node)))
+            except OverflowError:
+                value = math.inf
+            if math.isfinite(value):
+                return value
         self.error(node, f"{what} ska vara ett tal")
         return None
 
