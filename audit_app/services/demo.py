@@ -26,6 +26,8 @@ DEMO_FILE_NAME = "granska-demo.sqlite3"
 DEMO_YEAR = 2025
 ACTOR = "Demo (GL)"
 
+# The checklists the demo fills (others in the library are left without rounds).
+DEMO_CHECKLISTS = ("placerade-barn", "utredning-barn")
 # Which units a checklist's rounds sample from; checklists not named here use all units.
 UNITS_BY_CHECKLIST: dict[str, tuple[str, ...]] = {
     "utredning-barn": ("Mottagning", "Utredning 1", "Utredning 2"),
@@ -108,7 +110,7 @@ def build_demo(db: Database, library: ChecklistLibrary, *, seed: int = 2025,
                progress: Callable[[str], None] | None = None) -> DemoSummary:
     """Fill an empty database with rounds T1-T3 of `year` and T1 of the next year.
 
-    Every checklist in the library gets a round per period; per_unit cases per unit are drawn.
+    Each of DEMO_CHECKLISTS gets a round per period; per_unit cases per unit are drawn.
     The first round is locked, the last period is left half done, as in real life.
     """
     rng = random.Random(seed)
@@ -116,7 +118,8 @@ def build_demo(db: Database, library: ChecklistLibrary, *, seed: int = 2025,
     summary = DemoSummary()
     periods = [(year, Period.T1), (year, Period.T2), (year, Period.T3), (year + 1, Period.T1)]
     case_counter = 0
-    for checklist_id in sorted(found):
+    chosen = [c for c in DEMO_CHECKLISTS if c in found] or sorted(found)[:2]
+    for checklist_id in chosen:
         checklist = found[checklist_id].checklist
         units = UNITS_BY_CHECKLIST.get(checklist_id, ALL_UNITS)
         for step, (y, period) in enumerate(periods):

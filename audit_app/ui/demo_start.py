@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from audit_app.checklist_io.library import ChecklistLibrary
-from audit_app.services.demo import open_demo
+from audit_app.services.demo import DEMO_CHECKLISTS, open_demo
 
 
 def prepare_demo(path: Path, library: ChecklistLibrary) -> None:
@@ -19,7 +19,7 @@ def prepare_demo(path: Path, library: ChecklistLibrary) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     dialog = QProgressDialog(
         QCoreApplication.translate("DemoStart", "Skapar demodatabasen med påhittade ärenden …"),
-        "", 0, 4 * len(library.scan()[0]) or 1)
+        "", 0, 4 * len([c for c in DEMO_CHECKLISTS if c in library.scan()[0]]) or 8)
     dialog.setWindowTitle(QCoreApplication.translate("DemoStart", "Granska – demo"))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
