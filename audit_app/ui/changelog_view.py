@@ -18,6 +18,9 @@ from audit_app.services.rounds import RoundService
 
 ACTIONS = {"create": "skapad", "update": "ändrad", "delete": "borttagen", "reopen": "återöppnad",
            "complete": "klarmarkerad", "lock": "låst", "unlock": "upplåst"}
+ENTITIES = {"round": "omgång", "answer": "svar", "comment": "kommentar", "review": "granskning",
+            "case": "ärende", "sample": "urval", "frame": "ärendelista",
+            "sample_entry": "urvalsrad"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -54,7 +57,8 @@ class ChangeLogModel(QAbstractTableModel):
         r = self.rows[index.row()]
         change = f"{r.old or '–'} → {r.new or '–'}"
         values = (f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, ACTIONS.get(r.action, r.action),
-                  r.entity, r.case_ref or "", r.field or "", change, r.reason or "")
+                  ENTITIES.get(r.entity, r.entity), r.case_ref or "", r.field or "", change,
+                  r.reason or "")
         return values[index.column()]
 
 

@@ -59,6 +59,8 @@ class PassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        text.setMinimumHeight(text.heightForWidth(440))
+        self.adjustSize()
 
     def _toggle(self, on: bool) -> None:
         self.phrase.setEnabled(not on)
