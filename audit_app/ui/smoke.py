@@ -90,9 +90,30 @@ def _check_database(folder: Path, library: ChecklistLibrary, state: _State) -> s
     if revision != head_revision():
         raise SmokeFailure(f"schemat är {revision}, väntat {head_revision()}")
     summary = build_demo(db, library, per_unit=2)
+    encrypted = _check_encryption(folder)
     if summary.completed == 0:
         raise SmokeFailure("inga granskningar kunde sparas")
-    return f"schema {revision}, {len(summary.rounds)} omgångar, {summary.reviews} granskningar"
+    return (f"schema {revision}, {len(summary.rounds)} omgångar, {summary.reviews} "
+            f"granskningar, {encrypted}")
+
+
+def _check_encryption(folder: Path) -> str:
+    """An encrypted database (SQLCipher) can be created, refused without the key, reopened."""
+    from audit_app.storage.crypto import WrongPassphraseError, is_encrypted
+    from audit_app.storage.db import open_database
+
+    path = folder / "krypterad.sqlite3"
+    open_database(path, passphrase="röktest", daily_backup=False).close()
+    if not is_encrypted(path):
+        raise SmokeFailure("databasen blev inte krypterad")
+    try:
+        open_database(path, passphrase="fel", daily_backup=False).close()
+    except WrongPassphraseError:
+        pass
+    else:
+        raise SmokeFailure("fel lösenfras godtogs")
+    open_database(path, passphrase="röktest", daily_backup=False).close()
+    return "kryptering ok"
 
 
 def _check_window(folder: Path, library: ChecklistLibrary, state: _State) -> str:
