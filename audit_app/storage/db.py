@@ -132,6 +132,10 @@ class Database:
         """A consistent copy to `target`; it has the same passphrase as this database."""
         return backups.copy_database(self.path, target, self._key.value)
 
+    def has_passphrase(self, phrase: str) -> bool:
+        """Whether `phrase` is the current passphrase (asked again before changing it)."""
+        return self.encrypted and phrase == self._key.value
+
     def change_passphrase(self, new: str) -> None:
         """Re-encrypt the file under a new passphrase (PRAGMA rekey)."""
         if not self.encrypted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,9 +26,11 @@ def _size(n: int) -> str:
 class BackupDialog(QDialog):
     """Backups with date and size; restoring needs the database closed (restart after)."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QWidget | None = None,
+                 before_restore: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        self.before_restore = before_restore
         self.restored_from: Path | None = None
         self.setWindowTitle(self.tr("Säkerhetskopior"))
         layout = QVBoxLayout(self)
@@ -66,6 +69,8 @@ class BackupDialog(QDialog):
         if not rows:
             return None
         info = self.backups[rows[0].row()]
+        if self.before_restore is not None:
+            self.before_restore()
         aside = restore_backup(self.db_path, info.path)
         self.restored_from = info.path
         QMessageBox.information(self, self.tr("Återställd"), self.tr(

@@ -20,6 +20,7 @@ from audit_app.ui.models import RoundTableModel
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.review_form import ReviewForm
 from audit_app.ui.round_view import RoundView
+from audit_app.ui.security_actions import add_security_actions
 from audit_app.ui.rounds_view import RoundsView
 
 __all__ = ["MainWindow", "RoundTableModel"]
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(self.review_menu, self.tr("Dra &stickprov…"),
                                           self.draw_sample)
 
-        self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))  # backups, change log, … go here
+        self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
+        self.security_actions = add_security_actions(self)  # change log, locks, backups
         # workbook, answer import and round exchange, in Arkiv before Avsluta
         self.exchange_actions = add_exchange_actions(self)
         self.language_menu = add_language_menu(self, self.settings_store)

@@ -133,3 +133,34 @@ def test_restore_backup(tmp_path: Path, library: ChecklistLibrary, qtbot: QtBot,
     finally:
         db.close()
     assert any("before-restore" in b.path.name for b in list_backups(path))
+
+
+def test_main_window_lock_unlock_and_change_log(qtbot: QtBot, db: Database,
+                                                library: ChecklistLibrary, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from audit_app.settings import Settings, SettingsStore
+    from audit_app.ui.main_window import MainWindow
+
+    rnd, cases = round_with_sample(db, library, 1)
+    store = SettingsStore(tmp_path / "s.json")
+    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    window.open_round(rnd.id)
+    actions = window.security_actions
+    assert not actions.passphrase_action.isEnabled()  # plain test database
+    actions.lock_action.trigger()
+    assert RoundService(db, library, "GL").get(rnd.id).locked
+    with pytest.raises(Exception, match="låst"):
+        ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Rättelse", True))
+    actions.unlock_action.trigger()
+    assert not RoundService(db, library, "GL").get(rnd.id).locked
+    actions.changelog_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, ChangeLogDialog)
+    reasons = [dialog.model.data(dialog.model.index(r, 7))
+               for r in range(dialog.model.rowCount())]
+    assert reasons[0] == "Rättelse"
