@@ -20,6 +20,7 @@ WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
 COMMENT_SUFFIX = "#kommentar"
 MAX_BYTES = 50_000_000
+MAX_XLSX_UNCOMPRESSED = 300_000_000  # a zip bomb is refused before openpyxl inflates it
 
 PN_PROBLEM = "texten ser ut att innehålla ett personnummer och importeras inte"
 
@@ -97,6 +98,11 @@ def read_answer_file(path: Path) -> AnswerFile:
 
 def _read_xlsx(path: Path) -> AnswerFile:
     try:
+        with zipfile.ZipFile(path) as zf:
+            inflated = sum(info.file_size for info in zf.infolist())
+        if inflated > MAX_XLSX_UNCOMPRESSED:
+            raise UserError(f"{path.name} packas upp till {inflated // 1_000_000} MB och "
+                            "läses inte; det är orimligt stort för en svarsfil.")
         wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx).") from exc
