@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
 
 from audit_app.checklist_io.library import ChecklistLibrary
@@ -14,6 +15,7 @@ from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
 from audit_app.storage.backup import list_backups
 from audit_app.storage.db import Database, WrongPassphraseError, is_encrypted, open_database
+from audit_app.ui.i18n import term
 
 UNENCRYPTED_LABEL = "Okrypterad databas"
 
@@ -35,7 +37,7 @@ def open_with_dialog(db_path: Path,
     message = ""
     while True:
         answer = ask(not existing, message)
-        if answer is False:
+        if isinstance(answer, bool):
             return None
         try:
             return open_database(db_path, passphrase=answer or None)
@@ -82,8 +84,8 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
 def mark_encryption(window: QMainWindow, db: Database) -> None:
     """An unencrypted database is named so in the title and the status bar."""
     if not db.encrypted:
-        window.setWindowTitle(f"{window.windowTitle()} – {UNENCRYPTED_LABEL}")
-        label = QLabel(UNENCRYPTED_LABEL)
+        window.setWindowTitle(f"{window.windowTitle()} – {term(UNENCRYPTED_LABEL)}")
+        label = QLabel(term(UNENCRYPTED_LABEL))
         label.setObjectName("unencryptedLabel")
         window.statusBar().addPermanentWidget(label)
 
@@ -95,7 +97,8 @@ def _show_damaged(db_path: Path, message: str) -> None:
         QMessageBox.critical(None, "Granska", message)
         return
     box = QMessageBox(QMessageBox.Icon.Critical, "Granska", message)
-    restore = box.addButton("Återställ från säkerhetskopia…", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(QCoreApplication.translate("App", "Återställ från säkerhetskopia…"),
+                            QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is restore:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,19 +21,41 @@ from PySide6.QtWidgets import (
 
 from audit_app.services.changelog import ChangeLogService, ChangeRecord
 from audit_app.services.rounds import RoundService
+from audit_app.ui.i18n import term
 
-ACTIONS = {"create": "skapad", "update": "ändrad", "delete": "borttagen", "reopen": "återöppnad",
-           "complete": "klarmarkerad", "lock": "låst", "unlock": "upplåst"}
-ENTITIES = {"round": "omgång", "answer": "svar", "comment": "kommentar", "review": "granskning",
-            "case": "ärende", "sample": "urval", "frame": "ärendelista",
-            "sample_entry": "urvalsrad"}
+ACTIONS: dict[str, str] = {
+    "create": str(QT_TRANSLATE_NOOP("Termer", "skapad")),
+    "update": str(QT_TRANSLATE_NOOP("Termer", "ändrad")),
+    "delete": str(QT_TRANSLATE_NOOP("Termer", "borttagen")),
+    "reopen": str(QT_TRANSLATE_NOOP("Termer", "återöppnad")),
+    "complete": str(QT_TRANSLATE_NOOP("Termer", "klarmarkerad")),
+    "lock": str(QT_TRANSLATE_NOOP("Termer", "låst")),
+    "unlock": str(QT_TRANSLATE_NOOP("Termer", "upplåst")),
+}
+ENTITIES: dict[str, str] = {
+    "round": str(QT_TRANSLATE_NOOP("Termer", "omgång")),
+    "answer": str(QT_TRANSLATE_NOOP("Termer", "svar")),
+    "comment": str(QT_TRANSLATE_NOOP("Termer", "kommentar")),
+    "review": str(QT_TRANSLATE_NOOP("Termer", "granskning")),
+    "case": str(QT_TRANSLATE_NOOP("Termer", "ärende")),
+    "sample": str(QT_TRANSLATE_NOOP("Termer", "urval")),
+    "frame": str(QT_TRANSLATE_NOOP("Termer", "ärendelista")),
+    "sample_entry": str(QT_TRANSLATE_NOOP("Termer", "urvalsrad")),
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class ChangeLogModel(QAbstractTableModel):
     """Plain ChangeRecord rows."""
 
-    HEADERS = ("När", "Vem", "Åtgärd", "Vad", "Ärende", "Fält", "Gammalt → nytt", "Skäl")
+    HEADERS = (QT_TRANSLATE_NOOP("ChangeLogModel", "När"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Vem"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Åtgärd"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Vad"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Ärende"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Fält"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Gammalt → nytt"),
+               QT_TRANSLATE_NOOP("ChangeLogModel", "Skäl"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,7 +75,7 @@ class ChangeLogModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return term(str(self.HEADERS[section]), "ChangeLogModel")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -56,8 +84,8 @@ class ChangeLogModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         change = f"{r.old or '–'} → {r.new or '–'}"
-        values = (f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, ACTIONS.get(r.action, r.action),
-                  ENTITIES.get(r.entity, r.entity), r.case_ref or "", r.field or "", change,
+        values = (f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, term(ACTIONS.get(r.action, r.action)),
+                  term(ENTITIES.get(r.entity, r.entity)), r.case_ref or "", r.field or "", change,
                   r.reason or "")
         return values[index.column()]
 

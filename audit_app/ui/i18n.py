@@ -50,6 +50,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("Termer", "kan ej avgöras ännu"),
     QT_TRANSLATE_NOOP("Termer", "inget mål"),
     QT_TRANSLATE_NOOP("Termer", "inga data"),
+    QT_TRANSLATE_NOOP("Termer", "Okrypterad databas"),
 )
 
 TRANSLATOR_NAME = "granska-translator"  # our translators are children of the application
@@ -66,9 +67,9 @@ def qt_translations_dirs() -> list[Path]:
     return dirs
 
 
-def term(text: str) -> str:
+def term(text: str, context: str = TERMS_CONTEXT) -> str:
     """A Swedish word from the domain (a status, a gender, a built-in answer) translated."""
-    return QCoreApplication.translate(TERMS_CONTEXT, text)
+    return QCoreApplication.translate(context, text)
 
 
 def normalise(language: str) -> str:

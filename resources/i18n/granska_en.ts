@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv_SE">
 <context>
+    <name>App</name>
+    <message>
+        <source>Återställ från säkerhetskopia…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior av {0}. Vid återställning flyttas den nuvarande filen undan till mappen backups; starta sedan om Granska.</source>
+        <translation>Backups of {0}. On restore the current file is moved aside into the backups folder; then restart Granska.</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Återställ vald</source>
+        <translation>Restore selected</translation>
+    </message>
+    <message>
+        <source>Återställd</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Databasen återställdes från {0}. Den tidigare filen finns kvar som {1}. Starta om Granska.</source>
+        <translation>The database was restored from {0}. The previous file is kept as {1}. Restart Granska.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListImportDialog</name>
     <message>
         <source>Rad</source>
@@ -239,6 +281,76 @@
     <message>
         <source>Kommentar</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Ändringslogg</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Omgång</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Alla omgångar</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>&amp;Omgång:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>Ä&amp;rende:</source>
+        <translation>&amp;Case:</translation>
+    </message>
+    <message>
+        <source>Alla ärenden</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>{0} ändringar</source>
+        <translation>{0} changes</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogModel</name>
+    <message>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Gammalt → nytt</source>
+        <translation>Old → new</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -734,6 +846,53 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Granska – lösenfras</source>
+        <translation>Granska – passphrase</translation>
+    </message>
+    <message>
+        <source>Ny databas {0}. Välj en lösenfras (minst {1} tecken); databasen krypteras med den. Den går inte att återskapa om den glöms.</source>
+        <translation>New database {0}. Choose a passphrase (at least {1} characters); the database is encrypted with it. It cannot be recovered if forgotten.</translation>
+    </message>
+    <message>
+        <source>Databasen {0} är krypterad. Ange lösenfrasen.</source>
+        <translation>The database {0} is encrypted. Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Lösenfras</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenfras:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Upprepa lösenfrasen</source>
+        <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+        <source>Utan kryptering (endast för datorer med full diskkryptering)</source>
+        <translation>Without encryption (only for computers with full-disk encryption)</translation>
+    </message>
+    <message>
+        <source>&amp;Upprepa:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Ange lösenfrasen.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Lösenfrasen måste ha minst {0} tecken.</source>
+        <translation>The passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Lösenfraserna är olika.</source>
+        <translation>The passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Resultat</source>
@@ -1141,6 +1300,124 @@
     <message>
         <source>inga data</source>
         <translation>no data</translation>
+    </message>
+    <message>
+        <source>Okrypterad databas</source>
+        <translation>Unencrypted database</translation>
+    </message>
+    <message>
+        <source>skapad</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>ändrad</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>borttagen</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>återöppnad</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <source>klarmarkerad</source>
+        <translation>marked complete</translation>
+    </message>
+    <message>
+        <source>låst</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>upplåst</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>omgång</source>
+        <translation>round</translation>
+    </message>
+    <message>
+        <source>svar</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <source>kommentar</source>
+        <translation>comment</translation>
+    </message>
+    <message>
+        <source>granskning</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <source>ärende</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <source>urval</source>
+        <translation>sample</translation>
+    </message>
+    <message>
+        <source>ärendelista</source>
+        <translation>case list</translation>
+    </message>
+    <message>
+        <source>urvalsrad</source>
+        <translation>sample entry</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>Ä&amp;ndringslogg…</source>
+        <translation>C&amp;hange log…</translation>
+    </message>
+    <message>
+        <source>&amp;Lås omgången (signera av)</source>
+        <translation>&amp;Lock the round (sign off)</translation>
+    </message>
+    <message>
+        <source>Lås &amp;upp omgången…</source>
+        <translation>&amp;Unlock the round…</translation>
+    </message>
+    <message>
+        <source>Byt &amp;lösenfras…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>&amp;Säkerhetskopior…</source>
+        <translation>&amp;Backups…</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>Välj en omgång först.</source>
+        <translation>Choose a round first.</translation>
+    </message>
+    <message>
+        <source>Omgången {0} är låst.</source>
+        <translation>The round {0} is locked.</translation>
+    </message>
+    <message>
+        <source>Lås upp omgången</source>
+        <translation>Unlock the round</translation>
+    </message>
+    <message>
+        <source>Varför låses omgången upp? (loggas)</source>
+        <translation>Why is the round unlocked? (logged)</translation>
+    </message>
+    <message>
+        <source>Omgången {0} är upplåst.</source>
+        <translation>The round {0} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Fel lösenfras; den byttes inte.</source>
+        <translation>Wrong passphrase; it was not changed.</translation>
+    </message>
+    <message>
+        <source>Lösenfrasen är bytt. Äldre säkerhetskopior öppnas fortfarande med den gamla.</source>
+        <translation>The passphrase is changed. Older backups still open with the old one.</translation>
     </message>
 </context>
 </TS>
