@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +54,7 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _damaged(path: Path, exc: BaseException) -> DatabaseError:
+def _damaged(path: Path, exc: object) -> DatabaseError:
     names = [b.path.name for b in backups.list_backups(path)][:7]
     hint = ("Säkerhetskopior: " + ", ".join(names) + f" (i {backups.backups_dir(path)})."
             if names else "Det finns inga säkerhetskopior bredvid filen.")
@@ -155,6 +154,7 @@ class Database:
 
 
 MIN_PASSPHRASE = 8
+BACKUP_ERRORS: tuple[type[BaseException], ...] = (OSError, *DB_ERRORS)
 
 
 class _Key:
@@ -223,7 +223,7 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     if existing and daily_backup:
         try:
             backups.daily_backup(path, passphrase)
-        except (OSError, *DB_ERRORS):
+        except BACKUP_ERRORS:
             pass  # a failed backup must not stop the work; the next open tries again
     return db
 

@@ -20,8 +20,8 @@ from audit_app.ui.models import RoundTableModel
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.review_form import ReviewForm
 from audit_app.ui.round_view import RoundView
-from audit_app.ui.security_actions import add_security_actions
 from audit_app.ui.rounds_view import RoundsView
+from audit_app.ui.security_actions import add_security_actions
 
 __all__ = ["MainWindow", "RoundTableModel"]
 
