@@ -51,6 +51,9 @@ class BackupDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(_size(info.size)))
             self.table.setItem(row, 2, QTableWidgetItem(info.path.name))
         self.table.resizeColumnsToContents()
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Säkerhetskopior"))
         if self.backups:
             self.table.selectRow(0)
         layout.addWidget(self.table)

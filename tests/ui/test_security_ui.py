@@ -164,3 +164,30 @@ def test_main_window_lock_unlock_and_change_log(qtbot: QtBot, db: Database,
     reasons = [dialog.model.data(dialog.model.index(r, 7))
                for r in range(dialog.model.rowCount())]
     assert reasons[0] == "Rättelse"
+
+
+def test_damaged_database_offers_backups(tmp_path: Path, library: ChecklistLibrary,
+                                         monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from audit_app.settings import SettingsStore
+    from audit_app.ui import app as app_module
+
+    path = tmp_path / "g.sqlite3"
+    db = open_database(path)
+    round_with_sample(db, library, 1)
+    db.close()
+    daily_backup(path, None)
+    path.write_bytes(path.read_bytes()[:3000])
+    shown: list[tuple[str, list[str]]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.text(), [b.text() for b in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    code = app_module.run_gui(path, library, SettingsStore(tmp_path / "s.json"))
+    assert code == 1
+    text, buttons = shown[0]
+    assert "går inte att läsa" in text and "g.daily-" in text
+    assert any("säkerhetskopia" in b for b in buttons)
