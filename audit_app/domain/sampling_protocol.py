@@ -1,0 +1,78 @@
+"""The sampling protocol: everything needed to defend and re-perform a draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class StratumInfo:
+    name: str
+    population: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    case_ref: str
+    reason: str
+    replacement: str
+    by: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class SampledCase:
+    case_ref: str
+    unit: str
+    gender: str
+    stratum: str
+    position: int
+
+
+@dataclass(frozen=True)
+class SampleProtocol:
+    round_name: str
+    source_files: list[str]
+    frame_sha256: str
+    population: int
+    size: int
+    method: str
+    seed: str
+    size_basis: str
+    strata: list[StratumInfo]
+    filters: str
+    created_by: str
+    created_at: datetime
+    sampled_refs: list[str]
+    exclusions: list[Exclusion] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The protocol as plain Swedish text lines, for the screen, the CLI and reports."""
+        out = [
+            f"Stickprovsprotokoll – {self.round_name}",
+            f"Källfil(er): {', '.join(self.source_files) or '(ingen importerad fil)'}",
+            f"Urvalsram: N = {self.population} ärenden, SHA-256 {self.frame_sha256}",
+            f"Urvalsfilter: {self.filters or 'inga'}",
+            f"Stickprovets storlek: n = {self.size} ({self.size_basis})",
+            f"Metod: {self.method}",
+            f"Frö (seed): {self.seed}",
+            f"Dragen av {self.created_by} {self.created_at:%Y-%m-%d %H:%M}",
+        ]
+        if len(self.strata) > 1 or (self.strata and self.strata[0].name):
+            out.append("Strata (enhet: N_h / n_h):")
+            out += [f"  {s.name or '(ingen enhet)'}: {s.population} / {s.size}"
+                    for s in self.strata]
+        if self.exclusions:
+            out.append("Uteslutna och ersatta ärenden:")
+            for e in self.exclusions:
+                when = f" {e.at:%Y-%m-%d %H:%M}" if e.at else ""
+                out.append(f"  {e.case_ref} ersatt av {e.replacement} – {e.reason} "
+                           f"({e.by}{when})")
+        out.append(f"Ärenden i stickprovet ({len(self.sampled_refs)}):")
+        out += [f"  {i}. {ref}" for i, ref in enumerate(self.sampled_refs, 1)]
+        return out
+
+    def text(self) -> str:
+        return "\n".join(self.lines())

@@ -1,0 +1,148 @@
+"""SamplingService on a real database: draw, protocol, exclusion with replacement, verify."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.errors import UserError
+from audit_app.domain.sampling import draw, frame_sha256
+from audit_app.services.rounds import RoundService
+from audit_app.services.sampling import SamplingService
+from audit_app.storage.db import Database
+from audit_app.storage.models import AuditRound, Case, CaseImport, ChangeLog, Review, SampleEntry
+
+UNITS = ("Familjehem", "Mottagning", "Utredning")
+
+
+def make_round(db: Database, library: ChecklistLibrary, cases: int = 60,
+               name: str = "Placerade T1 2026") -> int:
+    """A round whose frame holds invented cases spread over three units and four months."""
+    summary = RoundService(db, library, "GL").create(name, "placerade-barn", 2026, "T1")
+    with db.session() as s:
+        imp = CaseImport(round_id=summary.id, file_name="avslutade_T1.xlsx", sha256="0" * 64,
+                         rows=cases, imported_by="GL", imported_at=datetime.now())
+        s.add(imp)
+        s.flush()
+        for k in range(cases):
+            s.add(Case(round_id=summary.id, case_ref=f"2026-{k + 1:04d}",
+                       unit=UNITS[k % 3] if k % 7 else "Familjehem",
+                       gender=("flicka", "pojke")[k % 2], closing_date=date(2026, 1 + k % 4, 10),
+                       import_id=imp.id))
+    return summary.id
+
+
+def test_draw_stores_sample_reserve_and_protocol(db: Database,
+                                                 library: ChecklistLibrary) -> None:
+    rid = make_round(db, library)
+    proto = SamplingService(db, "Anna GL").draw(rid, size=12, seed="abc123")
+    assert proto.population == 60 and proto.size == 12 and proto.seed == "abc123"
+    assert proto.source_files == ["avslutade_T1.xlsx"]
+    refs = [f"2026-{k + 1:04d}" for k in range(60)]
+    assert proto.frame_sha256 == frame_sha256(refs)
+    expected = draw([(r, "") for r in refs], 12, "abc123")
+    assert sorted(proto.sampled_refs) == sorted(c.case_ref for c in expected.sample)
+    assert proto.created_by == "Anna GL"
+    text = proto.text()
+    assert "abc123" in text and "avslutade_T1.xlsx" in text and "N = 60" in text
+    with db.session() as s:
+        roles = s.scalars(select(SampleEntry.role)).all()
+        assert roles.count("sample") == 12 and roles.count("reserve") == 48
+        assert s.scalar(select(ChangeLog).where(ChangeLog.action == "draw")) is not None
+
+
+def test_computed_size_uses_hypergeometric_with_frame(db: Database,
+                                                      library: ChecklistLibrary) -> None:
+    rid = make_round(db, library)
+    proto = SamplingService(db, "GL").draw(rid, confidence=0.95, tolerable=0.05)
+    assert proto.size < 59
+    assert "hypergeometriska" in proto.size_basis and "N = 60" in proto.size_basis
+    assert len(proto.seed) == 16
+
+
+def test_refusals(db: Database, library: ChecklistLibrary) -> None:
+    service = SamplingService(db, "GL")
+    empty = RoundService(db, library, "GL").create("Tom", "placerade-barn", 2026, "T2")
+    with pytest.raises(UserError, match="tom"):
+        service.draw(empty.id, size=5)
+    rid = make_round(db, library)
+    with pytest.raises(UserError, match="tom"):
+        service.draw(rid, size=5, date_from=date(2027, 1, 1))
+    service.draw(rid, size=5)
+    with pytest.raises(UserError, match="redan ett stickprov"):
+        service.draw(rid, size=5)
+    other = make_round(db, library, name="Låst")
+    RoundService(db, library, "GL").lock(other)
+    with pytest.raises(UserError, match="låst"):
+        service.draw(other, size=5)
+
+
+def test_stratified_and_date_filter(db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library)
+    proto = SamplingService(db, "GL").draw(rid, size=10, seed="s", stratify="proportional",
+                                           date_from=date(2026, 1, 1),
+                                           date_to=date(2026, 2, 28))
+    assert proto.population == 30
+    assert sum(st.size for st in proto.strata) == 10
+    assert {st.name for st in proto.strata} == set(UNITS)
+    assert "avslutsdatum från 2026-01-01" in proto.filters
+    cases = SamplingService(db, "GL").sampled_cases(rid)
+    assert len(cases) == 10 and all(c.unit == c.stratum for c in cases)
+
+
+def test_exclude_replaces_with_next_reserve_of_stratum(db: Database,
+                                                       library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=12)
+    service = SamplingService(db, "GL")
+    service.draw(rid, size=6, seed="x", stratify="equal")
+    first = service.sampled_cases(rid)[0]
+    with db.session() as s:
+        expected = s.scalar(select(Case.case_ref).join(SampleEntry,
+                                                       SampleEntry.case_id == Case.id)
+                            .where(SampleEntry.role == "reserve",
+                                   SampleEntry.stratum == first.stratum)
+                            .order_by(SampleEntry.position))
+    replacement = service.exclude(rid, first.case_ref, "Ärendet flyttat till annan kommun")
+    assert replacement == expected
+    refs = [c.case_ref for c in service.sampled_cases(rid)]
+    assert first.case_ref not in refs and replacement in refs and len(refs) == 6
+    proto = service.protocol(rid)
+    assert proto.exclusions[0].case_ref == first.case_ref
+    assert proto.exclusions[0].replacement == replacement
+    assert "flyttat" in proto.text()
+    assert service.verify(rid).matches
+
+
+def test_exclude_refusals(db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=3)
+    service = SamplingService(db, "GL")
+    service.draw(rid, size=2, seed="x")
+    a, b = (c.case_ref for c in service.sampled_cases(rid))
+    service.exclude(rid, a, "fel ärendetyp")
+    with pytest.raises(UserError, match="Reservlistan är slut"):
+        service.exclude(rid, b, "fel ärendetyp")
+    with pytest.raises(UserError, match="ingår inte"):
+        service.exclude(rid, a, "igen")
+    with db.session() as s:
+        case_id = s.scalar(select(Case.id).where(Case.case_ref == b))
+        definition_id = s.scalar(select(AuditRound.definition_id).where(AuditRound.id == rid))
+        review = Review(uid="r-1", round_id=rid, case_id=case_id, definition_id=definition_id,
+                        reviewer="GL", status="complete", created_at=datetime.now(),
+                        updated_at=datetime.now(), completed_at=datetime.now())
+        s.add(review)
+    with pytest.raises(UserError, match="klar granskning"):
+        service.exclude(rid, b, "fel")
+
+
+def test_verify_detects_changed_frame(db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=20)
+    service = SamplingService(db, "GL")
+    service.draw(rid, size=5, seed="fixed")
+    assert service.verify(rid).matches
+    with db.session() as s:
+        s.add(Case(round_id=rid, case_ref="2026-9999", unit="Familjehem"))
+    result = service.verify(rid)
+    assert not result.matches and "ändrats" in result.message
