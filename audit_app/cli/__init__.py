@@ -14,13 +14,14 @@ from audit_app.cli import (
     report_cmds,
     reviews_cmds,
     round_cmds,
+    sample_cmds,
 )
 from audit_app.cli.context import CliContext
 from audit_app.domain.errors import UserError
 
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
-                   backup_cmds)
+                   backup_cmds, sample_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
