@@ -1,0 +1,203 @@
+"""The "Stickprov" dialog: size calculator, draw options and the sampling protocol."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.domain.sampling import EXPLANATION, sample_size
+from audit_app.domain.sampling_protocol import SampleProtocol
+from audit_app.services.sampling import SamplingService
+from audit_app.storage.db import Database
+
+
+class SamplingDialog(QDialog):
+    """Draw a round's sample, or show the protocol of the one already drawn."""
+
+    def __init__(self, db: Database, round_id: int, actor: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = SamplingService(db, actor)
+        self.round_id = round_id
+        self.protocol_result: SampleProtocol | None = None
+        self.setWindowTitle(self.tr("Stickprov"))
+        self.resize(640, 640)
+        layout = QVBoxLayout(self)
+        self.options = QWidget()
+        layout.addWidget(self.options)
+        self._build_options()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName(self.tr("Felmeddelande"))
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.protocol_view = QPlainTextEdit()
+        self.protocol_view.setReadOnly(True)
+        self.protocol_view.setAccessibleName(self.tr("Stickprovsprotokoll"))
+        self.protocol_view.hide()
+        layout.addWidget(self.protocol_view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.draw_button = QPushButton(self.tr("&Dra stickprov"))
+        self.draw_button.setAccessibleName(self.tr("Dra stickprov"))
+        buttons.addButton(self.draw_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.draw_button.clicked.connect(self.do_draw)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        try:
+            self._show_protocol(self.service.protocol(round_id))
+        except NotFoundError:
+            self.update_size()
+
+    def _build_options(self) -> None:
+        form = QFormLayout(self.options)
+        self.mode_group = QButtonGroup(self)
+        self.by_calc = QRadioButton(self.tr("Beräkna storleken"))
+        self.by_fixed = QRadioButton(self.tr("Fast storlek"))
+        self.by_calc.setChecked(True)
+        for button in (self.by_calc, self.by_fixed):
+            self.mode_group.addButton(button)
+            button.toggled.connect(self.update_size)
+        modes = QHBoxLayout()
+        modes.addWidget(self.by_calc)
+        modes.addWidget(self.by_fixed)
+        form.addRow(self.tr("Storlek:"), modes)
+        calc = QGroupBox(self.tr("Beräkning"))
+        calc_form = QFormLayout(calc)
+        self.confidence = QComboBox()
+        self.confidence.setAccessibleName(self.tr("Konfidensgrad"))
+        for value in (0.90, 0.95, 0.99):
+            self.confidence.addItem(f"{value:.0%}".replace("%", " %"), value)
+        self.confidence.setCurrentIndex(1)
+        self.tolerable = self._percent(5.0, self.tr("Tolerabel avvikelse"))
+        self.expected = self._percent(0.0, self.tr("Förväntad avvikelse"))
+        self.population = QLabel()
+        self.population.setAccessibleName(self.tr("Population"))
+        self.result = QLabel()
+        self.result.setAccessibleName(self.tr("Beräknad storlek"))
+        self.result.setStyleSheet("font-weight: bold;")
+        calc_form.addRow(self.tr("&Konfidensgrad:"), self.confidence)
+        calc_form.addRow(self.tr("&Tolerabel avvikelse:"), self.tolerable)
+        calc_form.addRow(self.tr("&Förväntad avvikelse:"), self.expected)
+        calc_form.addRow(self.tr("Population (urvalsram):"), self.population)
+        calc_form.addRow(self.tr("Stickprov:"), self.result)
+        help_text = QLabel(EXPLANATION)
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: #444;")
+        calc_form.addRow(help_text)
+        form.addRow(calc)
+        self.fixed = QSpinBox()
+        self.fixed.setRange(1, 100_000)
+        self.fixed.setValue(30)
+        self.fixed.setAccessibleName(self.tr("Fast storlek"))
+        form.addRow(self.tr("F&ast storlek:"), self.fixed)
+        self.seed = QLineEdit()
+        self.seed.setAccessibleName(self.tr("Frö"))
+        self.seed.setPlaceholderText(self.tr("lämna tomt så skapas ett"))
+        form.addRow(self.tr("F&rö (seed):"), self.seed)
+        self.stratify = QComboBox()
+        self.stratify.setAccessibleName(self.tr("Stratifiering per enhet"))
+        self.stratify.addItem(self.tr("Ingen"), None)
+        self.stratify.addItem(self.tr("Proportionellt per enhet"), "proportional")
+        self.stratify.addItem(self.tr("Lika många per enhet"), "equal")
+        form.addRow(self.tr("&Stratifiering:"), self.stratify)
+        self.use_dates = QCheckBox(self.tr("Bara ärenden avslutade mellan"))
+        self.use_dates.setAccessibleName(self.tr("Begränsa avslutsdatum"))
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-4))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit, name in ((self.date_from, self.tr("Från datum")),
+                           (self.date_to, self.tr("Till datum"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(self.update_size)
+        self.use_dates.toggled.connect(self.update_size)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("och")))
+        dates.addWidget(self.date_to)
+        form.addRow(self.tr("Avslutsdatum:"), dates)
+        self.confidence.currentIndexChanged.connect(self.update_size)
+        self.tolerable.valueChanged.connect(self.update_size)
+        self.expected.valueChanged.connect(self.update_size)
+
+    def _percent(self, value: float, name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(0.0, 99.0)
+        box.setDecimals(2)
+        box.setSingleStep(0.25)
+        box.setSuffix(" %")
+        box.setValue(value)
+        box.setAccessibleName(name)
+        return box
+
+    def _dates(self) -> tuple:
+        if not self.use_dates.isChecked():
+            return None, None
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def update_size(self) -> None:
+        """Recompute n live from the calculator fields and the current frame size."""
+        calc = self.by_calc.isChecked()
+        for widget in (self.confidence, self.tolerable, self.expected):
+            widget.setEnabled(calc)
+        self.fixed.setEnabled(not calc)
+        date_from, date_to = self._dates()
+        population = self.service.frame_size(self.round_id, date_from, date_to)
+        self.population.setText(self.tr("%n ärenden", "", population))
+        if population == 0:
+            self.result.setText(self.tr("– (urvalsramen är tom)"))
+            return
+        try:
+            n = sample_size(self.confidence.currentData(), self.tolerable.value() / 100,
+                            self.expected.value() / 100, population)
+        except UserError as exc:
+            self.result.setText(str(exc))
+            return
+        self.result.setText(self.tr("%n ärenden", "", n))
+
+    def do_draw(self) -> None:
+        date_from, date_to = self._dates()
+        calc = self.by_calc.isChecked()
+        try:
+            proto = self.service.draw(
+                self.round_id, size=None if calc else self.fixed.value(),
+                confidence=self.confidence.currentData() if calc else None,
+                tolerable=self.tolerable.value() / 100 if calc else None,
+                expected=self.expected.value() / 100 if calc else 0.0,
+                seed=self.seed.text().strip() or None, stratify=self.stratify.currentData(),
+                date_from=date_from, date_to=date_to)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self._show_protocol(proto)
+
+    def _show_protocol(self, proto: SampleProtocol) -> None:
+        self.protocol_result = proto
+        self.error.hide()
+        self.options.hide()
+        self.draw_button.hide()
+        self.protocol_view.setPlainText(proto.text())
+        self.protocol_view.show()
