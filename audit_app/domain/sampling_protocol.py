@@ -47,6 +47,7 @@ class SampleProtocol:
     created_at: datetime
     sampled_refs: list[str]
     exclusions: list[Exclusion] = field(default_factory=list)
+    sampled_strata: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The protocol as plain Swedish text lines, for the screen, the CLI and reports."""
@@ -71,7 +72,10 @@ class SampleProtocol:
                 out.append(f"  {e.case_ref} ersatt av {e.replacement} – {e.reason} "
                            f"({e.by}{when})")
         out.append(f"Ärenden i stickprovet ({len(self.sampled_refs)}):")
-        out += [f"  {i}. {ref}" for i, ref in enumerate(self.sampled_refs, 1)]
+        strata = self.sampled_strata or [""] * len(self.sampled_refs)
+        out += [f"  {i}. {ref}" + (f" ({stratum})" if stratum else "")
+                for i, (ref, stratum) in enumerate(zip(self.sampled_refs, strata,
+                                                                    strict=True), 1)]
         return out
 
     def text(self) -> str:

@@ -165,6 +165,7 @@ class SamplingService:
             if params.get("to"):
                 filters.append(f"avslutsdatum till {params['to']}")
             stratify = params.get("stratify")
+            sampled = self._sampled(s, sample.id)
             return SampleProtocol(
                 round_name=rnd.name, source_files=[f for f in sample.source_files.split("\n")
                                                    if f],
@@ -174,8 +175,8 @@ class SamplingService:
                 strata=[StratumInfo(n, p, k) for n, p, k in params.get("strata", [])],
                 filters=", ".join(filters), created_by=sample.created_by,
                 created_at=sample.created_at,
-                sampled_refs=[c.case_ref for c in self._sampled(s, sample.id)],
-                exclusions=exclusions)
+                sampled_refs=[c.case_ref for c in sampled],
+                sampled_strata=[c.stratum for c in sampled], exclusions=exclusions)
 
     def sampled_cases(self, round_key: int | str) -> list[SampledCase]:
         """The cases in the sample now (replacements included), for the GUI."""

@@ -93,14 +93,14 @@ class SamplingDialog(QDialog):
         self.expected = self._percent(0.0, self.tr("Förväntad avvikelse"))
         self.population = QLabel()
         self.population.setAccessibleName(self.tr("Population"))
-        self.result = QLabel()
-        self.result.setAccessibleName(self.tr("Beräknad storlek"))
-        self.result.setStyleSheet("font-weight: bold;")
+        self.size_result = QLabel()
+        self.size_result.setAccessibleName(self.tr("Beräknad storlek"))
+        self.size_result.setStyleSheet("font-weight: bold;")
         calc_form.addRow(self.tr("&Konfidensgrad:"), self.confidence)
         calc_form.addRow(self.tr("&Tolerabel avvikelse:"), self.tolerable)
         calc_form.addRow(self.tr("&Förväntad avvikelse:"), self.expected)
         calc_form.addRow(self.tr("Population (urvalsram):"), self.population)
-        calc_form.addRow(self.tr("Stickprov:"), self.result)
+        calc_form.addRow(self.tr("Stickprov:"), self.size_result)
         help_text = QLabel(EXPLANATION)
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #444;")
@@ -167,15 +167,15 @@ class SamplingDialog(QDialog):
         population = self.service.frame_size(self.round_id, date_from, date_to)
         self.population.setText(self.tr("%n ärenden", "", population))
         if population == 0:
-            self.result.setText(self.tr("– (urvalsramen är tom)"))
+            self.size_result.setText(self.tr("– (urvalsramen är tom)"))
             return
         try:
             n = sample_size(self.confidence.currentData(), self.tolerable.value() / 100,
                             self.expected.value() / 100, population)
         except UserError as exc:
-            self.result.setText(str(exc))
+            self.size_result.setText(str(exc))
             return
-        self.result.setText(self.tr("%n ärenden", "", n))
+        self.size_result.setText(self.tr("%n ärenden", "", n))
 
     def do_draw(self) -> None:
         date_from, date_to = self._dates()

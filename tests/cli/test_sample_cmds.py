@@ -49,7 +49,8 @@ def test_draw_show_exclude_verify(db_arg: str, capsys: pytest.CaptureFixture[str
                          "--seed", "abc123", "--stratify", "unit")
     assert code == 0, err
     assert "avslutade.csv" in out and "abc123" in out and "N = 40" in out
-    first = out.split("Ärenden i stickprovet (8):\n")[1].split("\n")[0].split(". ")[1]
+    line = out.split("Ärenden i stickprovet (8):\n")[1].split("\n")[0]
+    first = line.split(". ")[1].split(" (")[0]
     code, out, err = run(capsys, "--db", db_arg, "sample", "exclude", "T1 2026", first,
                          "--reason", "Fel ärendetyp")
     assert code == 0, err

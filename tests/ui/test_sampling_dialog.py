@@ -25,11 +25,11 @@ def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrar
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.population.text() == "60 ärenden"
-    assert dialog.result.text() == f"{sample_size(0.95, 0.05, 0.0, 60)} ärenden"
+    assert dialog.size_result.text() == f"{sample_size(0.95, 0.05, 0.0, 60)} ärenden"
     dialog.confidence.setCurrentIndex(0)
-    assert dialog.result.text() == f"{sample_size(0.90, 0.05, 0.0, 60)} ärenden"
+    assert dialog.size_result.text() == f"{sample_size(0.90, 0.05, 0.0, 60)} ärenden"
     dialog.tolerable.setValue(10.0)
-    assert dialog.result.text() == f"{sample_size(0.90, 0.10, 0.0, 60)} ärenden"
+    assert dialog.size_result.text() == f"{sample_size(0.90, 0.10, 0.0, 60)} ärenden"
     dialog.grab().save(str(tmp_path / "sampling_dialog.png"))
     dialog.seed.setText("abc123")
     dialog.stratify.setCurrentIndex(1)
@@ -74,6 +74,6 @@ def test_empty_frame_is_explained(qtbot: QtBot, db: Database,
     dialog = SamplingDialog(db, rid, "GL")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "tom" in dialog.result.text()
+    assert "tom" in dialog.size_result.text()
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
     assert "importera en ärendelista" in dialog.error.text()
