@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -128,3 +131,27 @@ def test_seed_generated_when_missing() -> None:
     result = draw([("2026-0001", ""), ("2026-0002", "")], 1)
     assert len(result.seed) == 16
     assert draw([("2026-0001", "")], 1).seed != result.seed
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None or shutil.which("sha256sum") is None,
+                    reason="openssl/sha256sum not installed")
+def test_documented_shell_recipe_matches(tmp_path: Path) -> None:
+    """The openssl + sort recipe in docs/sampling.md gives the same order and frame hash."""
+    refs = ["2026-0003", "2026-0001", "ÄR-0002", "2026-0002", "2026-0010"]
+    (tmp_path / "refs.txt").write_text("\n".join(refs) + "\n", encoding="utf-8")
+    script = (
+        'SEED=abc123\n'
+        'while read -r ref; do\n'
+        '  printf \'%s %s\\n\' "$(printf %s "$ref" | openssl dgst -sha256 -hmac "$SEED" '
+        '| awk \'{print $NF}\')" "$ref"\n'
+        'done < refs.txt | LC_ALL=C sort\n'
+        'echo FRAME $(LC_ALL=C sort refs.txt | sha256sum)\n')
+    out = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    result = draw([(r, "") for r in refs], 2, "abc123")
+    stratum = result.strata[0]
+    assert [line.split(" ", 1)[1] for line in out[:-1]] == [
+        c.case_ref for c in stratum.sample + stratum.reserve]
+    assert [line.split(" ", 1)[0] for line in out[:-1]] == [
+        c.rank_key for c in stratum.sample + stratum.reserve]
+    assert out[-1].split()[1] == result.frame_sha256
