@@ -81,7 +81,7 @@ def test_round_to_completed_reviews_with_the_keyboard(
     # 3. the sample through the sampling dialog
     draw_sample(qtbot, window, db, round_id)
     cases = ReviewService(db, ACTOR).case_rows(round_id)
-    assert len(cases) >= 3
+    assert len(cases) == 6
     assert window.round_view.model.rowCount() == len(cases)
 
     # 4. the first case answered with the keyboard only; the non-applicable item is skipped
@@ -148,20 +148,15 @@ def test_round_to_completed_reviews_with_the_keyboard(
 
 
 def draw_sample(qtbot: QtBot, window: MainWindow, db: Database, round_id: int) -> None:
-    """Stand-in until the sampling dialog lands: the first six frame cases, in order."""
-    from datetime import datetime
-
-    from audit_app.storage.models import Case, Sample, SampleEntry
-
-    with db.session() as s:
-        sample = Sample(round_id=round_id, method="test", seed="1", size=6, population=12,
-                        frame_sha256="0" * 64, source_files="", parameters="{}",
-                        created_by=ACTOR, created_at=datetime.now())
-        s.add(sample)
-        s.flush()
-        ids = s.scalars(select(Case.id).where(Case.round_id == round_id)
-                        .order_by(Case.case_ref)).all()
-        for n, case_id in enumerate(ids[:6], start=1):
-            s.add(SampleEntry(sample_id=sample.id, case_id=case_id, position=n, stratum="",
-                              rank_key=f"{n:064x}", role="sample"))
-    window.refresh()
+    """Six cases drawn through the sampling dialog with a fixed size and a known seed."""
+    show_active(qtbot, window)
+    window.round_view.sample_button.click()
+    dialog = window.dialog
+    assert dialog is not None and type(dialog).__name__ == "SamplingDialog"
+    dialog.by_fixed.setChecked(True)  # type: ignore[attr-defined]
+    dialog.fixed.setValue(6)  # type: ignore[attr-defined]
+    dialog.seed.setText("granska-e2e")  # type: ignore[attr-defined]
+    dialog.draw_button.click()  # type: ignore[attr-defined]
+    assert dialog.protocol_result is not None  # type: ignore[attr-defined]
+    dialog.reject()
+    assert window.dialog is None
