@@ -140,13 +140,18 @@ def main(argv: list[str] | None = None) -> int:
                 if getattr(dialog, "result", None) is not None:
                     break
             save(dialog, out, "caselist_import_dialog", app)
+            dialog.start_import()  # the sampling dialog below needs a frame
+            for _ in range(400):
+                settle(app)
+                if getattr(dialog, "import_result", None) is not None:
+                    break
             dialog.close()
         try:
             from audit_app.ui.sampling_dialog import SamplingDialog
         except ImportError:
             print("no sampling dialog yet; skipped")
         else:
-            sampling = SamplingDialog(db, chosen.id, actor, window)
+            sampling = SamplingDialog(db, empty.id, actor, window)
             sampling.show()
             save(sampling, out, "sampling_dialog", app)
             sampling.close()
