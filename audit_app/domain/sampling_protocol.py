@@ -58,7 +58,7 @@ class SampleProtocol:
             f"Urvalsfilter: {self.filters or 'inga'}",
             f"Stickprovets storlek: n = {self.size} ({self.size_basis})",
             f"Metod: {self.method}",
-            f"Frö (seed): {self.seed}",
+            f"Frö: {self.seed}",
             f"Dragen av {self.created_by} {self.created_at:%Y-%m-%d %H:%M}",
         ]
         if len(self.strata) > 1 or (self.strata and self.strata[0].name):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -149,7 +150,7 @@ class SamplingService:
         with self.db.session() as s:
             rnd = self._round(s, round_key)
             sample = self._sample(s, rnd)
-            params: dict[str, Any] = json.loads(sample.parameters or "{}")
+            params = self._params(sample)
             refs = {e.id: (e, ref) for e, ref in s.execute(
                 select(SampleEntry, Case.case_ref).join(Case, Case.id == SampleEntry.case_id)
                 .where(SampleEntry.sample_id == sample.id)).all()}
@@ -170,9 +171,9 @@ class SamplingService:
                 round_name=rnd.name, source_files=[f for f in sample.source_files.split("\n")
                                                    if f],
                 frame_sha256=sample.frame_sha256, population=sample.population,
-                size=sample.size, method=f"{METHOD}; {STRATIFY_TEXT.get(stratify, stratify)}",
+                size=sample.size, method=self._method_text(sample, stratify),
                 seed=sample.seed, size_basis=params.get("basis", ""),
-                strata=[StratumInfo(n, p, k) for n, p, k in params.get("strata", [])],
+                strata=self._strata(refs.values()),
                 filters=", ".join(filters), created_by=sample.created_by,
                 created_at=sample.created_at,
                 sampled_refs=[c.case_ref for c in sampled],
@@ -189,9 +190,12 @@ class SamplingService:
         with self.db.session() as s:
             rnd = self._round(s, round_key)
             sample = self._sample(s, rnd)
-            params: dict[str, Any] = json.loads(sample.parameters or "{}")
+            params = self._params(sample)
             date_from = date.fromisoformat(params["from"]) if params.get("from") else None
             date_to = date.fromisoformat(params["to"]) if params.get("to") else None
+            if not sample.method.startswith("hmac-sha256-rank"):
+                return VerifyResult(False, "Stickprovet drogs inte med Granskas "
+                                           "HMAC-metod och kan inte göras om här.")
             cases = self._frame(s, rnd.id, date_from, date_to)
             stored = s.execute(select(Case.case_ref, SampleEntry.role, SampleEntry.stratum,
                                       SampleEntry.position)
@@ -227,6 +231,31 @@ class SamplingService:
         if row is None:
             raise NotFoundError(f"Omgången '{key}' finns inte.")
         return row
+
+    @staticmethod
+    def _method_text(sample: Sample, stratify: object) -> str:
+        if not sample.method.startswith("hmac-sha256-rank"):
+            return sample.method  # a sample made elsewhere (demo data, older files)
+        how = STRATIFY_TEXT.get(stratify if isinstance(stratify, str) else None, "")
+        return f"{METHOD}; {how}"
+
+    @staticmethod
+    def _params(sample: Sample) -> dict[str, Any]:
+        try:
+            params = json.loads(sample.parameters or "{}")
+        except ValueError:
+            return {}
+        return params if isinstance(params, dict) else {}
+
+    @staticmethod
+    def _strata(entries: Iterable[tuple[SampleEntry, str]]) -> list[StratumInfo]:
+        """N_h and n_h from the stored entries (also for samples made by other tools)."""
+        population: dict[str, int] = {}
+        size: dict[str, int] = {}
+        for entry, _ref in entries:
+            population[entry.stratum] = population.get(entry.stratum, 0) + 1
+            size[entry.stratum] = size.get(entry.stratum, 0) + (entry.role == "sample")
+        return [StratumInfo(name, population[name], size[name]) for name in sorted(population)]
 
     def _sample(self, s: Session, rnd: AuditRound) -> Sample:
         sample = s.scalar(select(Sample).where(Sample.round_id == rnd.id))

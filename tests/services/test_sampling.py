@@ -146,3 +146,15 @@ def test_verify_detects_changed_frame(db: Database, library: ChecklistLibrary) -
         s.add(Case(round_id=rid, case_ref="2026-9999", unit="Familjehem"))
     result = service.verify(rid)
     assert not result.matches and "ändrats" in result.message
+
+
+def test_protocol_of_sample_made_elsewhere(db: Database, library: ChecklistLibrary) -> None:
+    from tests.factories import round_with_sample
+
+    summary, _ = round_with_sample(db, library, n=3, reserve=2)
+    service = SamplingService(db, "GL")
+    proto = service.protocol(summary.id)
+    assert proto.method == "test" and proto.size == 3
+    assert [(st.population, st.size) for st in proto.strata] == [(5, 3)]
+    assert "2026-0001" in proto.text()
+    assert not service.verify(summary.id).matches
