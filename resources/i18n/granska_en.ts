@@ -1196,6 +1196,156 @@
     </message>
 </context>
 <context>
+    <name>SamplingDialog</name>
+    <message>
+        <source>Stickprov</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>Felmeddelande</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Stickprovsprotokoll</source>
+        <translation>Sampling protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Dra stickprov</source>
+        <translation>&amp;Draw sample</translation>
+    </message>
+    <message>
+        <source>Dra stickprov</source>
+        <translation>Draw sample</translation>
+    </message>
+    <message>
+        <source>Beräkna storleken</source>
+        <translation>Calculate the size</translation>
+    </message>
+    <message>
+        <source>Fast storlek</source>
+        <translation>Fixed size</translation>
+    </message>
+    <message>
+        <source>Storlek:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>Beräkning</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <source>Konfidensgrad</source>
+        <translation>Confidence level</translation>
+    </message>
+    <message>
+        <source>Tolerabel avvikelse</source>
+        <translation>Tolerable deviation</translation>
+    </message>
+    <message>
+        <source>Förväntad avvikelse</source>
+        <translation>Expected deviation</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Beräknad storlek</source>
+        <translation>Calculated size</translation>
+    </message>
+    <message>
+        <source>&amp;Konfidensgrad:</source>
+        <translation>&amp;Confidence level:</translation>
+    </message>
+    <message>
+        <source>&amp;Tolerabel avvikelse:</source>
+        <translation>&amp;Tolerable deviation:</translation>
+    </message>
+    <message>
+        <source>&amp;Förväntad avvikelse:</source>
+        <translation>&amp;Expected deviation:</translation>
+    </message>
+    <message>
+        <source>Population (urvalsram):</source>
+        <translation>Population (sampling frame):</translation>
+    </message>
+    <message>
+        <source>Stickprov:</source>
+        <translation>Sample:</translation>
+    </message>
+    <message>
+        <source>F&amp;ast storlek:</source>
+        <translation>F&amp;ixed size:</translation>
+    </message>
+    <message>
+        <source>Frö</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>lämna tomt så skapas ett</source>
+        <translation>leave empty and one is created</translation>
+    </message>
+    <message>
+        <source>F&amp;rö (seed):</source>
+        <translation>See&amp;d:</translation>
+    </message>
+    <message>
+        <source>Stratifiering per enhet</source>
+        <translation>Stratification by unit</translation>
+    </message>
+    <message>
+        <source>Ingen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Proportionellt per enhet</source>
+        <translation>Proportional per unit</translation>
+    </message>
+    <message>
+        <source>Lika många per enhet</source>
+        <translation>Equal per unit</translation>
+    </message>
+    <message>
+        <source>&amp;Stratifiering:</source>
+        <translation>&amp;Stratification:</translation>
+    </message>
+    <message>
+        <source>Bara ärenden avslutade mellan</source>
+        <translation>Only cases closed between</translation>
+    </message>
+    <message>
+        <source>Begränsa avslutsdatum</source>
+        <translation>Limit the closing date</translation>
+    </message>
+    <message>
+        <source>Från datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Till datum</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>och</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>Avslutsdatum:</source>
+        <translation>Closing date:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ärenden</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>– (urvalsramen är tom)</source>
+        <translation>– (the sampling frame is empty)</translation>
+    </message>
+</context>
+<context>
     <name>Termer</name>
     <message>
         <source>Låst</source>

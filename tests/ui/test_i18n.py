@@ -35,6 +35,7 @@ VISIBLE_CALLS = {
     "QToolButton", "QCommandLinkButton", "QListWidgetItem", "QTreeWidgetItem",
     "QTableWidgetItem", "QStandardItem", "addItem", "addItems", "setItemText",
 }
+DATA_AFTER_TEXT = {"addItem", "setItemData"}  # addItem(text, userData): the data is unseen
 VISIBLE_NAMES = re.compile(r"HEADER|LABEL|TITLE|TEXTS|COLUMNS", re.IGNORECASE)
 LETTERS = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 ALLOWED = {"Granska", "Granska –", "Excel", "PDF", "OK"}
@@ -155,7 +156,10 @@ def _untranslated_literals(path: Path) -> list[str]:
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name not in VISIBLE_CALLS:
             continue
-        for arg in [*node.args, *(k.value for k in node.keywords)]:
+        args = [*node.args, *(k.value for k in node.keywords)]
+        if name in DATA_AFTER_TEXT:
+            args = node.args[:2] if len(node.args) > 2 else node.args[:1]  # text, not userData
+        for arg in args:
             candidates = arg.elts if isinstance(arg, ast.List | ast.Tuple) else [arg]
             for c in candidates:
                 text = bare(c)
