@@ -173,6 +173,12 @@ def passphrase_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWi
     return PassphraseDialog("granska.sqlite3", True)
 
 
+def sampling_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.sampling_dialog import SamplingDialog
+
+    return SamplingDialog(db, RoundService(db, library, "TG").list()[0].id, "TG")
+
+
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "main_window": main_window,
     "round_view": round_view,
@@ -184,6 +190,7 @@ SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "change_log_dialog": change_log_dialog,
     "backup_dialog": backup_dialog,
     "passphrase_dialog": passphrase_dialog,
+    "sampling_dialog": sampling_dialog,
 }
 
 
