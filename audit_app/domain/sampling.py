@@ -51,12 +51,16 @@ def binomial_cdf(k: int, n: int, p: float) -> float:
                         + i * log_p + (n - i) * log_q) for i in range(min(k, n) + 1))
 
 
-def hypergeometric_cdf(k: int, population: int, deviations: int, n: int) -> Fraction:
-    """P(X ≤ k) for X ~ Hypergeometric(N, K, n), exactly."""
-    total = math.comb(population, n)
-    hits = sum(math.comb(deviations, i) * math.comb(population - deviations, n - i)
-               for i in range(min(k, n, deviations) + 1))
-    return Fraction(hits, total)
+def _log_comb(n: int, k: int) -> float:
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+def hypergeometric_cdf(k: int, population: int, deviations: int, n: int) -> float:
+    """P(X ≤ k) for X ~ Hypergeometric(N, K, n), summed in log space (fast for large N)."""
+    total = _log_comb(population, n)
+    low = max(0, n - (population - deviations))
+    return sum(math.exp(_log_comb(deviations, i) + _log_comb(population - deviations, n - i)
+                        - total) for i in range(low, min(k, n, deviations) + 1))
 
 
 def sample_size(confidence: float, tolerable: float, expected: float = 0.0,
@@ -70,13 +74,15 @@ def sample_size(confidence: float, tolerable: float, expected: float = 0.0,
                 return n
         raise UserError("Stickprovet skulle bli orimligt stort; höj den tolerabla avvikelsen "
                         "eller sänk den förväntade.")
-    alpha_exact = Fraction(alpha).limit_denominator(10 ** 9)
     deviations = max(1, math.ceil(population * tolerable - EPS))
-    for n in range(1, population + 1):
+    for n in range(1, min(population, MAX_SIZE) + 1):
         k = allowed_deviations(n, expected)
-        if hypergeometric_cdf(k, population, deviations, n) <= alpha_exact:
+        if hypergeometric_cdf(k, population, deviations, n) <= alpha + 1e-12:
             return n
-    return population
+    if population <= MAX_SIZE:
+        return population
+    raise UserError("Stickprovet skulle bli orimligt stort; höj den tolerabla avvikelsen "
+                    "eller sänk den förväntade.")
 
 
 def model_text(population: int | None) -> str:

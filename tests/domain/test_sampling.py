@@ -155,3 +155,33 @@ def test_documented_shell_recipe_matches(tmp_path: Path) -> None:
     assert [line.split(" ", 1)[0] for line in out[:-1]] == [
         c.rank_key for c in stratum.sample + stratum.reserve]
     assert out[-1].split()[1] == result.frame_sha256
+
+
+def _exact_hyper_size(conf: float, tol: float, exp: float, big_n: int) -> int:
+    """Reference: the same search with exact integer arithmetic."""
+    import math
+    from fractions import Fraction
+    alpha = Fraction(1) - Fraction(str(conf))
+    dev = max(1, math.ceil(big_n * tol - 1e-9))
+    for n in range(1, big_n + 1):
+        k = max(0, math.ceil(n * exp - 1e-9))
+        hits = sum(math.comb(dev, i) * math.comb(big_n - dev, n - i)
+                   for i in range(min(k, n, dev) + 1))
+        if Fraction(hits, math.comb(big_n, n)) <= alpha:
+            return n
+    return big_n
+
+
+@pytest.mark.parametrize(("conf", "tol", "exp", "big_n"), [
+    (0.95, 0.05, 0.0, 20), (0.95, 0.05, 0.0, 50), (0.90, 0.10, 0.0, 30),
+    (0.95, 0.05, 0.01, 200), (0.99, 0.04, 0.01, 150), (0.90, 0.03, 0.02, 400)])
+def test_hypergeometric_matches_exact_arithmetic(conf: float, tol: float, exp: float,
+                                                 big_n: int) -> None:
+    assert sample_size(conf, tol, exp, big_n) == _exact_hyper_size(conf, tol, exp, big_n)
+
+
+def test_large_population_is_fast() -> None:
+    import time
+    start = time.perf_counter()
+    assert sample_size(0.95, 0.02, 0.015, 5000) == 1600
+    assert time.perf_counter() - start < 2.0
