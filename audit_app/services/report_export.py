@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from audit_app.domain.errors import UserError
+from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import Report
 from audit_app.reports.json_report import write_json
 from audit_app.reports.pdf import write_pdf
@@ -78,7 +78,10 @@ class ReportExportService:
             if lines:
                 lines.append("")
             if service_cls is not None:
-                lines += list(service_cls(self.db, self.actor).protocol(round_id).lines())
+                try:
+                    lines += list(service_cls(self.db, self.actor).protocol(round_id).lines())
+                except NotFoundError:  # no sample drawn yet for this round
+                    lines += self._basic_protocol(round_id)
             else:
                 lines += self._basic_protocol(round_id)
         return lines
