@@ -28,7 +28,8 @@ from audit_app.settings import Settings, SettingsStore  # noqa: E402
 from audit_app.storage.db import open_database  # noqa: E402
 
 # Skatteverket's published test number: fictional, used only to show the guard at work.
-GUARDED_TEXT = "Barnet 121212-1212 hördes"
+# An ordinary comment: screenshots never show a personnummer, not even an invented one.
+COMMENT_TEXT = "Viewpoint erbjöds men barnet avböjde"
 CASE_LIST = """ärendenummer;enhet;kön;födelseår;avslutsdatum
 2026-0101;Familjehem;flicka;2012;2026-02-03
 2026-0102;Familjehem;pojke;2010;2026-02-11
@@ -116,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         form = window.review_form
         page = form.page
         if page is not None and "viewpoint" in page.items:
-            guarded = page.items["viewpoint"]
-            if guarded.comment is not None:
-                guarded.comment.setText(GUARDED_TEXT)
+            commented = page.items["viewpoint"]
+            if commented.comment is not None:
+                commented.comment.setText(COMMENT_TEXT)
                 form._comment_done("viewpoint")
             page.items["enskilt_samtal"].help_button.setChecked(True)
         save(window, out, "review_form", app)
