@@ -6,13 +6,22 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+__all__ = ["ChecklistFileError", "Problem", "content_hash", "load_checklist_file",
+           "parse_checklist"]
+
 from audit_app.checklist_io.builtin import BUILTIN_SETS
+from audit_app.checklist_io.yaml_source import (
+    MAX_FILE_BYTES,
+    ChecklistFileError,
+    Problem,
+    compose,
+)
 from audit_app.domain.checklist import (
     NOT_APPLICABLE,
     AnswerSpec,
@@ -23,11 +32,6 @@ from audit_app.domain.checklist import (
     Option,
     Section,
 )
-from audit_app.domain.errors import UserError
-
-MAX_FILE_BYTES = 1_000_000  # a real checklist is a few kB; refuse anything absurd quickly
-MAX_NODES = 50_000
-MAX_DEPTH = 50  # PyYAML composes recursively; deep nesting would overflow the stack
 
 CHECKLIST_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 ITEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -42,26 +46,6 @@ ANSWER_KEYS = {"type", "options", "compliant", "min", "max"}
 OPTION_KEYS = {"value", "label", "key", "counted"}
 CONDITION_KEYS = {"item", "equals", "in"}
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a checklist file."""
-
-    file: str
-    line: int  # 1-based; 0 when the problem concerns the whole file
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else \
-            f"{self.file}: {self.message}"
-
-
-class ChecklistFileError(UserError):
-    """A checklist file has one or more problems; all of them are listed."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def content_hash(source: str) -> str:
@@ -96,7 +80,7 @@ def parse_checklist(text: str, name: str = "<checklista>") -> Checklist:
     """Validate checklist YAML text and build the domain Checklist."""
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ChecklistFileError([Problem(name, 0, "checklistan är för stor")])
-    root = _compose(text, name)
+    root = compose(text, name)
     builder = _Builder(name)
     checklist = builder.build(root)
     if builder.problems or checklist is None:
@@ -104,46 +88,6 @@ def parse_checklist(text: str, name: str = "<checklista>") -> Checklist:
     return checklist
 
 
-def _compose(text: str, name: str) -> MappingNode:
-    try:
-        count = depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            count += 1
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise ChecklistFileError([Problem(
-                        name, event.start_mark.line + 1 if event.start_mark else 0,
-                        f"checklistan är för djupt nästlad (högst {MAX_DEPTH} nivåer)")])
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise ChecklistFileError([Problem(
-                    name, line, "YAML-ankare och alias (&, *) används inte i checklistor; "
-                    "använd answer_sets för återanvända svar")])
-            if count > MAX_NODES:
-                raise ChecklistFileError([Problem(name, 0, "checklistan är för stor")])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        reason = exc.problem or exc.context or "okänt fel"
-        raise ChecklistFileError([Problem(name, line, f"felaktig YAML: {reason}")]) from exc
-    except yaml.YAMLError as exc:
-        raise ChecklistFileError([Problem(name, 0, f"felaktig YAML: {exc}")]) from exc
-    try:  # construct once, so explicit tags with bad values (!!int abc) fail here, not later
-        yaml.safe_load(text)
-    except Exception as exc:  # PyYAML's constructors raise assorted exception types
-        line = exc.problem_mark.line + 1 if isinstance(exc, yaml.MarkedYAMLError) and \
-            exc.problem_mark else 0
-        raise ChecklistFileError([Problem(name, line, f"felaktigt värde i YAML: {exc}")]) \
-            from exc
-    if not isinstance(node, MappingNode):
-        line = node.start_mark.line + 1 if node is not None else 0
-        raise ChecklistFileError([Problem(
-            name, line, "en checklista ska vara en YAML-mappning med id, title och sections")])
-    return node
 
 
 def _line(node: Node) -> int:
