@@ -6,7 +6,6 @@ A measure prints one JSON line: seconds of the timed part and the process's peak
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 import os
 import resource
@@ -89,37 +88,26 @@ def figures_granska(args: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def _export(args: dict[str, str], **files: Path) -> float:
+    """The whole export as the user waits for it: figures, then the file(s)."""
+    from audit_app.services.report_export import ExportRequest, ReportExportService
+    from audit_app.storage.db import open_database
+
+    service = ReportExportService(open_database(Path(args["db"])), "bench")
+    request = ExportRequest(tuple(_year_rounds(args)), **files)  # type: ignore[arg-type]
+    start = time.perf_counter()
+    service.write(request)
+    return time.perf_counter() - start
+
+
 @measure("report_pdf")
 def report_pdf(args: dict[str, str]) -> float:
-    service = _figure_service(args)
-    try:
-        pdf = importlib.import_module("audit_app.reports.pdf")
-    except ImportError as exc:
-        raise Unavailable("reports.pdf saknas") from exc
-    report = service.compute(_year_rounds(args))
-    start = time.perf_counter()
-    writer = getattr(pdf, "write_pdf", None)
-    if writer is None:
-        raise Unavailable("reports.pdf.write_pdf saknas")
-    writer(report, Path(args["out"]) / "bench.pdf")
-    return time.perf_counter() - start
+    return _export(args, pdf=Path(args["out"]) / "bench.pdf")
 
 
 @measure("report_xlsx")
 def report_xlsx(args: dict[str, str]) -> float:
-    service = _figure_service(args)
-    try:
-        xlsx = importlib.import_module("audit_app.reports.xlsx")
-    except ImportError as exc:
-        raise Unavailable("reports.xlsx saknas") from exc
-    writer = getattr(xlsx, "write_xlsx", None)
-    rows = getattr(service, "data_rows", None)
-    if writer is None or rows is None:
-        raise Unavailable("reports.xlsx.write_xlsx / FigureService.data_rows saknas")
-    rounds = _year_rounds(args)
-    start = time.perf_counter()
-    writer(service.compute(rounds), rows(rounds), Path(args["out"]) / "bench.xlsx")
-    return time.perf_counter() - start
+    return _export(args, xlsx=Path(args["out"]) / "bench.xlsx")
 
 
 # -- case-list import ------------------------------------------------------------------
@@ -204,6 +192,61 @@ def startup_granska(args: dict[str, str]) -> float:
     window.show()
     app.processEvents()
     return time.time() - float(args["t0"])
+
+
+def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from audit_app.__main__ import checklist_library
+    from audit_app.settings import Settings, SettingsStore
+    from audit_app.storage.db import open_database
+    from audit_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    store = SettingsStore(Path(args["out"]) / f"settings-{os.getpid()}.json")
+    store.save(Settings(reviewer_name="Bench", reviewer_initials="BE"))
+    window = MainWindow(open_database(Path(args["db"])), checklist_library(), store)
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+@measure("open_round")
+def open_round(args: dict[str, str]) -> float:
+    """Open the 5,000-case round: table filled, shown, scrolled to the end and painted."""
+    app, window = _main_window(args)
+    start = time.perf_counter()
+    window.open_round(int(args["large_round"]))
+    app.processEvents()
+    table = window.round_view.table
+    table.scrollToBottom()
+    table.viewport().repaint()
+    seconds = time.perf_counter() - start
+    if window.round_view.model.rowCount() < 1:
+        raise Unavailable("omgången visade inga ärenden")
+    return seconds
+
+
+@measure("next_case")
+def next_case(args: dict[str, str]) -> float:
+    """PgDn in the review form of the 40-item round: median of 25 steps, painted."""
+    app, window = _main_window(args)
+    window.open_round(int(args["large_round"]))
+    window.open_case(window.round_view.case_ids()[0])
+    app.processEvents()
+    times = []
+    for _ in range(25):
+        start = time.perf_counter()
+        if not window.step_case(1):
+            break
+        app.processEvents()
+        window.review_form.repaint()
+        times.append(time.perf_counter() - start)
+    if not times:
+        raise Unavailable("inget nästa ärende att gå till")
+    times.sort()
+    return times[len(times) // 2]
 
 
 def main() -> None:

@@ -180,3 +180,13 @@ class Checklist:
             ok = applies[item.id]
             out[item.id] = (ok, item.answer.is_compliant(answers.get(item.id)) if ok else None)
         return out
+
+    def condition_text(self, item: ChecklistItem) -> str:
+        """'Besvaras bara om …' for an item with conditions, else an empty string."""
+        parts = []
+        for cond in item.applies_when:
+            other = self.item(cond.item_id)
+            labels = [o.label for o in other.answer.options if o.value in cond.values] or \
+                sorted(cond.values)
+            parts.append(f"”{other.question}” är {' eller '.join(labels)}")
+        return "Besvaras bara om " + " och ".join(parts) if parts else ""

@@ -10,9 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from audit_app.domain.errors import UserError
 from audit_app.domain.personnummer import contains_personnummer
 
@@ -96,7 +93,16 @@ def read_answer_file(path: Path) -> AnswerFile:
     raise UserError(f"Filen {path.name} är varken .xlsx eller .csv.")
 
 
+def get_column_letter(index: int) -> str:
+    """Column letters for a 1-based index (openpyxl is imported only when a file is read)."""
+    from openpyxl.utils import get_column_letter as letter
+
+    return str(letter(index))
+
+
 def _read_xlsx(path: Path) -> AnswerFile:
+    from openpyxl import load_workbook
+
     try:
         with zipfile.ZipFile(path) as zf:
             inflated = sum(info.file_size for info in zf.infolist())

@@ -38,17 +38,6 @@ class WorkbookCase:
     comments: dict[str, str] = field(default_factory=dict)
 
 
-def condition_text(checklist: Checklist, item: ChecklistItem) -> str:
-    """'besvaras bara om …' for an item with conditions, else an empty string."""
-    parts = []
-    for cond in item.applies_when:
-        other = checklist.item(cond.item_id)
-        labels = [o.label for o in other.answer.options if o.value in cond.values] or \
-            sorted(cond.values)
-        parts.append(f"”{other.question}” är {' eller '.join(labels)}")
-    return "Besvaras bara om " + " och ".join(parts) if parts else ""
-
-
 def answer_label(item: ChecklistItem, value: str | None) -> str | None:
     """The label shown for a stored value (the value itself for free answers)."""
     if value is None:
@@ -87,7 +76,7 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
     for item in checklist.items:
         letter = get_column_letter(col)
         ws.cell(1, col, item.id)
-        note = condition_text(checklist, item)
+        note = checklist.condition_text(item)
         header = ws.cell(2, col, item.question + (" *" if item.required else "")
                          + (f"\n({note})" if note else ""))
         help_text = "\n\n".join(t for t in (note, item.help, item.reference) if t)

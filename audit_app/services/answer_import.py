@@ -15,7 +15,6 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.personnummer import contains_personnummer
 from audit_app.domain.reviews import ReviewStatus, check_free_text, normalise_answer
 from audit_app.importers.answer_files import AnswerFile, read_answer_file
-from audit_app.reports.review_workbook import condition_text
 from audit_app.services.definitions import parse_definition
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.changelog import record_change
@@ -229,7 +228,7 @@ class AnswerImportService:
                 item = checklist.item(change.item_id)
                 where = cells[change.item_id][2]
                 plan.problems.append(f"{where}: '{item.id}' besvaras inte för {case_ref}. "
-                                     f"{condition_text(checklist, item)}.")
+                                     f"{checklist.condition_text(item)}.")
         if changes and status == ReviewStatus.COMPLETE.value:
             plan.problems.append(f"{case_ref}: granskningen är markerad som klar; öppna den "
                                  "igen i Granska (med en orsak) innan svar importeras")

@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from audit_app.domain.errors import NotFoundError
-from audit_app.reports.review_workbook import WorkbookCase, write_review_workbook
 from audit_app.services.definitions import parse_definition
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database
@@ -23,6 +22,9 @@ class WorkbookService:
 
     def write_template(self, round_id: int, path: Path) -> int:
         """Write the workbook for the round's sample; returns the number of cases."""
+        # openpyxl is imported when a workbook is written, not at program start
+        from audit_app.reports.review_workbook import WorkbookCase, write_review_workbook
+
         rows = ReviewService(self.db, self.actor).case_rows(round_id)
         with self.db.session() as s:
             round_row = s.get(AuditRound, round_id)

@@ -7,11 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,16 +29,25 @@ __all__ = ["Database", "DatabaseError", "WrongPassphraseError", "is_encrypted",
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
+# The migrations in migrations/versions, oldest first (a test checks this against Alembic).
+# Opening a database already at the head needs no Alembic import, which keeps start-up fast.
+SCHEMA_REVISIONS = ("0001", "0002")
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return SCHEMA_REVISIONS[-1]
+
+
+def _upgrade(engine: Engine, target: str) -> None:
+    """Run the Alembic migrations up to `target` (imported here: only when needed)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -87,14 +92,6 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
 def backup_copy(path: Path, label: str, passphrase: str | None = None) -> Path:
     """Copy a database file consistently next to the original (encrypted stays encrypted)."""
     return backups.backup_copy(path, label, passphrase)
-
-
-def _known_revision(revision: str) -> bool:
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        return script.get_revision(revision) is not None
-    except Exception:  # alembic raises several kinds for an unknown id
-        return False
 
 
 class Database:
@@ -198,22 +195,21 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
             f"Databasen {path.name} går inte att läsa utan lösenfras: den är krypterad "
             "(eller skadad). Ange lösenfrasen.")
     backup: Path | None = None
+    wanted = head_revision() if target == "head" else target
+    revision: str | None = None
     if existing:
         revision = current_revision(path, passphrase)
-        if revision is not None and not _known_revision(revision):
+        if revision is not None and revision not in SCHEMA_REVISIONS:
             raise DatabaseError(
                 f"Databasen {path} kommer från en nyare version av Granska "
                 f"(schema {revision}). Uppdatera programmet.")
-        wanted = head_revision() if target == "head" else target
         if revision is not None and revision != wanted:
             backup = backup_copy(path, f"pre-{revision}", passphrase)
     key = _Key(passphrase)
     engine = make_engine(path, key)
     try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, target)
+        if revision != wanted:
+            _upgrade(engine, target)
     except SADatabaseError as exc:
         engine.dispose()
         raise _damaged(path, exc.orig) from exc
@@ -230,4 +226,5 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
 
 def schema_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,27 @@ def test_database_from_newer_program_refused(db_path: Path) -> None:
     con.close()
     with pytest.raises(DatabaseError, match="nyare version"):
         open_database(db_path)
+
+
+def test_schema_revisions_constant_matches_the_migrations() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from audit_app.storage.db import MIGRATIONS_DIR, SCHEMA_REVISIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(cfg)
+    oldest_first = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(oldest_first) == SCHEMA_REVISIONS
+    assert script.get_current_head() == head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_path: Path) -> None:
+    open_database(db_path).close()
+    code = ("import sys; from audit_app.storage.db import open_database; "
+            f"db = open_database({str(db_path)!r}, daily_backup=False); "
+            "print('alembic' in sys.modules, db.path.exists())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]
