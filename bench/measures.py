@@ -152,6 +152,27 @@ def _import_with_granska(args: dict[str, str], key: str) -> float:
     return time.perf_counter() - start
 
 
+def _check_with_granska(args: dict[str, str], key: str) -> float:
+    from audit_app.importers.caselist import read_case_list
+
+    start = time.perf_counter()
+    result = read_case_list(Path(args[key]))
+    seconds = time.perf_counter() - start
+    if len(result.rows) < 1 or result.problems:
+        raise Unavailable(f"filen lästes fel: {len(result.rows)} rader, {result.problems[:3]}")
+    return seconds
+
+
+@measure("check_xlsx_granska")
+def check_xlsx_granska(args: dict[str, str]) -> float:
+    return _check_with_granska(args, "xlsx")
+
+
+@measure("check_csv_granska")
+def check_csv_granska(args: dict[str, str]) -> float:
+    return _check_with_granska(args, "csv")
+
+
 @measure("import_xlsx_granska")
 def import_xlsx_granska(args: dict[str, str]) -> float:
     return _import_with_granska(args, "xlsx")
