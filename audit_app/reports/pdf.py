@@ -38,10 +38,12 @@ from audit_app.reports.pdf_parts import (
     GRID,
     MUTED,
     NumberedCanvas,
+    TextLines,
     bar_chart,
     register_fonts,
     styles,
     traffic_light,
+    wrap_text,
 )
 
 Progress = Callable[[int, int], None]
@@ -209,17 +211,33 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
                           + ", ".join(item.failed_cases), st["body"]))
         if item.comments:
             out += [Spacer(1, 3 * mm), _p("Kommentarer", st["cellb"])]
-            several = len({c.round_name for c in item.comments}) > 1
-            comments = [[_p(c.case_ref + (f" ({c.round_name})" if several else ""), st["cell"]),
-                         _p(item.label(c.value or "") or "–",
-                                                         st["cell"]), _p(c.text, st["cell"])]
-                        for c in item.comments]
-            table = Table(comments, colWidths=[34 * mm, 18 * mm, 118 * mm])
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID)]))
-            out.append(table)
+            out.append(_comments_table(item, st["cell"]))
     out.append(Spacer(1, 4 * mm))
     return out
+
+
+COMMENT_WIDTHS = (34 * mm, 18 * mm, 118 * mm)
+
+
+def _comments_table(item: ItemFigures, style: Any) -> Table:
+    """Case, answer, comment: thousands of rows in a year, so plain wrapped strings (no
+    Paragraph per cell) in the cell style's font."""
+    several = len({c.round_name for c in item.comments}) > 1
+    pad = 2 * 6  # the table's default left + right cell padding
+
+    def cell(text: str, width: float) -> str:
+        return "\n".join(wrap_text(text, style.fontName, style.fontSize, width - pad))
+
+    rows = [[cell(c.case_ref + (f" ({c.round_name})" if several else ""), COMMENT_WIDTHS[0]),
+             cell(item.label(c.value or "") or "–", COMMENT_WIDTHS[1]),
+             cell(c.text, COMMENT_WIDTHS[2])] for c in item.comments]
+    table = Table(rows, colWidths=list(COMMENT_WIDTHS))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize,
+                                style.leading),
+                               ("TEXTCOLOR", (0, 0), (-1, -1), style.textColor),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID)]))
+    return table
 
 
 def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:
@@ -268,9 +286,9 @@ def _appendix(protocol: Sequence[str], st: dict[str, Any], publication: bool) ->
     elif not protocol:
         out.append(_p("Inget urvalsprotokoll finns för omgångarna.", st["body"]))
     else:
-        for line in protocol:
-            text = escape(line).replace("  ", "&nbsp;&nbsp;") or "&nbsp;"
-            out.append(Paragraph(text, st["mono"]))
+        mono = st["mono"]
+        out.append(TextLines(list(protocol), mono.fontName, mono.fontSize, mono.leading,
+                             mono.textColor))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
@@ -10,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
 
 from audit_app.domain.figures import Figure, Verdict
 from audit_app.paths import resources_dir
@@ -61,6 +63,84 @@ def styles() -> dict[str, ParagraphStyle]:
                              leading=15, spaceBefore=10, spaceAfter=4),
         "mono": ParagraphStyle("mono", parent=base, fontSize=8, leading=10.5),
     }
+
+
+@lru_cache(maxsize=4096)
+def wrap_text(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """Greedy word wrap as a Paragraph does it (runs of white space are one space, a word
+    wider than the line is broken), without a Paragraph's markup parsing; cached because
+    report cells repeat the same texts."""
+    space = pdfmetrics.stringWidth(" ", font, size)
+    lines: list[str] = []
+    words: list[str] = []
+    used = -space
+    for word in text.split():
+        w = pdfmetrics.stringWidth(word, font, size)
+        if words and used + space + w > width:
+            lines.append(" ".join(words))
+            words, used = [], -space
+        while w > width and len(word) > 1:  # a long word alone: cut where it fills the line
+            cut = len(word) - 1
+            while cut > 1 and pdfmetrics.stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+            w = pdfmetrics.stringWidth(word, font, size)
+        words.append(word)
+        used += space + w
+    if words:
+        lines.append(" ".join(words))
+    return tuple(lines) or ("",)
+
+
+class TextLines(Flowable):
+    """Many plain lines in one font (the sampling protocol: one line per drawn case), laid
+    out and split across pages as one flowable instead of one Paragraph per line. Spaces at
+    the start of a line are kept; a line wider than the frame is wrapped."""
+
+    def __init__(self, lines: list[str], font: str, size: float, leading: float,
+                 colour: Any = INK, *, wrapped_at: float | None = None) -> None:
+        super().__init__()
+        self.lines = lines
+        self.font, self.size, self.leading, self.colour = font, size, leading, colour
+        self._wrapped_at = wrapped_at
+
+    def _layout(self, width: float) -> list[str]:
+        if self._wrapped_at != width:
+            out: list[str] = []
+            for line in self.lines:
+                if pdfmetrics.stringWidth(line, self.font, self.size) <= width:
+                    out.append(line)
+                else:
+                    out += wrap_text(line, self.font, self.size, width)
+            self.lines, self._wrapped_at = out, width
+        return self.lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = len(self._layout(avail_width)) * self.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        lines = self._layout(avail_width)
+        fits = int(avail_height // self.leading)
+        if fits <= 0:
+            return []
+        if fits >= len(lines):
+            return [self]
+        return [TextLines(lines[:fits], self.font, self.size, self.leading, self.colour,
+                          wrapped_at=avail_width),
+                TextLines(lines[fits:], self.font, self.size, self.leading, self.colour,
+                          wrapped_at=avail_width)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.colour)
+        text = canvas.beginText(0, self.height - pdfmetrics.getAscent(self.font, self.size))
+        text.setFont(self.font, self.size, self.leading)
+        for line in self.lines:
+            text.textLine(line)
+        canvas.drawText(text)
 
 
 class NumberedCanvas(Canvas):
