@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +17,33 @@ def checklist_library() -> ChecklistLibrary:
     return ChecklistLibrary([paths.checklists_dir(), paths.data_dir() / "checklists"])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from audit_app import cli
-    from audit_app.cli.context import CliContext
+def _program_start(argv: list[str]) -> argparse.Namespace | None:
+    """The options when argv only starts the program (no command, no --help/--version).
 
+    Starting the window then skips importing the command line's modules (and the report
+    libraries they use), which keeps start-up fast.
+    """
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    parser.add_argument("--db")
+    for flag in ("--unencrypted", "--demo", "--smoke-test"):
+        parser.add_argument(flag, action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --db without a value: the full parser says so
+        return None
+    if rest:
+        return None
+    args.group = None
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = cli.parse(argv)
+    args = _program_start(argv)
+    if args is None:
+        from audit_app import cli
+
+        args = cli.parse(argv)
     if getattr(args, "smoke_test", False):
         from audit_app.ui.smoke import run_smoke_test
 
@@ -42,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from audit_app.ui.app import run_gui
 
         return run_gui(db_path=db_path, library=checklist_library(), settings_store=store)
+    from audit_app import cli
+    from audit_app.cli.context import CliContext
+
     ctx = CliContext(db_path=db_path, library=checklist_library(), actor=store.load().actor,
                      unencrypted=bool(getattr(args, "unencrypted", False)))
     return cli.run(args, ctx)

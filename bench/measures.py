@@ -280,7 +280,10 @@ def main() -> None:
         seconds, error = None, str(exc)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"name": name, "seconds": seconds, "peak_mb": round(peak_mb, 1),
-                      "unavailable": error}))
+                      "unavailable": error}), flush=True)
+    # Skip interpreter teardown: PySide6 can crash while finalising widgets after the
+    # measure is done, which would turn a good result into an error.
+    os._exit(0)
 
 
 if __name__ == "__main__":

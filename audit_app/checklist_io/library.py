@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audit_app.checklist_io.loader import ChecklistFileError, Problem, load_checklist_file
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from audit_app.checklist_io.loader import Problem
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,9 @@ class ChecklistLibrary:
         self.folders = folders
 
     def scan(self) -> tuple[dict[str, ChecklistFile], list[Problem]]:
+        # the YAML loader is imported on first use, not at program start
+        from audit_app.checklist_io.loader import ChecklistFileError, load_checklist_file
+
         found: dict[str, ChecklistFile] = {}
         problems: list[Problem] = []
         for folder in self.folders:

@@ -8,7 +8,6 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from audit_app.checklist_io.loader import content_hash, parse_checklist
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import NotFoundError
 from audit_app.storage.db import Database
@@ -18,11 +17,15 @@ from audit_app.storage.models import ChecklistDefinition
 @lru_cache(maxsize=64)
 def parse_definition(source: str) -> Checklist:
     """The Checklist of a stored definition text (cached: definitions never change)."""
+    from audit_app.checklist_io.loader import parse_checklist  # YAML: not at program start
+
     return parse_checklist(source, "<lagrad checklista>")
 
 
 def pin_definition(session: Session, source: str) -> ChecklistDefinition:
     """The stored definition with this content, stored now if it is new."""
+    from audit_app.checklist_io.loader import content_hash
+
     digest = content_hash(source)
     found = session.scalar(
         select(ChecklistDefinition).where(ChecklistDefinition.content_hash == digest))

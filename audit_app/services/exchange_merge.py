@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from audit_app.checklist_io.loader import content_hash
 from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.answer_import import THEIRS, Conflict, Resolution, choice
@@ -64,6 +63,8 @@ class Merger:
         self.report = MergeReport()
 
     def merge(self, payload: dict[str, Any]) -> MergeReport:
+        from audit_app.checklist_io.loader import content_hash  # YAML: not at program start
+
         definition = payload["definition"]
         if content_hash(definition["source"]) != definition["content_hash"]:
             raise ExchangeFileError("Checklistan i filen stämmer inte med sin kontrollsumma.")

@@ -51,17 +51,18 @@ class ReviewService:
         """The round's sampled cases in draw order, with their review status."""
         with self.db.session() as s:
             self._round(s, round_id)
-            answered = (select(Answer.review_id, func.count(Answer.id).label("n"))
-                        .where(Answer.value.is_not(None), Answer.applicable.is_(True))
-                        .group_by(Answer.review_id).subquery())
+            # counted per review through the (review_id, item_id) index: only this round's
+            answered = (select(func.count(Answer.id))
+                        .where(Answer.review_id == Review.id, Answer.value.is_not(None),
+                               Answer.applicable.is_(True))
+                        .correlate(Review).scalar_subquery())
             rows = s.execute(
                 select(Case.id, Case.case_ref, Case.unit, Case.team, Case.gender,
                        SampleEntry.stratum, SampleEntry.position, Review.status,
-                       Review.reviewer, answered.c.n)
+                       Review.reviewer, answered)
                 .join(SampleEntry, SampleEntry.case_id == Case.id)
                 .join(Sample, Sample.id == SampleEntry.sample_id)
                 .outerjoin(Review, and_(Review.case_id == Case.id, Review.round_id == round_id))
-                .outerjoin(answered, answered.c.review_id == Review.id)
                 .where(Sample.round_id == round_id, active_entry_filter())
                 .order_by(SampleEntry.stratum, SampleEntry.position)).all()
             return [CaseReviewRow(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
@@ -87,10 +87,15 @@ class RoundService:
         return self.get(round_id)
 
     def list(self) -> list[RoundSummary]:
+        """Every round, newest first; the counts come from one grouped query each."""
         with self.db.session() as session:
             rows = session.scalars(select(AuditRound).order_by(
                 AuditRound.year.desc(), AuditRound.period.desc(), AuditRound.name)).all()
-            return [self._summary(session, r) for r in rows]
+            counts = self._counts(session, None)
+            definitions = {d.id: d for d in session.scalars(select(ChecklistDefinition).where(
+                ChecklistDefinition.id.in_({r.definition_id for r in rows})))}
+            return [self._summary(session, r, counts, definitions[r.definition_id])
+                    for r in rows]
 
     def get(self, key: int | str) -> RoundSummary:
         """A round by id, or by its exact name."""
@@ -109,15 +114,34 @@ class RoundService:
             raise NotFoundError(f"Omgången '{key}' finns inte.")
         return row
 
-    def _summary(self, session: Session, row: AuditRound) -> RoundSummary:
-        definition = session.get(ChecklistDefinition, row.definition_id)
+    @staticmethod
+    def _counts(session: Session, round_id: int | None) -> dict[str, dict[int, int]]:
+        """Frame size, active sample and complete reviews per round (one round or all)."""
+        def grouped(key: InstrumentedAttribute[int],
+                    query: Select[int, int]) -> dict[int, int]:
+            stmt = query.group_by(key)
+            if round_id is not None:
+                stmt = stmt.where(key == round_id)
+            return {r: n for r, n in session.execute(stmt)}
+
+        return {
+            "frame": grouped(Case.round_id, select(Case.round_id, func.count(Case.id))),
+            "sampled": grouped(SampleRow.round_id, select(
+                SampleRow.round_id, func.count(SampleEntry.id)).join(SampleRow)
+                .where(active_entry_filter())),
+            "reviewed": grouped(Review.round_id, select(
+                Review.round_id, func.count(Review.id)).where(Review.status == "complete")),
+        }
+
+    def _summary(self, session: Session, row: AuditRound,
+                 counts: dict[str, dict[int, int]] | None = None,
+                 definition: ChecklistDefinition | None = None) -> RoundSummary:
+        definition = definition or session.get(ChecklistDefinition, row.definition_id)
         assert definition is not None
-        frame = session.scalar(select(func.count(Case.id)).where(Case.round_id == row.id)) or 0
-        sampled = session.scalar(
-            select(func.count(SampleEntry.id)).join(SampleRow)
-            .where(SampleRow.round_id == row.id, active_entry_filter())) or 0
-        reviewed = session.scalar(select(func.count(Review.id)).where(
-            Review.round_id == row.id, Review.status == "complete")) or 0
+        counts = counts or self._counts(session, row.id)
+        frame = counts["frame"].get(row.id, 0)
+        sampled = counts["sampled"].get(row.id, 0)
+        reviewed = counts["reviewed"].get(row.id, 0)
         return RoundSummary(
             id=row.id, uid=row.uid, name=row.name, checklist_id=definition.checklist_key,
             checklist_title=definition.title, checklist_version=definition.version,

@@ -1,4 +1,4 @@
-"""Table models over plain records: rounds and the sampled cases of a round."""
+"""Table models over plain records: the rounds overview (cases: see case_table.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from audit_app.domain.reviews import CaseReviewRow
 from audit_app.domain.rounds import RoundSummary
 from audit_app.ui.i18n import term
 
@@ -87,30 +86,3 @@ class RoundTableModel(_RecordModel):
         r: RoundSummary = record
         return (r.name, f"{r.checklist_title} (v{r.checklist_version})", str(r.year),
                 r.period, r.unit or "–", f"{r.reviewed} / {r.sampled}", term(r.status))
-
-
-class CaseTableModel(_RecordModel):
-    """The sampled cases of a round with their review status."""
-
-    CONTEXT = "CaseTableModel"
-    HEADERS = (QT_TRANSLATE_NOOP("CaseTableModel", "Nr"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Ärende"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Enhet"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Kön"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Besvarade"),
-               QT_TRANSLATE_NOOP("CaseTableModel", "Granskare"))
-
-    def row(self, index: int) -> CaseReviewRow:
-        record: CaseReviewRow = self._rows[index]
-        return record
-
-    def cells(self, record: Any) -> tuple[str, ...]:
-        r: CaseReviewRow = record
-        return (str(r.position), r.case_ref, r.unit or "–", term(r.gender) if r.gender else "–",
-                term(r.status.label), str(r.answered), r.reviewer)
-
-    def sort_keys(self, record: Any) -> tuple[Any, ...]:
-        r: CaseReviewRow = record
-        cells = self.cells(r)
-        return (r.position, *cells[1:5], r.answered, cells[6])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from audit_app.domain.reviews import CaseReviewRow
 from audit_app.domain.rounds import RoundSummary
-from audit_app.ui.models import SORT_ROLE, CaseTableModel
+from audit_app.ui.case_table import CaseTableModel
 
 
 class RoundView(QWidget):
@@ -33,19 +33,14 @@ class RoundView(QWidget):
         self.title = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = CaseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.model = CaseTableModel()  # sorts and filters itself: fast for large rounds
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filtrera på ärende, enhet, kön, status…"))
         self.filter.setAccessibleName(self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.model.set_filter)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setAccessibleName(self.tr("Ärenden i stickprovet"))
@@ -92,7 +87,7 @@ class RoundView(QWidget):
             summary.checklist_title, summary.checklist_version, summary.year, summary.period,
             summary.unit or "–", summary.frame_size, summary.reviewed, summary.sampled))
         self.model.set_rows(cases)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         if not cases:
             self.empty_label.setText(
                 self.tr("Inget stickprov ännu. Importera en ärendelista och dra sedan "
@@ -109,21 +104,20 @@ class RoundView(QWidget):
         return [r.case_id for r in sorted(self.model.rows(), key=lambda r: r.position)]
 
     def select_case(self, case_id: int | None) -> None:
-        for n in range(self.model.rowCount()):
-            if self.model.row(n).case_id == case_id:
-                index = self.proxy.mapFromSource(self.model.index(n, 0))
-                if index.isValid():
-                    self.table.setCurrentIndex(index)
-                    self.table.selectRow(index.row())
-                    return
-        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+        row = self.model.row_of(case_id) if case_id is not None else None
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.selectRow(row)
+            return
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row(self.proxy.mapToSource(index).row()).case_id
+        return self.model.row(index.row()).case_id
 
     def _open_current(self) -> None:
         case_id = self.current_case_id()
@@ -131,4 +125,16 @@ class RoundView(QWidget):
             self.open_case.emit(case_id)
 
     def _activated(self, index: QModelIndex) -> None:
-        self.open_case.emit(self.model.row(self.proxy.mapToSource(index).row()).case_id)
+        self.open_case.emit(self.model.row(index.row()).case_id)
+
+    def _fit_columns(self) -> None:
+        """Widths from the longest texts (resizeColumnsToContents would ask every row)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        padding = 2 * metrics.horizontalAdvance("M")
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            texts = sorted(set(self.model.column_texts(column)), key=len)[-5:]
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max([metrics.horizontalAdvance(t) for t in texts] +
+                         [header.fontMetrics().horizontalAdvance(title) + padding])
+            self.table.setColumnWidth(column, widest + padding)

@@ -91,9 +91,9 @@ def test_enter_opens_round_and_last_round_is_selected_next_time(
     window.rounds_view.select(first.id)
     qtbot.keyClick(window.rounds_view.table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.round_view
-    assert window.round_view.proxy.rowCount() == 4
+    assert window.round_view.model.rowCount() == 4
     qtbot.keyClicks(window.round_view.filter, "0003")
-    assert window.round_view.proxy.rowCount() == 1
+    assert window.round_view.model.rowCount() == 1
     window.close()
     again = MainWindow(db, library, store)
     qtbot.addWidget(again)
@@ -108,7 +108,7 @@ def test_round_view_sorts_by_column(qtbot: QtBot, db: Database, library: Checkli
     window.open_round(summary.id)
     view = window.round_view
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert view.proxy.index(0, 1).data() == "2026-0005"
+    assert view.model.index(0, 1).data() == "2026-0005"
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert view.proxy.index(0, 1).data() == "2026-0001"
+    assert view.model.index(0, 1).data() == "2026-0001"
     assert QApplication.instance() is not None
