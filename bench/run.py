@@ -39,6 +39,8 @@ class Target:
 TARGETS = [
     Target("startup_granska", "Start till huvudfönster / start to main window",
            "startup_bare_qt", max_ratio=3.0),
+    Target("startup_ready", "Start till omgångarna listade / start to rounds listed",
+           "startup_bare_qt"),
     Target("open_round", "Öppna omgång med 5 000 ärenden / open a 5,000-case round",
            max_seconds=0.1),
     Target("next_case", "Nästa ärende, 40 punkter / next case, 40 items", max_seconds=0.03),

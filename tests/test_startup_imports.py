@@ -1,4 +1,4 @@
-"""Start-up stays light: the window's path imports no report, YAML, migration or CLI code."""
+"""Start-up stays light: the window is shown before database, report, YAML or CLI code loads."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from audit_app.__main__ import _program_start
 
-HEAVY = ("openpyxl", "reportlab", "alembic", "yaml", "audit_app.cli",
+HEAVY = ("sqlalchemy", "openpyxl", "reportlab", "alembic", "yaml", "audit_app.cli",
          "audit_app.checklist_io.loader")
 
 

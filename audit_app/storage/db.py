@@ -128,6 +128,16 @@ class Database:
         """A consistent copy to `target`; it has the same passphrase as this database."""
         return backups.copy_database(self.path, target, self._key.value)
 
+    def daily_backup(self) -> Path | None:
+        """Today's copy in `backups/` unless one exists; None if none was made or it failed.
+
+        Safe to run on a worker thread: it reads through its own connection.
+        """
+        try:
+            return backups.daily_backup(self.path, self._key.value)
+        except BACKUP_ERRORS:
+            return None  # a failed backup must not stop the work; the next open tries again
+
     def has_passphrase(self, phrase: str) -> bool:
         """Whether `phrase` is the current passphrase (asked again before changing it)."""
         return self.encrypted and phrase == self._key.value
@@ -217,10 +227,7 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     db._key = key
     db.migration_backup = backup
     if existing and daily_backup:
-        try:
-            backups.daily_backup(path, passphrase)
-        except BACKUP_ERRORS:
-            pass  # a failed backup must not stop the work; the next open tries again
+        db.daily_backup()
     return db
 
 

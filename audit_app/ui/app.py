@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
@@ -13,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessa
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
-from audit_app.storage.backup import list_backups
-from audit_app.storage.db import Database, WrongPassphraseError, is_encrypted, open_database
 from audit_app.ui.i18n import term
+
+if TYPE_CHECKING:  # the database layer loads after the window is shown
+    from audit_app.storage.db import Database
 
 UNENCRYPTED_LABEL = "Okrypterad databas"
 
@@ -28,19 +31,23 @@ def open_with_dialog(db_path: Path,
     `ask(new, message)` returns the passphrase, None for "no encryption" (new only) or False
     for cancel; tests pass their own.
     """
+    from audit_app.storage.db import WrongPassphraseError, is_encrypted, open_database
+
     ask = ask or _ask_dialog(db_path)
     existing = db_path.exists() and db_path.stat().st_size > 0
+    # The daily backup copies the whole file (seconds for a large one): the window starts
+    # it on a worker thread once it is shown, see start_daily_backup.
     if existing and not is_encrypted(db_path):
-        return open_database(db_path)
+        return open_database(db_path, daily_backup=False)
     if not existing and os.environ.get("GRANSKA_UNENCRYPTED") == "1":
-        return open_database(db_path)
+        return open_database(db_path, daily_backup=False)
     message = ""
     while True:
         answer = ask(not existing, message)
         if isinstance(answer, bool):
             return None
         try:
-            return open_database(db_path, passphrase=answer or None)
+            return open_database(db_path, passphrase=answer or None, daily_backup=False)
         except WrongPassphraseError as exc:
             message = str(exc)
 
@@ -58,6 +65,7 @@ def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
 
 
 def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore) -> int:
+    """Show the main window at once, then open the database (asking the passphrase) into it."""
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -66,19 +74,34 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
     from audit_app.ui.i18n import install_translations
 
     install_translations(settings_store.load().language, app)
+    window = MainWindow(None, library, settings_store, db_path=db_path)
+    window.show()
+    app.processEvents()  # painted before the database layer is imported and opened
     try:
         db = open_with_dialog(db_path)
     except UserError as exc:
+        window.hide()
         _show_damaged(db_path, str(exc))
         return 1
     if db is None:
         return 1
-    window = MainWindow(db=db, library=library, settings_store=settings_store)
+    window.attach(db)
     mark_encryption(window, db)
-    window.show()
+    start_daily_backup(db)
     code = app.exec()
     db.close()
     return int(code)
+
+
+def start_daily_backup(db: Database) -> threading.Thread:
+    """Make today's backup copy on a worker thread; the window stays usable meanwhile.
+
+    If the program is closed before it is done, the half copy (`.part`) is discarded and the
+    next start makes it again.
+    """
+    worker = threading.Thread(target=db.daily_backup, name="daily-backup", daemon=True)
+    worker.start()
+    return worker
 
 
 def mark_encryption(window: QMainWindow, db: Database) -> None:
@@ -92,6 +115,8 @@ def mark_encryption(window: QMainWindow, db: Database) -> None:
 
 def _show_damaged(db_path: Path, message: str) -> None:
     """The database cannot be opened: say why and offer the backups."""
+    from audit_app.storage.backup import list_backups
+
     found = list_backups(db_path)
     if not found:
         QMessageBox.critical(None, "Granska", message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtGui import QAction, QGuiApplication
@@ -27,27 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
-from audit_app.services.answer_import import (
-    OURS,
-    THEIRS,
-    AnswerImportService,
-    Conflict,
-    ConflictKey,
-    ImportProblemsError,
-)
-from audit_app.services.exchange import ExchangeService
-from audit_app.services.workbooks import WorkbookService
-from audit_app.storage.db import Database
+
+if TYPE_CHECKING:  # the services are imported when an action runs, not at program start
+    from audit_app.services.answer_import import Conflict, ConflictKey
+    from audit_app.storage.db import Database
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 T = TypeVar("T")
-Resolver = Callable[[QWidget | None, list[Conflict]], dict[ConflictKey, str] | None]
+Resolver = Callable[[QWidget | None, "list[Conflict]"], "dict[ConflictKey, str] | None"]
 
 
 class ConflictDialog(QDialog):
     """A table of conflicts; per row keep ours or take the file's, or all at once."""
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
+        from audit_app.services.answer_import import OURS, THEIRS
+
         super().__init__(parent)
         self.conflicts = conflicts
         self.setWindowTitle(self.tr("Konflikter vid import"))
@@ -198,7 +193,7 @@ def export_template(
         path = Path(name)
     try:
         n = _in_background(parent, translate("Exchange", "Skriver arbetsboken …"),
-                           lambda: WorkbookService(db, actor).write_template(round_id, path))
+                           lambda: _workbooks(db, actor).write_template(round_id, path))
     except (UserError, OSError) as exc:
         message(parent, "error", translate("Exchange", "Arbetsboken kunde inte sparas"), str(exc))
         return None
@@ -233,6 +228,8 @@ def import_answers(
         if not name:
             return False
         path = Path(name)
+    from audit_app.services.answer_import import AnswerImportService, ImportProblemsError
+
     service = AnswerImportService(db, actor)
     try:
         working = translate("Exchange", "Läser svarsfilen …")
@@ -285,7 +282,7 @@ def export_round(
         path = Path(name)
     try:
         _in_background(parent, translate("Exchange", "Exporterar omgången …"),
-                       lambda: ExchangeService(db, actor).export_round(round_id, path))
+                       lambda: _exchange(db, actor).export_round(round_id, path))
     except (UserError, OSError) as exc:
         message(parent, "error", translate("Exchange", "Omgången kunde inte exporteras"), str(exc))
         return None
@@ -316,7 +313,7 @@ def import_round(
         if not name:
             return None
         path = Path(name)
-    service = ExchangeService(db, actor)
+    service = _exchange(db, actor)
     try:
         working = translate("Exchange", "Läser in omgången …")
         preview = _in_background(parent, working,
@@ -345,6 +342,18 @@ def import_round(
         "\n".join(report.notes),
     )
     return report.round_id
+
+
+def _workbooks(db: Database, actor: str) -> Any:
+    from audit_app.services.workbooks import WorkbookService
+
+    return WorkbookService(db, actor)
+
+
+def _exchange(db: Database, actor: str) -> Any:
+    from audit_app.services.exchange import ExchangeService
+
+    return ExchangeService(db, actor)
 
 
 def add_exchange_actions(window: Any) -> list[QAction]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
@@ -9,10 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStacked
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
 from audit_app.domain.rounds import RoundSummary
-from audit_app.services.reviews import ReviewService
-from audit_app.services.rounds import RoundService
 from audit_app.settings import SettingsStore
-from audit_app.storage.db import Database
 from audit_app.ui.exchange_actions import add_exchange_actions
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
@@ -23,30 +23,38 @@ from audit_app.ui.round_view import RoundView
 from audit_app.ui.rounds_view import RoundsView
 from audit_app.ui.security_actions import add_security_actions
 
+if TYPE_CHECKING:  # imported in attach(): the window is shown before the database layer loads
+    from audit_app.services.reviews import ReviewService
+    from audit_app.services.rounds import RoundService
+    from audit_app.storage.db import Database
+
 __all__ = ["MainWindow", "RoundTableModel"]
 
 
 class MainWindow(QMainWindow):
     """Granska's main window; each screen lives in its own module."""
 
-    def __init__(self, db: Database, library: ChecklistLibrary,
-                 settings_store: SettingsStore) -> None:
+    db: Database
+    rounds: RoundService
+    reviews: ReviewService
+
+    def __init__(self, db: Database | None, library: ChecklistLibrary,
+                 settings_store: SettingsStore, *, db_path: Path | None = None) -> None:
+        """With db None the window shows at once, waiting; attach(db) then fills it."""
         super().__init__()
-        self.db = db
         self.library = library
         self.settings_store = settings_store
         self.settings = settings_store.load()
-        self.rounds = RoundService(db, library, self.settings.actor)
-        self.reviews = ReviewService(db, self.settings.actor)
         self.round_id: int | None = None
         self.dialog: QDialog | None = None  # the open modeless dialog, for tests
         self._identity_checked = False
-        self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
+        name = db.path.name if db is not None else db_path.name if db_path else ""
+        self.setWindowTitle(self.tr("Granska – {0}").format(name))
         self.resize(1100, 720)
 
         self.rounds_view = RoundsView()
         self.round_view = RoundView()
-        self.review_form = ReviewForm(self.reviews)
+        self.review_form = ReviewForm(None)
         self.stack = QStackedWidget()
         for page in (self.rounds_view, self.round_view, self.review_form):
             self.stack.addWidget(page)
@@ -64,8 +72,45 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        if db is not None:
+            self.attach(db)
+        else:
+            self.empty_label.setText(self.tr("Öppnar databasen …"))
+            self.empty_label.show()
+            for action in self._menu_actions():
+                action.setEnabled(action is self.quit_action)
+
+    def attach(self, db: Database) -> None:
+        """Start working on an open database: services, actions, the rounds overview."""
+        from audit_app.services.reviews import ReviewService
+        from audit_app.services.rounds import RoundService
+
+        self.db = db
+        self.rounds = RoundService(db, self.library, self.settings.actor)
+        self.reviews = ReviewService(db, self.settings.actor)
+        self.review_form.service = self.reviews
+        self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
+        for action in self._menu_actions():
+            action.setEnabled(True)
+        self.security_actions.passphrase_action.setEnabled(db.encrypted)
+        self._update_actions()
         self.refresh()
         self.rounds_view.select(self.settings.last_round_id)
+
+    def _menu_actions(self) -> list[QAction]:
+        """Every action in the menus (submenus included), separators left out."""
+        found: list[QAction] = []
+        menus = [a.menu() for a in self.menuBar().actions()]
+        while menus:
+            menu = menus.pop()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                if action.menu() is not None:
+                    menus.append(action.menu())
+                elif not action.isSeparator():
+                    found.append(action)
+        return found
 
     # -- menus -------------------------------------------------------------------------
 
@@ -89,8 +134,8 @@ class MainWindow(QMainWindow):
         self.identity_action = self._action(self.file_menu, self.tr("&Granskare…"),
                                             self.ask_identity)
         self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Avsluta"), self.close,
-                     "Ctrl+Q")
+        self.quit_action = self._action(self.file_menu, self.tr("&Avsluta"), self.close,
+                                        "Ctrl+Q")
 
         self.view_menu = bar.addMenu(self.tr("&Visa"))
         self._action(self.view_menu, self.tr("&Uppdatera"), self.refresh,

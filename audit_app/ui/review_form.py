@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import MissingAnswersError, ReviewRecord, ReviewStatus
-from audit_app.services.reviews import ReviewService
 from audit_app.ui.i18n import term
 from audit_app.ui.item_widget import ItemWidget
+
+if TYPE_CHECKING:
+    from audit_app.services.reviews import ReviewService
 
 COMMENT_DELAY_MS = 800
 FORM_STYLE = """
@@ -62,9 +65,13 @@ class ReviewForm(QWidget):
 
     saved = Signal()  # something was stored; lists may refresh
 
-    def __init__(self, service: ReviewService, parent: QWidget | None = None) -> None:
+    service: ReviewService
+
+    def __init__(self, service: ReviewService | None, parent: QWidget | None = None) -> None:
+        """service may come later (the main window sets it when the database is open)."""
         super().__init__(parent)
-        self.service = service
+        if service is not None:
+            self.service = service
         self.round_id = 0
         self.case_id = 0
         self.record: ReviewRecord | None = None

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from audit_app.domain.errors import UserError
-from audit_app.services.changelog import ChangeLogService
 
 if TYPE_CHECKING:
     from audit_app.ui.main_window import MainWindow
@@ -26,7 +25,6 @@ class SecurityActions:
         menu.addSeparator()
         self.passphrase_action = self._add(menu.tr("Byt &lösenfras…"), self.change_passphrase)
         self.backup_action = self._add(menu.tr("&Säkerhetskopior…"), self.show_backups)
-        self.passphrase_action.setEnabled(window.db.encrypted)
 
     def _add(self, text: str, slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -35,6 +33,7 @@ class SecurityActions:
         return action
 
     def show_changelog(self) -> None:
+        from audit_app.services.changelog import ChangeLogService
         from audit_app.ui.changelog_view import ChangeLogDialog
 
         w = self.window

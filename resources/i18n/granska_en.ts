@@ -662,6 +662,10 @@
         <translation>Granska – {0}</translation>
     </message>
     <message>
+        <source>Öppnar databasen …</source>
+        <translation>Opening the database …</translation>
+    </message>
+    <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>

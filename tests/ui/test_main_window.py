@@ -112,3 +112,23 @@ def test_round_view_sorts_by_column(qtbot: QtBot, db: Database, library: Checkli
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert view.model.index(0, 1).data() == "2026-0001"
     assert QApplication.instance() is not None
+
+
+def test_window_shows_before_the_database_and_fills_on_attach(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    summary, _ = round_with_sample(db, library, n=3, name="Väntar T1")
+    window = MainWindow(None, library, named_store(tmp_path), db_path=db.path)
+    qtbot.addWidget(window)
+    window.show()
+    assert db.path.name in window.windowTitle()
+    assert window.empty_label.isVisible() and "databasen" in window.empty_label.text()
+    menus = [a.menu() for a in window.menuBar().actions()]
+    items = [a for m in menus if m is not None for a in m.actions() if a.text()]
+    assert len(items) > 10
+    assert [a for a in items if a.isEnabled() and a.menu() is None] == [window.quit_action]
+    window.attach(db)
+    assert window.model.rowCount() == 1 and window.model.row(0).name == "Väntar T1"
+    assert window.new_round_action.isEnabled() and not window.empty_label.isVisible()
+    assert not window.security_actions.passphrase_action.isEnabled()  # not encrypted
+    window.open_round(summary.id)
+    assert window.round_view.model.rowCount() == 3
