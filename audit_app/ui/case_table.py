@@ -22,6 +22,7 @@ from audit_app.domain.reviews import CaseReviewRow
 from audit_app.ui.i18n import term
 
 Index = QModelIndex | QPersistentModelIndex
+SWEDISH = {"okant": "okänt"}  # stored without the diaeresis, shown with it
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -54,7 +55,8 @@ class CaseTableModel(QAbstractTableModel):
 
         def word(text: str) -> str:
             if text not in words:
-                words[text] = term(text)
+                shown = term(text)  # untranslated (Swedish): the stored value, spelled out
+                words[text] = SWEDISH.get(text, text) if shown == text else shown
             return words[text]
 
         self._cells = [(str(r.position), r.case_ref, r.unit or "–",

@@ -68,3 +68,10 @@ def test_selection_follows_its_case_through_sort_and_filter(qtbot: QtBot) -> Non
     assert model.row(view.currentIndex().row()).case_id == 107
     model.set_filter("Mottagning")  # 107 is filtered out: no current row left
     assert not view.currentIndex().isValid()
+
+
+def test_unknown_gender_is_spelled_out_in_swedish() -> None:
+    model = CaseTableModel()
+    row = _rows(1)[0]
+    model.set_rows([CaseReviewRow(**{**row.__dict__, "gender": "okant"})])
+    assert model.index(0, 3).data() == "okänt"
