@@ -300,6 +300,35 @@ def next_case(args: dict[str, str]) -> float:
     return times[len(times) // 2]
 
 
+@measure("complete_next")
+def complete_next(args: dict[str, str]) -> float:
+    """Ctrl+Enter on a fully answered 40-item review: stored as complete, next case shown."""
+    from audit_app.storage.backup import copy_database
+
+    own = Path(args["out"]) / f"complete-{os.getpid()}.sqlite3"  # this measure writes
+    copy_database(Path(args["db"]), own, None)
+    app, window = _main_window(dict(args, db=str(own)))
+    round_id = int(args["large_round"])
+    window.open_round(round_id)
+    cases = window.round_view.case_ids()[:8]
+    for case_id in cases:
+        for item in window.reviews.checklist_for_round(round_id).items:
+            window.reviews.set_answer(round_id, case_id, item.id, "ja")
+    window.open_case(cases[0])
+    app.processEvents()
+    times = []
+    for _ in cases[:-1]:
+        start = time.perf_counter()
+        window.complete_and_next()
+        app.processEvents()
+        window.review_form.repaint()
+        times.append(time.perf_counter() - start)
+    if window.review_form.case_id != cases[-1]:
+        raise Unavailable("granskningarna markerades inte som klara")
+    times.sort()
+    return times[len(times) // 2]
+
+
 def main() -> None:
     name = sys.argv[1]
     args = json.loads(sys.argv[2])

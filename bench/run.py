@@ -44,6 +44,7 @@ TARGETS = [
     Target("open_round", "Öppna omgång med 5 000 ärenden / open a 5,000-case round",
            max_seconds=0.1),
     Target("next_case", "Nästa ärende, 40 punkter / next case, 40 items", max_seconds=0.03),
+    Target("complete_next", "Klar och nästa (Ctrl+Enter) / complete and next"),
     Target("figures_granska", "Alla figurer för ett år / all figures for a year",
            "figures_plain_sql", max_ratio=2.0, max_seconds=1.0),
     Target("report_pdf", "Sammanfattande PDF / summary PDF", max_seconds=3.0),

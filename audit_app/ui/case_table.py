@@ -7,6 +7,7 @@ sorting and filtering are plain list operations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +46,7 @@ class CaseTableModel(QAbstractTableModel):
         self._visible: list[int] = []  # record numbers in display order
         self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
         self._filter = ""
+        self._word: Callable[[str], str] = term
 
     # -- loading, sorting, filtering ---------------------------------------------------
 
@@ -59,12 +61,29 @@ class CaseTableModel(QAbstractTableModel):
                 words[text] = SWEDISH.get(text, text) if shown == text else shown
             return words[text]
 
-        self._cells = [(str(r.position), r.case_ref, r.unit or "–",
-                        word(r.gender) if r.gender else "–", word(r.status.label),
-                        str(r.answered), r.reviewer) for r in self._records]
+        self._word = word
+        self._cells = [self._texts(r) for r in self._records]
         self._folded = ["\x1f".join(cells).casefold() for cells in self._cells]
         self._visible = self._ordered(self._matching())
         self.endResetModel()
+
+    def _texts(self, r: CaseReviewRow) -> tuple[str, ...]:
+        word = self._word
+        return (str(r.position), r.case_ref, r.unit or "–", word(r.gender) if r.gender else "–",
+                word(r.status.label), str(r.answered), r.reviewer)
+
+    def update_case(self, row: CaseReviewRow) -> None:
+        """One case's new status in place (after completing it): no reload, no re-sort."""
+        for number, old in enumerate(self._records):
+            if old.case_id == row.case_id:
+                self._records[number] = row
+                self._cells[number] = self._texts(row)
+                self._folded[number] = "\x1f".join(self._cells[number]).casefold()
+                shown = self.row_of(row.case_id)
+                if shown is not None:
+                    self.dataChanged.emit(self.index(shown, 0),
+                                          self.index(shown, self.columnCount() - 1))
+                return
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order

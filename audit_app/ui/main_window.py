@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStacked
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
+from audit_app.domain.reviews import ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
 from audit_app.ui.exchange_actions import add_exchange_actions
@@ -298,11 +300,24 @@ class MainWindow(QMainWindow):
         if record is not None:
             self.statusBar().showMessage(
                 self.tr("{0} är markerad som klar.").format(record.case_ref), 5000)
-        self._load_round_view()
+            self._show_completed(record)
         if not self.step_case(1):
             self.go_back()
             self.statusBar().showMessage(self.tr("Klar. Det var sista ärendet i stickprovet."),
                                          6000)
+
+    def _show_completed(self, record: ReviewRecord) -> None:
+        """Update the completed case's row and the round's counts, not the whole round."""
+        rows = {r.case_id: r for r in self.round_view.model.rows()}
+        old = rows.get(record.case_id)
+        summary = self.round_view.round
+        if old is None or summary is None:
+            return
+        answered = sum(1 for a in record.answers.values() if a.value is not None and a.applicable)
+        self.round_view.model.update_case(replace(
+            old, status=record.status, reviewer=record.reviewer, answered=answered))
+        if old.status is not ReviewStatus.COMPLETE and record.status is ReviewStatus.COMPLETE:
+            self.round_view.set_summary(replace(summary, reviewed=summary.reviewed + 1))
 
     # -- dialogs -----------------------------------------------------------------------
 

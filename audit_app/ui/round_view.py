@@ -80,12 +80,7 @@ class RoundView(QWidget):
     def set_round(self, summary: RoundSummary, cases: list[CaseReviewRow]) -> None:
         same = self.round is not None and self.round.id == summary.id
         current = self.current_case_id() if same else None
-        self.round = summary
-        self.title.setText(f"<h2>{html.escape(summary.name)}</h2>")
-        self.summary.setText(self.tr("{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · "
-                                     "granskade {6} av {7}").format(
-            summary.checklist_title, summary.checklist_version, summary.year, summary.period,
-            summary.unit or "–", summary.frame_size, summary.reviewed, summary.sampled))
+        self.set_summary(summary)
         self.model.set_rows(cases)
         self._fit_columns()
         if not cases:
@@ -98,6 +93,15 @@ class RoundView(QWidget):
         self.sample_button.setEnabled(not summary.locked and summary.frame_size > 0)
         self.open_button.setEnabled(bool(cases))
         self.select_case(current)
+
+    def set_summary(self, summary: RoundSummary) -> None:
+        """The round's title and counts (the case rows stay as they are)."""
+        self.round = summary
+        self.title.setText(f"<h2>{html.escape(summary.name)}</h2>")
+        self.summary.setText(self.tr("{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · "
+                                     "granskade {6} av {7}").format(
+            summary.checklist_title, summary.checklist_version, summary.year, summary.period,
+            summary.unit or "–", summary.frame_size, summary.reviewed, summary.sampled))
 
     def case_ids(self) -> list[int]:
         """The cases in draw order (the order PgUp/PgDn follow)."""

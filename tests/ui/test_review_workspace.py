@@ -70,6 +70,11 @@ def test_keyboard_review_skips_non_applicable_and_completes(
     assert record.values() == {"enskilt_samtal": "ja", "samtal_var_tredje_manad": "ej_aktuellt",
                                "viewpoint": "nej", "genomforandeplan": "nej", "vardplan": "ja"}
     assert record.reviewer == "Gun Ledare (GL)"
+    # the round's table shows the completed case without reloading the round
+    row = window.round_view.model.row(window.round_view.model.row_of(case_ids[0]) or 0)
+    assert row.case_id == case_ids[0] and row.status is ReviewStatus.COMPLETE
+    assert row.answered == 5 and row.reviewer == "Gun Ledare (GL)"
+    assert f"granskade 1 av {len(case_ids)}" in window.round_view.summary.text()
 
 
 def test_missing_required_answers_block_completion(
