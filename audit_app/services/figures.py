@@ -16,12 +16,12 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
     GENDER_ORDER,
     Comment,
-    DataRow,
     Figure,
     ItemFigures,
     Report,
     RoundInfo,
 )
+from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
@@ -131,21 +131,29 @@ class FigureService:
             return [CaseBehind(*row) for row in s.execute(stmt)]
 
     def data_rows(self, round_ids: list[int], *, unit: str | None = None,
-             gender: str | None = None) -> Iterator[DataRow]:
-        """Every answer of every completed review, streamed for the long data sheet."""
+                  gender: str | None = None) -> Iterator[DataTuple]:
+        """Every answer of every completed review, streamed for the long data sheet: plain
+        tuples in DataRow's field order from Core rows (600,000 ORM-typed rows took ~6 s)."""
         with self.db.session() as s:
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender,
                            Answer.item_id, Answer.value, Answer.applicable, Answer.compliant,
-                           Answer.comment, Review.reviewer, Review.completed_at)
+                           Answer.comment, Review.reviewer, func.date(Review.completed_at))
                     .select_from(Answer).join(Review, Review.id == Answer.review_id)
                     .join(Case, Case.id == Review.case_id)
                     .join(AuditRound, AuditRound.id == Review.round_id)
                     .where(Review.round_id.in_(round_ids), Review.status == COMPLETE))
             stmt = self._filters(stmt, unit, gender).order_by(
                 AuditRound.year, AuditRound.period, AuditRound.name, Case.case_ref, Answer.id)
-            for row in s.execute(stmt).yield_per(5000):
+            days: dict[str, date] = {}
+            for row in s.connection().execution_options(yield_per=5000).execute(stmt):
                 done = row[10]
-                yield DataRow(*row[:10], done.date() if done is not None else None)
+                if done is None:
+                    yield (*row[:10], None)
+                    continue
+                day = days.get(done)
+                if day is None:
+                    day = days[done] = date.fromisoformat(done)
+                yield (*row[:10], day)
 
     # -- queries -----------------------------------------------------------------------
 

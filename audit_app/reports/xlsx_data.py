@@ -1,0 +1,126 @@
+"""The workbook's long data sheet streamed as sheet XML (600,000 rows, no cell objects)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+# round, case, unit, gender, item id, answer, applicable, compliant, comment, reviewer, done
+DataTuple = tuple[str, str, str | None, str | None, str, str | None, bool, bool | None,
+                  str | None, str | None, date | None]
+Describe = Callable[[str, str | None], tuple[str, str | None]]
+Progress = Callable[[int], None]
+
+# the autofilter's last row before the count is known: Excel's last row, replaced after
+PLACEHOLDER_ROW = 1_048_576
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0
+_EPOCH = date(1899, 12, 30)  # Excel's day 0 (1900 date system, after February 1900)
+_FLUSH = 2_000  # rows joined per write
+_CACHE = 50_000  # distinct texts kept as ready cell XML
+
+
+def text_cell(value: str) -> str:
+    """An inline-string cell's XML after its reference, as openpyxl writes it: at most
+    32,767 characters, characters XML cannot hold left out, spaces kept at the ends."""
+    value = _ILLEGAL.sub("", value[:32767])
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f' t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
+
+
+def write_rows(out: IO[bytes], rows: Iterable[DataTuple], describe: Describe,
+               genders: dict[str, str], date_style: int,
+               progress: Progress | None = None) -> int:
+    """Write rows 2, 3, … of the data sheet (the cells of <sheetData>); returns the count.
+
+    describe(item id, answer) gives the question and the answer's label; genders turns the
+    stored gender into its column text. Empty values get no cell, as with openpyxl.
+    """
+    texts: dict[str, str] = {}
+    labels: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+    days: dict[date, str] = {}
+
+    def text(value: str) -> str:
+        cell = texts.get(value)
+        if cell is None:
+            if len(texts) >= _CACHE:
+                texts.clear()
+            cell = texts[value] = text_cell(value)
+        return cell
+
+    yes, no = text("Ja"), text("Nej")
+    style = f' s="{date_style}"><v>'
+    buffer: list[str] = []
+    count = 0
+    last_case, case_cell = "", text("")
+    for (round_name, case_ref, unit, gender, item_id, value, applicable, compliant,
+         comment, reviewer, completed) in rows:
+        count += 1
+        r = str(count + 1)
+        if case_ref != last_case:
+            last_case, case_cell = case_ref, text_cell(case_ref)
+        key = (item_id, value)
+        label = labels.get(key)
+        if label is None:
+            label = labels[key] = describe(item_id, value)
+        question, answer = label
+        cells = [f'<row r="{r}"><c r="A{r}"', text(round_name), f'<c r="B{r}"', case_cell]
+        if unit:
+            cells += (f'<c r="C{r}"', text(unit))
+        if gender:
+            cells += (f'<c r="D{r}"', text(genders.get(gender, gender)))
+        cells += (f'<c r="E{r}"', text(item_id), f'<c r="F{r}"', text(question))
+        if answer:
+            cells += (f'<c r="G{r}"', text(answer))
+        cells += (f'<c r="H{r}"', yes if applicable else no)
+        if applicable and compliant is not None:
+            cells.append(f'<c r="I{r}"><v>{int(compliant)}</v></c>')
+        if comment:
+            cells += (f'<c r="J{r}"', text_cell(comment))
+        if reviewer:
+            cells += (f'<c r="K{r}"', text(reviewer))
+        if completed is not None:
+            serial = days.get(completed)
+            if serial is None:
+                serial = days[completed] = str((completed - _EPOCH).days)
+            cells += (f'<c r="L{r}"', style, serial, "</v></c>")
+        cells.append("</row>")
+        buffer.append("".join(cells))
+        if count % _FLUSH == 0:
+            out.write("".join(buffer).encode())
+            buffer.clear()
+            if progress and count % 10_000 == 0:
+                progress(count)
+    out.write("".join(buffer).encode())
+    return count
+
+
+def splice(workbook: IO[bytes], sheet: str, target: Path,
+           write: Callable[[IO[bytes]], int], last_column: str) -> int:
+    """Copy the workbook openpyxl saved (the data sheet with its header row only and the
+    placeholder autofilter) to target, writing the data sheet's rows with write(out) and
+    setting the filter ranges to the rows written; returns write's count."""
+    placeholder = f"A1:{last_column}{PLACEHOLDER_ROW}"
+    defined = f"$A$1:${last_column}${PLACEHOLDER_ROW}"
+    with zipfile.ZipFile(workbook) as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        head, tail = source.read(sheet).split(b"</sheetData>", 1)
+        with out.open(sheet, "w") as fh:
+            fh.write(head)
+            count = write(fh)
+            last = max(count, 1) + 1
+            fh.write(b"</sheetData>" + tail.replace(placeholder.encode(),
+                                                    f"A1:{last_column}{last}".encode()))
+        for info in source.infolist():
+            if info.filename == sheet:
+                continue
+            data = source.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(defined.encode(),
+                                    f"$A$1:${last_column}${last}".encode())
+            out.writestr(info.filename, data)
+    return count
