@@ -6,12 +6,14 @@ import csv
 import io
 import warnings
 import zipfile
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
 from audit_app.domain.errors import UserError
+from audit_app.importers.caselist_guard import may_hold_personnummer
 
 MAX_FILE_BYTES = 200_000_000
 MAX_XLSX_UNCOMPRESSED = 1_500_000_000
@@ -19,22 +21,141 @@ MAX_FIELD_CHARS = 1_048_576
 MAX_COLUMNS = 500
 HEADER_PEEK_ROWS = 30
 
+OtherSheets = Callable[[], Generator[tuple[str, int, list[Any]], None, None]]
+
 
 def _nothing() -> Generator[tuple[str, int, list[Any]], None, None]:
     yield from ()
 
 
-@dataclass
-class RowSource:
-    """Rows of one sheet or CSV file: (row number as the user sees it, cell values)."""
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive rows held column by column: row numbers and one sequence per column.
 
-    rows: Iterator[tuple[int, list[Any]]]
-    total: int | None
-    sheet: str | None = None
-    description: str = ""
-    # The other sheets of a workbook as (sheet, row number, cells), only for the guard.
-    other_sheets: Callable[[], Generator[tuple[str, int, list[Any]], None, None]] = _nothing
-    close: Callable[[], None] = lambda: None
+    Columns are as long as `numbers`; a row shorter than the widest is padded with None.
+    """
+
+    numbers: Sequence[int]
+    columns: list[Sequence[Any]]
+    texts_only: bool = False  # True when every cell is known to be a str (CSV)
+    longest: int | None = None  # no cell is longer than this, when known
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def column(self, index: int) -> Sequence[Any]:
+        if index < len(self.columns):
+            return self.columns[index]
+        return [None] * len(self.numbers)
+
+    def row(self, position: int) -> list[Any]:
+        return [column[position] for column in self.columns]
+
+
+def transpose(numbers: Sequence[int], rows: Sequence[Sequence[Any]]) -> Chunk:
+    return Chunk(numbers, [list(c) for c in zip_longest(*rows)])
+
+
+class RowSource:
+    """Rows of one sheet or CSV file: (row number as the user sees it, cell values).
+
+    `head` peeks at the first rows; `chunks` then hands out the rows column by column.
+    `guard_clean` is True when the whole file was found free of anything like a personnummer.
+    """
+
+    def __init__(self, total: int | None, description: str, guard_clean: bool = False,
+                 other_sheets: OtherSheets = _nothing,
+                 close: Callable[[], None] = lambda: None) -> None:
+        self.total = total
+        self.description = description
+        self.guard_clean = guard_clean
+        self.other_sheets = other_sheets
+        self.close = close
+
+    def head(self, count: int) -> list[tuple[int, list[Any]]]:
+        """The first `count` rows (fewer if the file is shorter); they stay to be chunked."""
+        raise NotImplementedError
+
+    def chunks(self, skip: int, size: int) -> Iterator[Chunk]:
+        """The rows after the first `skip`, cut so that a chunk ends at every multiple of
+        `size` rows counted from the first row of the file."""
+        raise NotImplementedError
+
+
+class StreamSource(RowSource):
+    """Rows read one at a time (a sheet, or CSV text that needs the full CSV parser)."""
+
+    def __init__(self, rows: Iterator[tuple[int, list[Any]]], total: int | None,
+                 description: str, guard_clean: bool = False,
+                 other_sheets: OtherSheets = _nothing,
+                 close: Callable[[], None] = lambda: None) -> None:
+        super().__init__(total, description, guard_clean, other_sheets, close)
+        self._rows = rows
+        self._head: list[tuple[int, list[Any]]] = []
+
+    def head(self, count: int) -> list[tuple[int, list[Any]]]:
+        while len(self._head) < count:
+            item = next(self._rows, None)
+            if item is None:
+                break
+            self._head.append(item)
+        return self._head[:count]
+
+    def chunks(self, skip: int, size: int) -> Iterator[Chunk]:
+        numbers: list[int] = []
+        rows: list[list[Any]] = []
+        limit = size - skip % size
+        items = iter(self._head[skip:])
+        try:
+            for source in (items, self._rows):
+                for number, cells in source:
+                    numbers.append(number)
+                    rows.append(cells)
+                    if len(rows) == limit:
+                        yield transpose(numbers, rows)
+                        numbers, rows, limit = [], [], size
+        except UserError:
+            if rows:  # what was read before the damage is still checked (personnummer first)
+                yield transpose(numbers, rows)
+            raise
+        if rows:
+            yield transpose(numbers, rows)
+
+
+class PlainCsvSource(RowSource):
+    """CSV lines without quotes, numbered 1, 2, 3...: split on the delimiter a chunk at a time.
+
+    Without quotes csv.reader's record is the line split on the delimiter (an empty line is
+    [] to it and [""] here, which read the same: one empty cell).
+    """
+
+    def __init__(self, lines: list[str], delimiter: str, total: int | None, description: str,
+                 guard_clean: bool = False) -> None:
+        super().__init__(total, description, guard_clean)
+        self._lines = lines
+        self._delimiter = delimiter
+        self._longest = max(map(len, lines))
+
+    def head(self, count: int) -> list[tuple[int, list[Any]]]:
+        return [(k + 1, line.split(self._delimiter)[:MAX_COLUMNS])
+                for k, line in enumerate(self._lines[:count])]
+
+    def chunks(self, skip: int, size: int) -> Iterator[Chunk]:
+        start, end, delimiter = skip, len(self._lines), self._delimiter
+        while start < end:
+            stop = min(end, (start // size + 1) * size)
+            lines = self._lines[start:stop]
+            widths = set(map(str.count, lines, repeat(delimiter)))
+            if len(widths) == 1:  # the usual case: split all lines in one go
+                width = widths.pop() + 1
+                cells = delimiter.join(lines).split(delimiter)
+                columns: list[Sequence[Any]] = [cells[k::width]
+                                                for k in range(min(width, MAX_COLUMNS))]
+                yield Chunk(range(start + 1, stop + 1), columns, True, self._longest)
+            else:
+                rows = [r[:MAX_COLUMNS] for r in map(str.split, lines, repeat(delimiter))]
+                yield transpose(range(start + 1, stop + 1), rows)
+            start = stop
 
 
 def open_rows(path: Path, wants: Callable[[list[Any]], bool] | None = None) -> RowSource:
@@ -114,8 +235,8 @@ def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSour
         main.close()
         workbook.close()
 
-    return RowSource(enumerate(main, start=1), total, sheet.title, f"blad '{sheet.title}'",
-                     others, close)
+    return StreamSource(enumerate(main, start=1), total, f"blad '{sheet.title}'",
+                        other_sheets=others, close=close)
 
 
 def _values(sheet: Any, path: Path,
@@ -175,21 +296,43 @@ def _csv_rows(path: Path) -> RowSource:
     if "\x00" in text[:4096]:
         raise UserError(f"{path.name} är ingen textfil (CSV).")
     delimiter = sniff_delimiter(text)
-    total = text.count("\n") + 1
-    csv.field_size_limit(MAX_FIELD_CHARS)
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        line = 1
-        try:
-            for record in reader:
-                # The row number is the file line where the record starts, as an editor shows.
-                yield line, list(record[:MAX_COLUMNS])
-                line = reader.line_num + 1
-        except csv.Error as exc:
-            raise UserError(f"{path.name}, rad {reader.line_num}: kan inte tolkas som CSV "
-                            f"(t.ex. ett fält över 1 MB eller ett citattecken som inte "
-                            f"avslutas): {exc}") from exc
-
     name = {";": "semikolon", ",": "komma", "\t": "tabb"}[delimiter]
-    return RowSource(rows(), total, None, f"{encoding}, {name}")
+    description = f"{encoding}, {name}"
+    # The raw text holds every cell's text, so one look at it can clear the whole file.
+    clean = not may_hold_personnummer(text)
+    total = text.count("\n") + 1
+    lines = plain_csv_lines(text)
+    if lines is not None:
+        return PlainCsvSource(lines, delimiter, total, description, clean)
+    return StreamSource(_csv_records(path, text, delimiter), total, description, clean)
+
+
+def plain_csv_lines(text: str) -> list[str] | None:
+    """The lines of CSV text that csv.reader would read as plain lines split on the delimiter
+    (no quotes, one kind of line end, no field over the limit); None for any other text."""
+    if not text or '"' in text or "\x00" in text:
+        return None
+    newline = "\r\n" if "\r" in text else "\n"
+    ends = text.endswith(newline)
+    lines = (text[:-len(newline)] if ends else text).split(newline)
+    line_ends = len(lines) - 1 + ends
+    if newline == "\r\n" and not text.count("\r") == text.count("\n") == line_ends:
+        return None  # a lone CR or LF besides the CRLF line ends
+    if max(map(len, lines)) > MAX_FIELD_CHARS:
+        return None
+    return lines
+
+
+def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[Any]]]:
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for record in reader:
+            # The row number is the file line where the record starts, as an editor shows.
+            yield line, list(record[:MAX_COLUMNS])
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise UserError(f"{path.name}, rad {reader.line_num}: kan inte tolkas som CSV "
+                        f"(t.ex. ett fält över 1 MB eller ett citattecken som inte "
+                        f"avslutas): {exc}") from exc

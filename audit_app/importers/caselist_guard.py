@@ -1,0 +1,127 @@
+"""Refusing a case-list file in which any cell looks like a personnummer or samordningsnummer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import zip_longest
+from typing import Any
+
+from audit_app.domain.errors import UserError
+from audit_app.domain.personnummer import find_personnummer
+
+# Digits become '0' and the separators a personnummer may have ('-', '+', ' ') become '-'.
+_SHAPE = bytes.maketrans(b"0123456789+ ", b"0000000000--")
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]+")
+CELL = "\x1f"  # between cells (or the cells of one column) in a joined text
+ROW = "\x1e"  # between the joined columns of a chunk
+
+
+class PersonnummerInFileError(UserError):
+    """The file holds something that looks like a personnummer: nothing of it is used."""
+
+
+def may_hold_personnummer(text: str) -> bool:
+    """False only when `text` surely holds nothing `find_personnummer` would find.
+
+    A personnummer needs ten digits with at most one separator after the sixth (or the
+    eighth): six digits, maybe a separator, four digits, wherever it sits. This looks for that
+    shape with bytes operations, far faster than the full pattern over a whole file.
+    """
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        # Digits beyond Latin-1 (e.g. full-width) count for the full pattern: let it look.
+        if any(ch.isdecimal() for run in _BEYOND_LATIN1.findall(text) for ch in run):
+            return True
+        data = text.encode("latin-1", errors="replace")
+    shape = data.translate(_SHAPE)
+    return b"0000000000" in shape or b"000000-0000" in shape
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def guard_text(value: Any) -> str:
+    """A cell as the guard reads it: its text, except dates, whose digits are no identity."""
+    if value is None or hasattr(value, "year"):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def guard_row(number: int, cells: Sequence[Any], headers: list[str], sheet: str = "") -> None:
+    """PersonnummerInFileError naming the row and the first column with a personnummer."""
+    texts = [guard_text(v) for v in cells]
+    if not find_personnummer(CELL.join(texts)):
+        return
+    for k, text in enumerate(texts):
+        if find_personnummer(text):
+            name = headers[k] if k < len(headers) and headers[k] else ""
+            where = f"kolumn {column_letter(k)}" + (f" ({name})" if name else "")
+            if sheet:
+                where += f" på bladet '{sheet}'"
+            raise PersonnummerInFileError(
+                f"Rad {number}, {where} innehåller något som ser ut som ett personnummer eller "
+                "samordningsnummer. Ingenting från filen har sparats. Exportera listan med "
+                "ärendenummer (t.ex. ärende-id eller aktnummer) i stället för personnummer.")
+
+
+def _column_text(column: Sequence[Any]) -> str:
+    try:
+        # Untrimmed text has the same matches: the pattern neither starts nor ends in a space.
+        return CELL.join(column)
+    except TypeError:  # numbers, dates or empty cells among the texts
+        return CELL.join([guard_text(v) for v in column])
+
+
+def guard_chunk(numbers: Sequence[int], columns: Sequence[Sequence[Any]], headers: list[str],
+                sheet: str = "") -> None:
+    """`guard_row` for consecutive rows held column by column, in one look when clean.
+
+    The separators are neither digits nor allowed inside a personnummer, so the joined text
+    has a match exactly when some cell has one; then the rows are looked at one by one for
+    the exact row and column of the first.
+    """
+    joined = ROW.join(map(_column_text, columns))
+    if not may_hold_personnummer(joined) or not find_personnummer(joined):
+        return
+    for position, number in enumerate(numbers):
+        guard_row(number, [column[position] for column in columns], headers, sheet)
+
+
+def guard_sheets(rows: Iterable[tuple[str, int, list[Any]]], size: int) -> None:
+    """Guard rows of (sheet, row number, cells) `size` rows at a time."""
+    batch: list[tuple[int, list[Any]]] = []
+    current = ""
+    items = iter(rows)
+    while True:
+        try:
+            item = next(items, None)
+        except UserError:
+            if batch:  # rows read before the damage: a personnummer is the weightier message
+                _guard_batch(batch, current)
+            raise
+        if item is None:
+            break
+        sheet, number, cells = item
+        if batch and (sheet != current or len(batch) >= size):
+            _guard_batch(batch, current)
+            batch = []
+        current = sheet
+        batch.append((number, cells))
+    if batch:
+        _guard_batch(batch, current)
+
+
+def _guard_batch(batch: list[tuple[int, list[Any]]], sheet: str) -> None:
+    numbers = [number for number, _cells in batch]
+    columns = [list(c) for c in zip_longest(*(cells for _n, cells in batch))]
+    guard_chunk(numbers, columns, [], sheet)
