@@ -39,6 +39,7 @@ from audit_app.reports.pdf_parts import (
     MUTED,
     NumberedCanvas,
     TextLines,
+    TextRows,
     bar_chart,
     register_fonts,
     styles,
@@ -219,25 +220,19 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
 COMMENT_WIDTHS = (34 * mm, 18 * mm, 118 * mm)
 
 
-def _comments_table(item: ItemFigures, style: Any) -> Table:
-    """Case, answer, comment: thousands of rows in a year, so plain wrapped strings (no
-    Paragraph per cell) in the cell style's font."""
+def _comments_table(item: ItemFigures, style: Any) -> TextRows:
+    """Case, answer, comment: thousands of rows in a year, so wrapped plain text rows in
+    the cell style's font instead of a Table of Paragraphs."""
     several = len({c.round_name for c in item.comments}) > 1
-    pad = 2 * 6  # the table's default left + right cell padding
+    pad = 2 * TextRows.PAD_X
 
-    def cell(text: str, width: float) -> str:
-        return "\n".join(wrap_text(text, style.fontName, style.fontSize, width - pad))
+    def cell(text: str, width: float) -> tuple[str, ...]:
+        return wrap_text(text, style.fontName, style.fontSize, width - pad)
 
-    rows = [[cell(c.case_ref + (f" ({c.round_name})" if several else ""), COMMENT_WIDTHS[0]),
+    rows = [(cell(c.case_ref + (f" ({c.round_name})" if several else ""), COMMENT_WIDTHS[0]),
              cell(item.label(c.value or "") or "–", COMMENT_WIDTHS[1]),
-             cell(c.text, COMMENT_WIDTHS[2])] for c in item.comments]
-    table = Table(rows, colWidths=list(COMMENT_WIDTHS))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize,
-                                style.leading),
-                               ("TEXTCOLOR", (0, 0), (-1, -1), style.textColor),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID)]))
-    return table
+             cell(c.text, COMMENT_WIDTHS[2])) for c in item.comments]
+    return TextRows(rows, COMMENT_WIDTHS, style, GRID)
 
 
 def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -141,6 +142,77 @@ class TextLines(Flowable):
         for line in self.lines:
             text.textLine(line)
         canvas.drawText(text)
+
+
+Cell = tuple[str, ...]  # a table cell's wrapped lines
+
+
+class TextRows(Flowable):
+    """Rows of plain text cells (lines already wrapped) with a rule under each row, drawn
+    as one text object and split between rows across pages: a comment table of thousands
+    of rows without a Table's per-cell work. Looks like a Table with VALIGN TOP and its
+    default padding; a row too tall for a page is continued on the next."""
+
+    PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 3.0, 3.0
+    TALL = 200.0  # rows taller than this may break between their lines
+
+    def __init__(self, rows: Sequence[tuple[Cell, ...]], widths: tuple[float, ...], style: Any,
+                 rule: Any, rule_width: float = 0.3, *, continued: bool = False) -> None:
+        super().__init__()
+        self.hAlign = "CENTER"  # as a Table: wider than the frame's inner width by its padding
+        self.rows: list[tuple[Cell, ...]] = list(rows)
+        self.widths, self.style = widths, style
+        self.rule, self.rule_width = rule, rule_width
+        self.continued = continued  # the rest of a split table: a rule on top, as a Table
+        pad = self.PAD_TOP + self.PAD_BOTTOM
+        self.heights = [max(len(cell) for cell in row) * style.leading + pad for row in rows]
+
+    def _part(self, rows: list[tuple[Cell, ...]], continued: bool) -> TextRows:
+        return TextRows(rows, self.widths, self.style, self.rule, self.rule_width,
+                        continued=continued)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = sum(self.widths), sum(self.heights)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        used, fits = 0.0, 0
+        for height in self.heights:
+            if used + height > avail_height:
+                break
+            used, fits = used + height, fits + 1
+        if fits == len(self.rows):
+            return [self]
+        if fits == 0:
+            lines = int((avail_height - self.PAD_TOP - self.PAD_BOTTOM) // self.style.leading)
+            if self.heights[0] <= self.TALL or lines < 1:
+                return []
+            first = self.rows[0]
+            return [self._part([tuple(cell[:lines] for cell in first)], self.continued),
+                    self._part([tuple(cell[lines:] for cell in first)] + self.rows[1:], True)]
+        return [self._part(self.rows[:fits], self.continued),
+                self._part(self.rows[fits:], True)]
+
+    def draw(self) -> None:
+        canvas, st = self.canv, self.style
+        text = canvas.beginText()
+        text.setFont(st.fontName, st.fontSize, st.leading)
+        text.setFillColor(st.textColor)
+        top = self.height
+        rules = [(0, top, self.width, top)] if self.continued else []
+        for row, height in zip(self.rows, self.heights, strict=True):
+            x = self.PAD_X
+            for cell, width in zip(row, self.widths, strict=True):
+                text.setTextOrigin(x, top - self.PAD_TOP - st.fontSize)
+                for line in cell:
+                    text.textLine(line)
+                x += width
+            top -= height
+            rules.append((0, top, self.width, top))
+        canvas.drawText(text)
+        canvas.setStrokeColor(self.rule)
+        canvas.setLineWidth(self.rule_width)
+        canvas.lines(rules)
 
 
 class NumberedCanvas(Canvas):
