@@ -31,10 +31,11 @@ def may_hold_personnummer(text: str) -> bool:
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
-        # Digits beyond Latin-1 (e.g. full-width) count for the full pattern: let it look.
-        if any(ch.isdecimal() for run in _BEYOND_LATIN1.findall(text) for ch in run):
-            return True
-        data = text.encode("latin-1", errors="replace")
+        # The pattern's digits are all decimal digits (e.g. full-width ones too): those
+        # beyond Latin-1 are made '0' first, anything else beyond it '?'.
+        digits = {ord(ch): "0" for run in _BEYOND_LATIN1.findall(text) for ch in run
+                  if ch.isdecimal()}
+        data = (text.translate(digits) if digits else text).encode("latin-1", "replace")
     shape = data.translate(_SHAPE)
     return b"0000000000" in shape or b"000000-0000" in shape
 

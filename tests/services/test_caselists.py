@@ -168,3 +168,22 @@ def test_cancel_stores_nothing_and_progress_reaches_the_end(db: Database, round_
     CaseListService(db, "GL").import_file(round_id, path,
                                           progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (1505, 1505) and count(db, Case) == 1500
+
+
+def test_plain_row_insert_stores_what_the_orm_stores(db: Database, round_id: int,
+                                                     tmp_path: Path) -> None:
+    path = semicolon_cp1252(tmp_path / "r.csv", [
+        "Ärendenummer;Kön;Födelseår;Avslutsdatum", "2026-0001;F;2012;2026-03-05",
+        "2026-0002;P;;"])
+    result = CaseListService(db, "GL").import_file(round_id, path)
+    with db.session() as s:
+        s.add(Case(round_id=round_id, case_ref="ORM-1", gender="flicka", birth_year=2012,
+                   closing_date=date(2026, 3, 5), import_id=result.import_id))
+    with db.session() as s:
+        raw = s.connection().exec_driver_sql(
+            'SELECT case_ref, unit, team, case_type, gender, birth_year, age_band, '
+            'closing_date, import_id FROM "case" ORDER BY case_ref').all()
+    assert [tuple(r) for r in raw] == [
+        ("2026-0001", "", "", "", "flicka", 2012, "", "2026-03-05", result.import_id),
+        ("2026-0002", "", "", "", "pojke", None, "", None, result.import_id),
+        ("ORM-1", "", "", "", "flicka", 2012, "", "2026-03-05", result.import_id)]
