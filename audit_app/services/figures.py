@@ -1,4 +1,4 @@
-"""Result figures per checklist item from completed reviews, computed with SQL GROUP BY."""
+"""Result figures per checklist item from completed reviews (counts: figure_counts.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.checklist import Checklist, ChecklistItem
@@ -23,11 +23,11 @@ from audit_app.domain.figures import (
 )
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
+from audit_app.services.figure_counts import case_filters, count_answers
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
 COMPLETE = "complete"
-_Q = TypeVar("_Q", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,8 @@ class FigureService:
             period_of = {r.id: (r.year, r.period) for r in rounds}
             year = max(r.year for r in rounds)
             acc: dict[tuple[str, str, str], _Acc] = defaultdict(_Acc)
-            stmt = self._grouped(round_ids, unit, gender)
-            for round_id, item_id, c_unit, c_gender, value, compliant, count in s.execute(stmt):
+            counted = count_answers(s, round_ids, unit, gender)
+            for round_id, item_id, c_unit, c_gender, value, compliant, count in counted:
                 y, p = period_of[round_id]
                 keys = [("total", ""), ("period", f"{p} {y}"), ("period", f"VB {y}"),
                         ("unit", c_unit or "Okänd enhet"), ("gender", c_gender or "okant")]
@@ -118,7 +118,7 @@ class FigureService:
                     .join(AuditRound, AuditRound.id == Review.round_id)
                     .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
                            Answer.item_id == item_id, Answer.applicable.is_(True)))
-            stmt = self._filters(stmt, unit, gender)
+            stmt = case_filters(stmt, unit, gender)
             if value is not None:
                 stmt = stmt.where(Answer.value == value)
             elif compliant is not None:
@@ -142,7 +142,7 @@ class FigureService:
                     .join(Case, Case.id == Review.case_id)
                     .join(AuditRound, AuditRound.id == Review.round_id)
                     .where(Review.round_id.in_(round_ids), Review.status == COMPLETE))
-            stmt = self._filters(stmt, unit, gender).order_by(
+            stmt = case_filters(stmt, unit, gender).order_by(
                 AuditRound.year, AuditRound.period, AuditRound.name, Case.case_ref, Answer.id)
             days: dict[str, date] = {}
             for row in s.connection().execution_options(yield_per=5000).execute(stmt):
@@ -189,26 +189,6 @@ class FigureService:
                                                     if dropped else ""))
         return infos, checklists[newest], versions, notes, common
 
-    @staticmethod
-    def _filters(stmt: _Q, unit: str | None, gender: str | None) -> _Q:
-        if unit:
-            stmt = stmt.where(Case.unit == unit)
-        if gender:
-            stmt = stmt.where(Case.gender == gender)
-        return stmt
-
-    def _grouped(self, round_ids: list[int], unit: str | None,
-                 gender: str | None) -> Select[int, str, str, str, str | None, bool | None, int]:
-        stmt = (select(Review.round_id, Answer.item_id, Case.unit, Case.gender, Answer.value,
-                       Answer.compliant, func.count())
-                .select_from(Review).join(Answer, Answer.review_id == Review.id)
-                .join(Case, Case.id == Review.case_id)
-                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
-                       Answer.applicable.is_(True)))
-        stmt = self._filters(stmt, unit, gender)
-        return stmt.group_by(Review.round_id, Answer.item_id, Case.unit, Case.gender,
-                             Answer.value, Answer.compliant)
-
     def _last_year(self, s: Session, rounds: list[RoundInfo], checklist_key: str,
                    unit: str | None, gender: str | None) -> dict[tuple[str, str], _Acc]:
         """Figures of the same periods one year earlier, from any round of this checklist."""
@@ -229,8 +209,8 @@ class FigureService:
         periods = sorted(set(period_of.values()))
         # the same periods accumulated, so the comparison is like for like
         span = f"{periods[0]}–{periods[-1]} {y}" if len(periods) > 1 else None
-        for round_id, item_id, _u, _g, value, compliant, count in s.execute(
-                self._grouped(ids, unit, gender)):
+        for round_id, item_id, _u, _g, value, compliant, count in count_answers(
+                s, ids, unit, gender):
             labels = [f"{period_of[round_id]} {y}"] + ([span] if span else [])
             for label in labels:
                 out[(item_id, label)].add(value, compliant, count)
@@ -245,7 +225,7 @@ class FigureService:
                 .join(AuditRound, AuditRound.id == Review.round_id)
                 .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
                        Answer.comment != ""))
-        stmt = self._filters(stmt, unit, gender).order_by(AuditRound.year, AuditRound.period,
+        stmt = case_filters(stmt, unit, gender).order_by(AuditRound.year, AuditRound.period,
                                                           Case.case_ref)
         out: dict[str, list[Comment]] = defaultdict(list)
         for item_id, ref, name, value, text in s.execute(stmt):
@@ -262,7 +242,7 @@ class FigureService:
                 .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
                        Answer.item_id.in_(item_ids), Answer.applicable.is_(True),
                        Answer.compliant.is_(False)))
-        stmt = self._filters(stmt, unit, gender).order_by(Case.case_ref)
+        stmt = case_filters(stmt, unit, gender).order_by(Case.case_ref)
         out: dict[str, list[str]] = defaultdict(list)
         for item_id, ref in s.execute(stmt):
             out[item_id].append(ref)
@@ -273,7 +253,7 @@ class FigureService:
         stmt = (select(Review.reviewer, func.count()).select_from(Review)
                 .join(Case, Case.id == Review.case_id)
                 .where(Review.round_id.in_(round_ids), Review.status == COMPLETE))
-        stmt = self._filters(stmt, unit, gender).group_by(Review.reviewer)
+        stmt = case_filters(stmt, unit, gender).group_by(Review.reviewer)
         rows = s.execute(stmt).all()
         return tuple(sorted(r for r, _ in rows)), sum(c for _, c in rows)
 
