@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,9 +36,9 @@ from audit_app.importers.caselist_columns import (
 from audit_app.importers.caselist_guard import may_hold_personnummer
 from tests.importers.caselist_files import PNR, semicolon_cp1252
 
-PARSERS = {"unit": parse_text, "team": parse_text, "case_type": parse_text,
-           "gender": parse_gender, "birth_year": parse_birth_year, "age_band": parse_age_band,
-           "closing_date": parse_date}
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "unit": parse_text, "team": parse_text, "case_type": parse_text, "gender": parse_gender,
+    "birth_year": parse_birth_year, "age_band": parse_age_band, "closing_date": parse_date}
 
 
 @pytest.fixture
