@@ -252,19 +252,31 @@ def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:
     return rows
 
 
+BREAKDOWN_WIDTHS = (50 * mm, 40 * mm, 38 * mm, 42 * mm)
+
+
 def _breakdown_table(item: ItemFigures, rows: list[tuple[str, Figure]],
                      st: dict[str, Any], publication: bool) -> Table:
-    head = [_p(h, st["cellb"]) for h in ("Grupp", "Resultat", "95 % KI", "Bedömning")]
-    data: list[list[Any]] = [head]
+    """Group, result, interval, verdict; cells are wrapped plain strings (13 rows × 30
+    items of Paragraphs were a tenth of a year's PDF)."""
+    cell, bold = st["cell"], st["cellb"]
+    pad = 2 * 6  # the table's default left + right cell padding
+
+    def line(texts: tuple[str, ...], style: Any) -> list[str]:
+        return ["\n".join(wrap_text(t, style.fontName, style.fontSize, w - pad))
+                for t, w in zip(texts, BREAKDOWN_WIDTHS, strict=True)]
+
+    data = [line(("Grupp", "Resultat", "95 % KI", "Bedömning"), bold)]
     for label, fig in rows:
         masked = publication and fig.small
         verdict = MASKED if masked else VERDICT_TEXT[fig.verdict] if fig.n else "–"
-        data.append([_p(label, st["cell"]), _p(figure_text(fig, publication=publication),
-                                               st["cell"]),
-                     _p(interval_text(fig, publication=publication), st["cell"]),
-                     _p(verdict, st["cell"])])
-    table = Table(data, colWidths=[50 * mm, 40 * mm, 38 * mm, 42 * mm], repeatRows=1)
+        data.append(line((label, figure_text(fig, publication=publication),
+                          interval_text(fig, publication=publication), verdict), cell))
+    table = Table(data, colWidths=list(BREAKDOWN_WIDTHS), repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, 0), bold.fontName, bold.fontSize, bold.leading),
+        ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), cell.textColor),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, GRID),
         ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#eef3f7")),
