@@ -7,7 +7,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 # round, case, unit, gender, item id, answer, applicable, compliant, comment, reviewer, done
 DataTuple = tuple[str, str, str | None, str | None, str, str | None, bool, bool | None,
@@ -32,17 +32,26 @@ def text_cell(value: str) -> str:
     return f' t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
 
 
+def _pieces(cells: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Cells as the pieces between which the row number goes: r.join(pieces) is the XML."""
+    out = [""]
+    for column, xml in cells:
+        out[-1] += f'<c r="{column}'
+        out.append(f'"{xml}')
+    return tuple(out)
+
+
 def write_rows(out: IO[bytes], rows: Iterable[DataTuple], describe: Describe,
                genders: dict[str, str], date_style: int,
                progress: Progress | None = None) -> int:
     """Write rows 2, 3, … of the data sheet (the cells of <sheetData>); returns the count.
 
     describe(item id, answer) gives the question and the answer's label; genders turns the
-    stored gender into its column text. Empty values get no cell, as with openpyxl.
+    stored gender into its column text. Empty values get no cell, as with openpyxl. The
+    cells repeat a lot (30 items, a few units, rounds, dates), so each group of columns is
+    made once as pieces and only joined with the row number per row.
     """
     texts: dict[str, str] = {}
-    labels: dict[tuple[str, str | None], tuple[str, str | None]] = {}
-    days: dict[date, str] = {}
 
     def text(value: str) -> str:
         cell = texts.get(value)
@@ -52,49 +61,60 @@ def write_rows(out: IO[bytes], rows: Iterable[DataTuple], describe: Describe,
             cell = texts[value] = text_cell(value)
         return cell
 
-    yes, no = text("Ja"), text("Nej")
-    style = f' s="{date_style}"><v>'
+    def starts(round_name: str) -> tuple[str, ...]:
+        cells = _pieces([("A", text(round_name)), ("B", "")])
+        return ('<row r="', '">' + cells[0], *cells[1:])
+
+    def case(unit: str | None, gender: str | None) -> tuple[str, ...]:
+        return _pieces(([("C", text(unit))] if unit else [])
+                       + ([("D", text(genders.get(gender, gender)))] if gender else []))
+
+    def answer(item_id: str, value: str | None, applicable: bool,
+               compliant: bool | None) -> tuple[str, ...]:
+        question, label = describe(item_id, value)
+        cells = [("E", text(item_id)), ("F", text(question))]
+        if label:
+            cells.append(("G", text(label)))
+        cells.append(("H", text("Ja" if applicable else "Nej")))
+        if applicable and compliant is not None:
+            cells.append(("I", f"><v>{int(compliant)}</v></c>"))
+        return _pieces(cells)
+
+    def ends(reviewer: str | None, completed: date | None) -> tuple[str, ...]:
+        cells = [("K", text(reviewer))] if reviewer else []
+        if completed is not None:
+            cells.append(("L", f' s="{date_style}"><v>{(completed - _EPOCH).days}</v></c>'))
+        return _pieces(cells)
+
+    groups: dict[Any, tuple[str, ...]] = {}
     buffer: list[str] = []
     count = 0
-    last_case, case_cell = "", text("")
+    last_case, case_cell = "", ""
     for (round_name, case_ref, unit, gender, item_id, value, applicable, compliant,
          comment, reviewer, completed) in rows:
         count += 1
         r = str(count + 1)
-        if case_ref != last_case:
+        key: Any = (0, round_name)
+        first = groups.get(key) or groups.setdefault(key, starts(round_name))
+        key = (1, unit, gender)
+        middle = groups.get(key) or groups.setdefault(key, case(unit, gender))
+        key = (item_id, value, applicable, compliant)
+        item = groups.get(key) or groups.setdefault(key, answer(*key))
+        key = (2, reviewer, completed)
+        last = groups.get(key) or groups.setdefault(key, ends(reviewer, completed))
+        if case_ref != last_case:  # rows come case by case
             last_case, case_cell = case_ref, text_cell(case_ref)
-        key = (item_id, value)
-        label = labels.get(key)
-        if label is None:
-            label = labels[key] = describe(item_id, value)
-        question, answer = label
-        cells = [f'<row r="{r}"><c r="A{r}"', text(round_name), f'<c r="B{r}"', case_cell]
-        if unit:
-            cells += (f'<c r="C{r}"', text(unit))
-        if gender:
-            cells += (f'<c r="D{r}"', text(genders.get(gender, gender)))
-        cells += (f'<c r="E{r}"', text(item_id), f'<c r="F{r}"', text(question))
-        if answer:
-            cells += (f'<c r="G{r}"', text(answer))
-        cells += (f'<c r="H{r}"', yes if applicable else no)
-        if applicable and compliant is not None:
-            cells.append(f'<c r="I{r}"><v>{int(compliant)}</v></c>')
+        buffer += (r.join(first), case_cell, r.join(middle), r.join(item))
         if comment:
-            cells += (f'<c r="J{r}"', text_cell(comment))
-        if reviewer:
-            cells += (f'<c r="K{r}"', text(reviewer))
-        if completed is not None:
-            serial = days.get(completed)
-            if serial is None:
-                serial = days[completed] = str((completed - _EPOCH).days)
-            cells += (f'<c r="L{r}"', style, serial, "</v></c>")
-        cells.append("</row>")
-        buffer.append("".join(cells))
+            buffer += ('<c r="J', r, '"', text_cell(comment))
+        buffer += (r.join(last), "</row>")
         if count % _FLUSH == 0:
             out.write("".join(buffer).encode())
             buffer.clear()
             if progress and count % 10_000 == 0:
                 progress(count)
+        if len(groups) >= _CACHE:
+            groups.clear()
     out.write("".join(buffer).encode())
     return count
 
@@ -107,7 +127,7 @@ def splice(workbook: IO[bytes], sheet: str, target: Path,
     placeholder = f"A1:{last_column}{PLACEHOLDER_ROW}"
     defined = f"$A$1:${last_column}${PLACEHOLDER_ROW}"
     with zipfile.ZipFile(workbook) as source, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out:
         head, tail = source.read(sheet).split(b"</sheetData>", 1)
         with out.open(sheet, "w") as fh:
             fh.write(head)
