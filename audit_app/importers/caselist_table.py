@@ -157,7 +157,7 @@ class ChunkChecker:
         refs = _texts(chunk.column(self.ref.index))
         ref_set = set(refs)
         suspects = self._suspects(chunk, refs, ref_set)
-        values: dict[str, list[Any]] = {}
+        values: dict[str, Sequence[Any]] = {}
         refused: dict[int, dict[int, str]] = {}
         for m in self.fields:
             if m is not self.ref:
@@ -275,17 +275,20 @@ def _short(refs: list[str], longest: int | None) -> bool:
 
 
 def _parse(m: MappedField, column: Sequence[Any],
-           texts_only: bool) -> tuple[list[Any], dict[int, str]]:
+           texts_only: bool) -> tuple[Sequence[Any], dict[int, str]]:
     """The parsed cells, and the refusal reason by position for cells that do not parse."""
     parser, parsed, refused = _PARSERS[m.name], m.parsed, m.refused
     if not texts_only and bool in set(map(type, column)):  # True == 1 as keys, not as texts
         return _parse_each(parser, column)
-    try:
-        if all(map(parsed.__contains__, column)):  # the usual case once the file is going
-            return list(map(parsed.__getitem__, column)), {}
-        distinct = set(column)
+    try:  # the usual case after a while: every value seen before (itemgetter: one C loop)
+        if len(column) > 1:
+            return itemgetter(*column)(parsed), {}
+        return [parsed[v] for v in column], {}
+    except KeyError:  # a value not seen before (or refused before)
+        pass
     except TypeError:  # an unhashable value: no reader gives one, but be sure
         return _parse_each(parser, column)
+    distinct = set(column)
     new = distinct.difference(parsed)
     if refused and new:
         new.difference_update(refused)
