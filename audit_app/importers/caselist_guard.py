@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from itertools import zip_longest
+from operator import itemgetter
 from typing import Any
 
 from audit_app.domain.errors import UserError
@@ -80,7 +81,15 @@ def _column_text(column: Sequence[Any]) -> str:
         # Untrimmed text has the same matches: the pattern neither starts nor ends in a space.
         return CELL.join(column)
     except TypeError:  # numbers, dates or empty cells among the texts
+        pass
+    try:
+        distinct = set(column)
+    except TypeError:  # an unhashable value: no reader gives one, but be sure
+        distinct = {True}
+    if len(column) < 2 or bool in set(map(type, distinct)):  # True == 1, "True" != "1"
         return CELL.join([guard_text(v) for v in column])
+    texts = {v: guard_text(v) for v in distinct}  # years and dates repeat: each made once
+    return CELL.join(itemgetter(*column)(texts))
 
 
 def guard_chunk(numbers: Sequence[int], columns: Sequence[Sequence[Any]], headers: list[str],
