@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -52,6 +53,9 @@ def test_rows_read_back_with_types_labels_and_filter(report: Report, tmp_path: P
     assert got[2][6:10] == ["Nej", "Ja", 0, None]
     assert ws["L2"].is_date and ws["L2"].number_format == "yyyy-mm-dd"
     assert ws.auto_filter.ref == "A1:L4" and ws.freeze_panes == "A2"
+    with zipfile.ZipFile(path) as z:  # Excel's own name for the filtered range follows
+        names = z.read("xl/workbook.xml").decode()
+    assert "'Data'!$A$1:$L$4<" in names and "1048576" not in names
     assert [c.value for c in ws[1]][0] == "Omgång" and ws["A1"].font.b
     assert seen == []  # progress comes every 10,000 rows
     assert list(path.parent.iterdir()) == [path]
