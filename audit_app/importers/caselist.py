@@ -26,6 +26,7 @@ from audit_app.importers.caselist_guard import (
 )
 from audit_app.importers.caselist_table import (
     CaseRow,
+    CaseRows,
     CaseTable,
     ChunkChecker,
     Problem,
@@ -33,8 +34,9 @@ from audit_app.importers.caselist_table import (
 )
 from audit_app.importers.tabular import RowSource, open_rows
 
-__all__ = ["CaseListResult", "CaseRow", "CaseTable", "ImportCancelledError", "MappedColumn",
-           "PersonnummerInFileError", "Problem", "column_letter", "read_case_list"]
+__all__ = ["CaseListResult", "CaseRow", "CaseRows", "CaseTable", "ImportCancelledError",
+           "MappedColumn", "PersonnummerInFileError", "Problem", "column_letter",
+           "read_case_list"]
 
 HEADER_SEARCH_ROWS = 30
 PREVIEW_ROWS = 20
@@ -71,14 +73,11 @@ class CaseListResult:
     problems: list[Problem] = field(default_factory=list)
     footer_rows: list[int] = field(default_factory=list)
     table: CaseTable = field(default_factory=CaseTable, repr=False)
-    _rows: list[CaseRow] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
-    def rows(self) -> list[CaseRow]:
-        """The valid cases as records (made on first use; `table` holds them by column)."""
-        if self._rows is None or len(self._rows) != len(self.table):
-            self._rows = self.table.rows()
-        return self._rows
+    def rows(self) -> CaseRows:
+        """The valid cases as records, each made when looked at (`table` holds them)."""
+        return CaseRows(self.table)
 
     @property
     def row_count(self) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, compress, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, overload
 
 from audit_app.importers.caselist_columns import (
     FIELDS,
@@ -118,6 +118,51 @@ class CaseTable:
         values = self.values
         return list(map(CaseRow, self.numbers[start:stop],
                         *(values[f][start:stop] for f in FIELDS)))
+
+
+class CaseRows(Sequence[CaseRow]):
+    """The cases of a table as records, made when looked at: 50,000 at once take a while,
+    and mostly only the count and the first few are wanted. Equal to any sequence of the
+    same records (e.g. a list)."""
+
+    _BLOCK = 1000
+
+    def __init__(self, table: CaseTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    @overload
+    def __getitem__(self, index: int) -> CaseRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[CaseRow]: ...
+
+    def __getitem__(self, index: int | slice) -> CaseRow | list[CaseRow]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                return self._table.rows(start, max(start, stop))
+            return [self[k] for k in range(start, stop, step)]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("case row index out of range")
+        return self._table.rows(position, position + 1)[0]
+
+    def __iter__(self) -> Iterator[CaseRow]:
+        for start in range(0, len(self), self._BLOCK):
+            yield from self._table.rows(start, start + self._BLOCK)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (CaseRows, list, tuple)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CaseRows({len(self)} rader)"
 
 
 @dataclass

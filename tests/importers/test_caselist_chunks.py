@@ -273,3 +273,20 @@ def test_prefilter_lets_every_personnummer_through(text: str) -> None:
 def test_prefilter_never_hides_a_match(text: str) -> None:
     if find_personnummer(text):
         assert may_hold_personnummer(text)
+
+
+def test_rows_are_made_when_looked_at(tmp_path: Path) -> None:
+    path = semicolon_cp1252(tmp_path / "r.csv", ["Ärendenummer;Kön"] + [
+        f"2026-{k:04d};{'FP'[k % 2]}" for k in range(1, 2502)])
+    result = read_case_list(path)
+    rows = result.rows
+    assert len(rows) == result.row_count == 2501 and bool(rows)
+    assert (rows[0].row, rows[0].case_ref, rows[0].gender) == (2, "2026-0001", "pojke")
+    assert rows[-1].case_ref == "2026-2501" and rows[-1] == rows[2500]
+    assert [r.row for r in rows[1000:1003]] == [1002, 1003, 1004]
+    assert [r.row for r in rows[4:0:-2]] == [6, 4] and rows[3000:] == []
+    everything = list(rows)
+    assert len(everything) == 2501 and everything == rows and rows == everything
+    assert rows != everything[:-1] and result.preview == everything[:20]
+    with pytest.raises(IndexError):
+        rows[2501]
