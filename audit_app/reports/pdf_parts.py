@@ -137,7 +137,7 @@ class TextLines(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         canvas.setFillColor(self.colour)
-        text = canvas.beginText(0, self.height - pdfmetrics.getAscent(self.font, self.size))
+        text = canvas.beginText(0, self.height - self.size)  # where a Paragraph puts it
         text.setFont(self.font, self.size, self.leading)
         for line in self.lines:
             text.textLine(line)
