@@ -62,7 +62,10 @@ def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
     finally:
         cursor.close()
     keys = {number: key for key, number in groups.items()}
-    for (grp, item_id, value, compliant), n in counts.items():
-        round_id, c_unit, c_gender = keys[grp]
-        yield (round_id, item_id, c_unit, c_gender, value,
-               None if compliant is None else bool(compliant), n)
+    rows = [(*keys[grp], item_id, value, None if compliant is None else bool(compliant), n)
+            for (grp, item_id, value, compliant), n in counts.items()]
+    # in the GROUP BY's order (NULL first), so answer counts list the same way as before
+    rows.sort(key=lambda r: (r[0], r[3], r[1], r[2], r[4] is not None, r[4] or "",
+                             r[5] is not None, bool(r[5])))
+    for round_id, c_unit, c_gender, item_id, value, compliant, n in rows:
+        yield round_id, item_id, c_unit, c_gender, value, compliant, n
