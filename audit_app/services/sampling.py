@@ -151,15 +151,20 @@ class SamplingService:
             rnd = self._round(s, round_key)
             sample = self._sample(s, rnd)
             params = self._params(sample)
-            refs = {e.id: (e, ref) for e, ref in s.execute(
-                select(SampleEntry, Case.case_ref).join(Case, Case.id == SampleEntry.case_id)
+            # plain columns, not ORM objects: a department's rounds have tens of thousands
+            refs = {e.id: e for e in s.execute(
+                select(SampleEntry.id, SampleEntry.stratum, SampleEntry.role,
+                       SampleEntry.replaces_id, SampleEntry.excluded_reason,
+                       SampleEntry.changed_by, SampleEntry.changed_at, Case.case_ref)
+                .join(Case, Case.id == SampleEntry.case_id)
                 .where(SampleEntry.sample_id == sample.id)).all()}
             exclusions = []
-            for entry, ref in sorted(refs.values(), key=lambda p: p[0].changed_at or datetime.min):
+            for entry in sorted(refs.values(), key=lambda e: e.changed_at or datetime.min):
                 if entry.replaces_id is not None:
-                    old, old_ref = refs[entry.replaces_id]
-                    exclusions.append(Exclusion(old_ref, old.excluded_reason or "", ref,
-                                                old.changed_by or "", old.changed_at))
+                    old = refs[entry.replaces_id]
+                    exclusions.append(Exclusion(old.case_ref, old.excluded_reason or "",
+                                                entry.case_ref, old.changed_by or "",
+                                                old.changed_at))
             filters = []
             if params.get("from"):
                 filters.append(f"avslutsdatum från {params['from']}")
@@ -248,11 +253,11 @@ class SamplingService:
         return params if isinstance(params, dict) else {}
 
     @staticmethod
-    def _strata(entries: Iterable[tuple[SampleEntry, str]]) -> list[StratumInfo]:
-        """N_h and n_h from the stored entries (also for samples made by other tools)."""
+    def _strata(entries: Iterable[Any]) -> list[StratumInfo]:
+        """N_h and n_h from the stored entries (rows with stratum and role)."""
         population: dict[str, int] = {}
         size: dict[str, int] = {}
-        for entry, _ref in entries:
+        for entry in entries:
             population[entry.stratum] = population.get(entry.stratum, 0) + 1
             size[entry.stratum] = size.get(entry.stratum, 0) + (entry.role == "sample")
         return [StratumInfo(name, population[name], size[name]) for name in sorted(population)]
@@ -273,9 +278,9 @@ class SamplingService:
         return list(s.scalars(query).all())
 
     def _sampled(self, s: Session, sample_id: int) -> list[SampledCase]:
-        rows = s.execute(select(Case, SampleEntry).join(SampleEntry,
-                                                        SampleEntry.case_id == Case.id)
+        rows = s.execute(select(Case.case_ref, Case.unit, Case.gender, SampleEntry.stratum,
+                                SampleEntry.position)
+                         .join(SampleEntry, SampleEntry.case_id == Case.id)
                          .where(SampleEntry.sample_id == sample_id, active_entry_filter())
                          .order_by(SampleEntry.stratum, SampleEntry.position)).all()
-        return [SampledCase(c.case_ref, c.unit, c.gender, e.stratum, e.position)
-                for c, e in rows]
+        return [SampledCase(*row) for row in rows]
