@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from audit_app.services import figure_counts
 from audit_app.services.figure_counts import case_filters, count_answers
 from audit_app.storage.db import open_database
 from audit_app.storage.models import Answer, Case, Review
@@ -26,11 +27,13 @@ def group_by(rounds: list[int], unit: str | None, gender: str | None) -> Any:
         Review.round_id, Answer.item_id, Case.unit, Case.gender, Answer.value, Answer.compliant)
 
 
+@pytest.mark.parametrize("batch", [500, 1, 2])
 @pytest.mark.parametrize(("unit", "gender"), [(None, None), ("Familjehem", None),
                                                (None, "flicka"), ("Mottagning", "pojke"),
                                                ("Ingen sådan enhet", None)])
-def test_counts_equal_the_group_by(tmp_path: Path, unit: str | None,
-                                   gender: str | None) -> None:
+def test_counts_equal_the_group_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   unit: str | None, gender: str | None, batch: int) -> None:
+    monkeypatch.setattr(figure_counts, "BATCH", batch)  # groups split over many batches
     path = tmp_path / "year.sqlite3"
     ids = generate_database(path, TINY)
     rounds = [ids["T1"], ids["T2"], ids["T3"]]
