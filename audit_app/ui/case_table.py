@@ -10,23 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from audit_app.domain.reviews import CaseReviewRow
 from audit_app.ui.i18n import term
+from audit_app.ui.models import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SWEDISH = {"okant": "okänt"}  # stored without the diaeresis, shown with it
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(HeaderedTableModel):
     """The cases of a round with their review status; sort() and set_filter() reorder rows."""
 
     CONTEXT = "CaseTableModel"
@@ -148,14 +142,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():

@@ -20,11 +20,23 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _RecordModel(QAbstractTableModel):
-    """A read-only table of records; subclasses say how a record becomes cells."""
+class HeaderedTableModel(QAbstractTableModel):
+    """A table whose column titles are HEADERS, translated in the context CONTEXT."""
 
     CONTEXT = ""
     HEADERS: tuple[object, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
+        return None
+
+
+class _RecordModel(HeaderedTableModel):
+    """A read-only table of records; subclasses say how a record becomes cells."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,14 +52,6 @@ class _RecordModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
