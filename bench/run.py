@@ -119,7 +119,7 @@ def print_row(row: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", choices=["full", "tiny"], default="full")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--only", default="",
                         help="kommaseparerade mått att köra (standard: alla)")
