@@ -229,20 +229,3 @@ def interval_text(fig: Figure, *, publication: bool = False) -> str:
     if fig.n == 0 or (publication and fig.small):
         return "–"
     return f"{percent(fig.low)[:-2]}–{percent(fig.high)}"
-
-
-@dataclass(frozen=True)
-class DataRow:
-    """One answer of one completed review: a row of the long data sheet."""
-
-    round_name: str
-    case_ref: str
-    unit: str
-    gender: str
-    item_id: str
-    value: str | None
-    applicable: bool
-    compliant: bool | None
-    comment: str
-    reviewer: str
-    completed: date | None

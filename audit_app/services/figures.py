@@ -133,7 +133,7 @@ class FigureService:
     def data_rows(self, round_ids: list[int], *, unit: str | None = None,
                   gender: str | None = None) -> Iterator[DataTuple]:
         """Every answer of every completed review, streamed for the long data sheet: plain
-        tuples in DataRow's field order from Core rows (600,000 ORM-typed rows took ~6 s)."""
+        tuples (reports.xlsx_data.DataTuple) from Core rows (ORM-typed rows took ~6 s)."""
         with self.db.session() as s:
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender,
                            Answer.item_id, Answer.value, Answer.applicable, Answer.compliant,
