@@ -1,7 +1,7 @@
 """Benchmark runner: `python -m bench.run [--scale full|tiny] [--repeat N]`.
 
-Generates invented data, runs every measure in its own process next to its baseline, prints a
-table of times and ratios against the targets, and writes bench/results.json.
+Generates invented data, runs every measure in its own process, alternating with its baseline,
+prints a table of times and ratios against the targets, and writes bench/results.json.
 """
 
 from __future__ import annotations
@@ -73,8 +73,20 @@ def run_measure(name: str, args: dict[str, str]) -> dict[str, Any]:
     return result
 
 
-def best_of(name: str, args: dict[str, str], repeat: int) -> dict[str, Any]:
-    runs = [run_measure(name, args) for _ in range(repeat)]
+def measure_pair(target: Target, args: dict[str, str],
+                 repeat: int) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The measure and its baseline, run alternately so that both see the same machine."""
+    runs: list[dict[str, Any]] = []
+    bases: list[dict[str, Any]] = []
+    for _ in range(repeat):
+        if target.baseline:
+            bases.append(run_measure(target.baseline, args))
+        runs.append(run_measure(target.name, args))
+    base = best_of(target.baseline, bases) if target.baseline and bases else None
+    return best_of(target.name, runs), base
+
+
+def best_of(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
     ok = [r for r in runs if r["seconds"] is not None]
     if not ok:
         return runs[0]
@@ -144,8 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         for target in TARGETS:
             if only and target.name not in only:
                 continue
-            base = best_of(target.baseline, args, ns.repeat) if target.baseline else None
-            result = best_of(target.name, args, ns.repeat)
+            result, base = measure_pair(target, args, ns.repeat)
             rows.append(evaluate(target, result, base))
             print_row(rows[-1])
     payload = {"scale": ns.scale, "repeat": ns.repeat, "python": platform.python_version(),
