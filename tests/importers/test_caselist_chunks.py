@@ -290,3 +290,29 @@ def test_rows_are_made_when_looked_at(tmp_path: Path) -> None:
     assert rows != everything[:-1] and result.preview == everything[:20]
     with pytest.raises(IndexError):
         rows[2501]
+
+
+def test_cycle_collector_is_paused_while_reading_and_back_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from audit_app.importers import caselist as module
+
+    seen: list[bool] = []
+    original = module._read
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    path = tmp_path / "lista.csv"
+    path.write_text("Ärendenummer;Enhet\n2026-0001;Mottagning\n", encoding="utf-8")
+    assert gc.isenabled()
+    monkeypatch.setattr(module, "_read", spy)
+    assert len(module.read_case_list(path).rows) == 1
+    assert seen == [False] and gc.isenabled()
+    bad = tmp_path / "trasig.xlsx"
+    bad.write_bytes(b"inte en arbetsbok")
+    with pytest.raises(module.UserError):
+        module.read_case_list(bad)
+    assert gc.isenabled()  # also after a refused file
