@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.refresh()
         self.rounds_view.select(self.settings.last_round_id)
+        self._check_identity()
 
     def _menu_actions(self) -> list[QAction]:
         """Every action in the menus (submenus included), separators left out."""
@@ -189,10 +190,16 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._identity_checked:
-            self._identity_checked = True
-            if not self.settings.reviewer_name:
-                QTimer.singleShot(0, self.ask_identity)
+        self._check_identity()
+
+    def _check_identity(self) -> None:
+        """Ask who reviews once the window is shown and the database open (not before:
+        the passphrase comes first, and the answer goes to the services)."""
+        if self._identity_checked or not self.isVisible() or not hasattr(self, "rounds"):
+            return
+        self._identity_checked = True
+        if not self.settings.reviewer_name:
+            QTimer.singleShot(0, self.ask_identity)
 
     def ask_identity(self) -> IdentityDialog:
         """Ask the reviewer's name and initials (opened modeless-testable with open())."""

@@ -132,3 +132,18 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     assert not window.security_actions.passphrase_action.isEnabled()  # not encrypted
     window.open_round(summary.id)
     assert window.round_view.model.rowCount() == 3
+
+
+def test_identity_is_asked_after_the_database_is_attached(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    window = MainWindow(None, library, SettingsStore(tmp_path / "s.json"), db_path=db.path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(50)  # the event loop runs: no identity dialog over the passphrase yet
+    assert window.dialog is None
+    window.attach(db)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
+    window.dialog.reject()  # type: ignore[union-attr]
+    window.attach(db)  # asked once only
+    qtbot.wait(50)
+    assert window.dialog is None
