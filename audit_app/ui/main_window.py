@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         if db is not None:
             self.attach(db)
         else:
+            self._empty_text = self.empty_label.text()
             self.empty_label.setText(self.tr("Öppnar databasen …"))
             self.empty_label.show()
             for action in self._menu_actions():
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.rounds = RoundService(db, self.library, self.settings.actor)
         self.reviews = ReviewService(db, self.settings.actor)
         self.review_form.service = self.reviews
+        if hasattr(self, "_empty_text"):  # the overview's own note, instead of "Öppnar …"
+            self.empty_label.setText(self._empty_text)
         self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
         for action in self._menu_actions():
             action.setEnabled(True)

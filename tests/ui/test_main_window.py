@@ -127,6 +127,7 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     assert len(items) > 10
     assert [a for a in items if a.isEnabled() and a.menu() is None] == [window.quit_action]
     window.attach(db)
+    assert "databasen" not in window.empty_label.text()
     assert window.model.rowCount() == 1 and window.model.row(0).name == "Väntar T1"
     assert window.new_round_action.isEnabled() and not window.empty_label.isVisible()
     assert not window.security_actions.passphrase_action.isEnabled()  # not encrypted
@@ -142,6 +143,8 @@ def test_identity_is_asked_after_the_database_is_attached(
     qtbot.wait(50)  # the event loop runs: no identity dialog over the passphrase yet
     assert window.dialog is None
     window.attach(db)
+    assert window.empty_label.isVisible()  # a new database: the overview says what to do
+    assert window.empty_label.text().startswith("Inga granskningsomgångar")
     qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
     window.dialog.reject()  # type: ignore[union-attr]
     window.attach(db)  # asked once only
