@@ -177,26 +177,38 @@ def _in_background(parent: QWidget | None, label: str, job: Callable[[], T]) -> 
     return cast(T, thread.result)
 
 
+def _save(parent: QWidget | None, path: Path | None, dialog: tuple[str, str, str],
+          working: str, failed: str, write: Callable[[Path], T]) -> tuple[Path, T] | None:
+    """Ask where to save (unless path is given), write there in the background; on an error
+    say so and return None, as after a cancelled file dialog."""
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(parent, *dialog)
+        if not name:
+            return None
+        path = Path(name)
+    target = path
+    try:
+        return target, _in_background(parent, working, lambda: write(target))
+    except (UserError, OSError) as exc:
+        message(parent, "error", failed, str(exc))
+        return None
+
+
 def export_template(
     parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
 ) -> Path | None:
     """Save the review workbook of a round; returns the file written or None."""
-    if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
-            translate("Exchange", "Spara granskningsarbetsbok"),
-            "granskning.xlsx",  # i18n: ok (file name)
-            translate("Exchange", "Excel-arbetsbok (*.xlsx)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-    try:
-        n = _in_background(parent, translate("Exchange", "Skriver arbetsboken …"),
-                           lambda: _workbooks(db, actor).write_template(round_id, path))
-    except (UserError, OSError) as exc:
-        message(parent, "error", translate("Exchange", "Arbetsboken kunde inte sparas"), str(exc))
+    saved = _save(
+        parent, path,
+        (translate("Exchange", "Spara granskningsarbetsbok"),
+         "granskning.xlsx",  # i18n: ok (file name)
+         translate("Exchange", "Excel-arbetsbok (*.xlsx)")),
+        translate("Exchange", "Skriver arbetsboken …"),
+        translate("Exchange", "Arbetsboken kunde inte sparas"),
+        lambda target: _workbooks(db, actor).write_template(round_id, target))
+    if saved is None:
         return None
+    target, n = saved
     message(
         parent,
         "info",
@@ -204,9 +216,9 @@ def export_template(
         translate(
             "Exchange",
             "{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med Importera svar.",
-        ).format(n, path.name),
+        ).format(n, target.name),
     )
-    return path
+    return target
 
 
 def import_answers(
@@ -270,29 +282,24 @@ def export_round(
     parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
 ) -> Path | None:
     """Export a whole round to a .granska file for another installation."""
-    if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
-            translate("Exchange", "Exportera omgång"),
-            "omgang.granska",  # i18n: ok (file name)
-            translate("Exchange", "Granska-omgång (*.granska)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-    try:
-        _in_background(parent, translate("Exchange", "Exporterar omgången …"),
-                       lambda: _exchange(db, actor).export_round(round_id, path))
-    except (UserError, OSError) as exc:
-        message(parent, "error", translate("Exchange", "Omgången kunde inte exporteras"), str(exc))
+    saved = _save(
+        parent, path,
+        (translate("Exchange", "Exportera omgång"),
+         "omgang.granska",  # i18n: ok (file name)
+         translate("Exchange", "Granska-omgång (*.granska)")),
+        translate("Exchange", "Exporterar omgången …"),
+        translate("Exchange", "Omgången kunde inte exporteras"),
+        lambda target: _exchange(db, actor).export_round(round_id, target))
+    if saved is None:
         return None
+    target = saved[0]
     message(
         parent,
         "info",
         translate("Exchange", "Omgången exporterades"),
-        translate("Exchange", "Omgången sparades i {0}.").format(path.name),
+        translate("Exchange", "Omgången sparades i {0}.").format(target.name),
     )
-    return path
+    return target
 
 
 def import_round(

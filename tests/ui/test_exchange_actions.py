@@ -128,3 +128,18 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
     window.file_menu.adjustSize()
     window.file_menu.grab().save(str(shot))
     assert shot.stat().st_size > 500
+
+
+def test_exports_to_an_unwritable_place_say_so_and_return_nothing(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
+        told: list[tuple[str, str, str, str]]) -> None:
+    rnd, _cases = round_with_sample(db, library, 2)
+    blocked = tmp_path / "en fil"
+    blocked.write_text("ingen mapp", encoding="utf-8")
+    assert exchange_actions.export_template(None, db, rnd.id, "GL",
+                                            blocked / "g.xlsx") is None
+    assert told[-1][0] == "error" and told[-1][1] == "Arbetsboken kunde inte sparas"
+    assert exchange_actions.export_round(None, db, rnd.id, "GL",
+                                         blocked / "r.granska") is None
+    assert told[-1][0] == "error" and told[-1][1] == "Omgången kunde inte exporteras"
+    assert len(told) == 2  # no "saved" message after a failure
