@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.round_id: int | None = None
         self.dialog: QDialog | None = None  # the open modeless dialog, for tests
         self._identity_checked = False
+        self.attached = False  # True once attach(db) has given the window its database
+        self._empty_text = ""  # the overview's own note while "Öppnar databasen …" shows
         name = db.path.name if db is not None else db_path.name if db_path else ""
         self.setWindowTitle(self.tr("Granska – {0}").format(name))
         self.resize(1100, 720)
@@ -89,10 +91,11 @@ class MainWindow(QMainWindow):
         from audit_app.services.rounds import RoundService
 
         self.db = db
+        self.attached = True
         self.rounds = RoundService(db, self.library, self.settings.actor)
         self.reviews = ReviewService(db, self.settings.actor)
         self.review_form.service = self.reviews
-        if hasattr(self, "_empty_text"):  # the overview's own note, instead of "Öppnar …"
+        if self._empty_text:
             self.empty_label.setText(self._empty_text)
         self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
         for action in self._menu_actions():
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
     def _check_identity(self) -> None:
         """Ask who reviews once the window is shown and the database open (not before:
         the passphrase comes first, and the answer goes to the services)."""
-        if self._identity_checked or not self.isVisible() or not hasattr(self, "rounds"):
+        if self._identity_checked or not self.isVisible() or not self.attached:
             return
         self._identity_checked = True
         if not self.settings.reviewer_name:
