@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from audit_app import paths
+from audit_app import __version__, paths
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.logs import configure_logging
 from audit_app.settings import SettingsStore
 
 
@@ -44,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from audit_app import cli
 
         args = cli.parse(argv)
+    configure_logging()
+    logging.getLogger(__name__).info("Granska %s startar (%s)", __version__,
+                                     args.group or "fönster")
     if getattr(args, "smoke_test", False):
         from audit_app.ui.smoke import run_smoke_test
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
-from audit_app import __version__
+from audit_app import __version__, logs
 from audit_app.cli import (
     backup_cmds,
     case_cmds,
@@ -22,6 +23,9 @@ from audit_app.domain.errors import UserError
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds)
+
+
+logger = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Run a parsed command; user errors become a message on stderr and exit code 1."""
+    """Run a parsed command; errors become a message on stderr and exit code 1.
+
+    A user error is shown as it is; any other error is logged with its traceback and the
+    user is told only its kind and where the log is.
+    """
     try:
         code: int = args.func(args, ctx)
         return code
@@ -55,6 +63,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1
     except KeyboardInterrupt:
         print("Avbrutet.", file=ctx.err)
+        return 1
+    except Exception as exc:  # the traceback goes to the log, never to the user's screen
+        logger.exception("Oväntat fel i kommandot '%s %s'", args.group,
+                         getattr(args, "command", ""))
+        print(f"Fel: {logs.unexpected_error_text(exc)}", file=ctx.err)
         return 1
     finally:
         ctx.close()

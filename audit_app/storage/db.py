@@ -178,7 +178,7 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
     def creator() -> Any:
         return connect(path, key.value, check_same_thread=False)
 
-    engine = create_engine("sqlite://", creator=creator,
+    engine = create_engine("sqlite://", creator=creator, hide_parameters=True,
                            module=sqlcipher if key.value else None)
     event.listen(engine, "connect", _set_pragmas)
     return engine
