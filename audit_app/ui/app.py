@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessa
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
+from audit_app.ui.error_hook import install_error_hooks
 from audit_app.ui.i18n import term
 
 if TYPE_CHECKING:  # the database layer loads after the window is shown
@@ -74,23 +75,30 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
     from audit_app.ui.i18n import install_translations
 
     install_translations(settings_store.load().language, app)
-    window = MainWindow(None, library, settings_store, db_path=db_path)
-    window.show()
-    app.processEvents()  # painted before the database layer is imported and opened
+    reporter = install_error_hooks(app)
     try:
-        db = open_with_dialog(db_path)
-    except UserError as exc:
-        window.hide()
-        _show_damaged(db_path, str(exc))
+        window = MainWindow(None, library, settings_store, db_path=db_path)
+        window.show()
+        app.processEvents()  # painted before the database layer is imported and opened
+        try:
+            db = open_with_dialog(db_path)
+        except UserError as exc:
+            window.hide()
+            _show_damaged(db_path, str(exc))
+            return 1
+        if db is None:
+            return 1
+        window.attach(db)
+        mark_encryption(window, db)
+        start_daily_backup(db)
+        code = app.exec()
+        db.close()
+        return int(code)
+    except Exception as exc:  # logged and shown; no traceback on a console nobody reads
+        reporter.fatal(exc)
         return 1
-    if db is None:
-        return 1
-    window.attach(db)
-    mark_encryption(window, db)
-    start_daily_backup(db)
-    code = app.exec()
-    db.close()
-    return int(code)
+    finally:
+        reporter.uninstall()
 
 
 def start_daily_backup(db: Database) -> threading.Thread:
