@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -26,6 +30,14 @@ class Settings:
         return self.reviewer_name or self.reviewer_initials or fallback_actor()
 
 
+# What each setting may hold in the file; anything else falls back to its default.
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "reviewer_name": (str,), "reviewer_initials": (str,), "language": (str,),
+    "last_round_id": (int, type(None)),
+}
+MAX_SETTINGS_BYTES = 1_000_000
+
+
 def fallback_actor() -> str:
     env = os.environ.get("AUDIT_APP_USER", "").strip()
     if env:
@@ -43,15 +55,31 @@ class SettingsStore:
         self.path = path
 
     def load(self) -> Settings:
+        """The saved settings; a missing, damaged or hostile file gives defaults (logged)."""
         try:
+            if self.path.stat().st_size > MAX_SETTINGS_BYTES:
+                raise ValueError("file too large")
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return Settings()
-        known = {k: v for k, v in data.items() if k in Settings.__dataclass_fields__}
-        try:
-            return Settings(**known)
-        except TypeError:
+        except (OSError, ValueError, RecursionError) as exc:  # deep nesting: RecursionError
+            logger.warning("%s kunde inte läsas (%s); standardinställningar används",
+                           self.path.name, type(exc).__name__)
             return Settings()
+        if not isinstance(data, dict):
+            logger.warning("%s håller inga inställningar; standardinställningar används",
+                           self.path.name)
+            return Settings()
+        known: dict[str, Any] = {}
+        for name, value in data.items():
+            if name not in FIELD_TYPES:
+                continue
+            if isinstance(value, bool) or not isinstance(value, FIELD_TYPES[name]):
+                logger.warning("Inställningen %s i %s har fel typ och används inte", name,
+                               self.path.name)
+                continue
+            known[name] = value
+        return Settings(**known)
 
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,6 +13,8 @@ from typing import Any
 
 from audit_app.domain.errors import UserError
 from audit_app.domain.personnummer import contains_personnummer
+
+logger = logging.getLogger(__name__)
 
 WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
@@ -104,14 +107,22 @@ def _read_xlsx(path: Path) -> AnswerFile:
     from openpyxl import load_workbook
 
     try:
-        with zipfile.ZipFile(path) as zf:
-            inflated = sum(info.file_size for info in zf.infolist())
-        if inflated > MAX_XLSX_UNCOMPRESSED:
-            raise UserError(f"{path.name} packas upp till {inflated // 1_000_000} MB och "
-                            "läses inte; det är orimligt stort för en svarsfil.")
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx).") from exc
+        # Our own handle: openpyxl leaves the file open when it fails half way.
+        with path.open("rb") as fh:
+            with zipfile.ZipFile(fh) as zf:
+                inflated = sum(info.file_size for info in zf.infolist())
+            if inflated > MAX_XLSX_UNCOMPRESSED:
+                raise UserError(f"{path.name} packas upp till {inflated // 1_000_000} MB och "
+                                "läses inte; det är orimligt stort för en svarsfil.")
+            fh.seek(0)
+            wb = load_workbook(fh, data_only=True)
+    except UserError:
+        raise
+    except Exception as exc:  # the parser fails in many ways on a damaged file
+        # Only the kind of error: its message could quote the file's contents.
+        logger.warning("Svarsfilen gick inte att läsa som xlsx (%s)", type(exc).__name__)
+        raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx); filen är "
+                        "skadad eller inte en Excel-arbetsbok.") from exc
     try:
         if WORKBOOK_SHEET in wb.sheetnames and \
                 cell_text(wb[WORKBOOK_SHEET].cell(1, 1).value) == "case":
@@ -145,6 +156,12 @@ def _read_wide(ws: Any) -> AnswerFile:
             continue
         base = key[: -len(COMMENT_SUFFIX)] if key.endswith(COMMENT_SUFFIX) else key
         ans, com = columns.get(base, (None, None))
+        earlier = com if key.endswith(COMMENT_SUFFIX) else ans
+        if earlier is not None:  # two columns would answer the same item for every case
+            result.problems.append(
+                f"{sheet}!{get_column_letter(c + 1)}1: kolumnen '{key}' finns redan i "
+                f"{sheet}!{get_column_letter(earlier + 1)}1")
+            continue
         columns[base] = (ans, c) if key.endswith(COMMENT_SUFFIX) else (c, com)
     for base, (ans, com) in columns.items():
         first = ans if ans is not None else com

@@ -193,6 +193,11 @@ class AnswerImportService:
                 if comment and not item.comment:
                     plan.problems.append(f"{cell.comment_at}: '{item.id}' tar inga kommentarer")
                     continue
+            earlier = by_case.get(cell.case_ref, {}).get(item.id)
+            if earlier is not None:  # e.g. the item named once by its id, once by its question
+                plan.problems.append(f"{cell.item_at or cell.answer_at}: {cell.case_ref} / "
+                                     f"{item.id} förekommer redan ({earlier[2] or earlier[3]})")
+                continue
             by_case.setdefault(cell.case_ref, {})[item.id] = (value, comment, cell.answer_at,
                                                               cell.comment_at)
         for case_ref, cells in by_case.items():

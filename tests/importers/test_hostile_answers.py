@@ -70,3 +70,72 @@ def test_any_bytes_give_a_result_or_a_user_error(tmp_path: Path, data: bytes,
         assert str(exc)
     else:
         assert result is not None
+
+
+def _long_workbook(path: Path, rows: list[list[str]]) -> Path:
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def _rewrite_member(src: Path, dst: Path, member: str, change: bytes | None) -> Path:
+    """A copy of src with one member replaced by `change` (None: cut to half its length)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == member:
+                data = data[: len(data) // 2] if change is None else change
+            zout.writestr(info, data)
+    return dst
+
+
+def _damaged(tmp_path: Path, kind: str) -> Path:
+    good = _long_workbook(tmp_path / "bra.xlsx", [["case", "item", "answer"],
+                                                  ["2026-0001", "vardplan", "ja"]])
+    path = tmp_path / f"{kind}.xlsx"
+    if kind == "text":
+        path.write_text("inte en arbetsbok", encoding="utf-8")
+    elif kind == "zip":
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("anteckning.txt", "hej")
+    elif kind == "cut-sheet":
+        _rewrite_member(good, path, "xl/worksheets/sheet1.xml", None)
+    elif kind == "junk-workbook":
+        _rewrite_member(good, path, "xl/workbook.xml", b"<<< inte xml")
+    elif kind == "truncated":
+        path.write_bytes(good.read_bytes()[:-200])
+    return path
+
+
+@pytest.mark.parametrize("kind", ["text", "zip", "cut-sheet", "junk-workbook", "truncated"])
+def test_a_damaged_workbook_gives_a_clear_message(tmp_path: Path, kind: str) -> None:
+    path = _damaged(tmp_path, kind)
+    with pytest.raises(UserError) as caught:
+        read_answer_file(path)
+    assert str(caught.value).startswith(f"{path.name} kan inte läsas som en Excel-fil (.xlsx)")
+
+
+def test_a_sheet_without_a_header_is_named(tmp_path: Path) -> None:
+    path = _long_workbook(tmp_path / "svar.xlsx", [["2026-0001", "vardplan", "ja"]])
+    got = read_answer_file(path)
+    assert got.cells == []
+    assert got.problems == ["Sheet!A1: rubrikraden saknar kolumnen/kolumnerna case, item, "
+                            "answer (väntade: case, item, answer, comment)"]
+
+
+def test_an_empty_workbook_is_named(tmp_path: Path) -> None:
+    assert read_answer_file(_long_workbook(tmp_path / "tom.xlsx", [])).problems == [
+        "Filen är tom."]
+
+
+def test_the_same_item_twice_in_a_review_workbook_names_both_columns(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Granskning"
+    ws.append(["case", "_kon", "vardplan", "vardplan#kommentar", "vardplan"])
+    ws.append(["2026-0001", "flicka", "ja", "bra", "nej"])
+    wb.save(tmp_path / "arbetsbok.xlsx")
+    got = read_answer_file(tmp_path / "arbetsbok.xlsx")
+    assert got.problems == ["Granskning!E1: kolumnen 'vardplan' finns redan i Granskning!C1"]

@@ -321,3 +321,15 @@ def test_follow_up_file_with_title_rows_and_questions(db: Database, library: Che
     AnswerImportService(db, "GL").import_file(rnd.id, tmp_path / "uppfoljning.xlsx")
     assert answers_in_db(db) == {("2026-0001", "vardplan"): "ja",
                                  ("2026-0002", "vardplan"): "nej"}
+
+
+def test_the_same_answer_twice_names_both_rows_and_imports_nothing(
+        db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    rnd, _ = round_with_sample(db, library, 2)
+    path = tmp_path / "svar.csv"
+    path.write_text("case;item;answer\n2026-0001;vardplan;ja\n2026-0002;vardplan;ja\n"
+                    "2026-0001;Finns en vårdplan?;nej\n", encoding="utf-8")
+    with pytest.raises(ImportProblemsError) as info:
+        AnswerImportService(db, "GL").import_file(rnd.id, path)
+    assert info.value.problems == ["rad 4: 2026-0001 / vardplan förekommer redan (rad 2)"]
+    assert answers_in_db(db) == {}
