@@ -46,6 +46,22 @@ def test_only_the_owner_may_read_the_log(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_log_rotates_and_stays_private(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(logs, "MAX_BYTES", 2000)
+    path = configure_logging(tmp_path / "logs")
+    assert path is not None
+    for n in range(300):  # about 18 kB: more than six files of 2 kB
+        logging.getLogger("audit_app.test").info("rad %d", n)
+    _flush()
+    files = sorted(path.parent.iterdir())
+    assert [f.name for f in files] == [f"granska.log{s}" for s in ("", ".1", ".2", ".3", ".4",
+                                                                     ".5")]
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    assert all(f.stat().st_size <= 2000 for f in files)
+
+
 def test_configuring_twice_keeps_one_file_handler(tmp_path: Path) -> None:
     configure_logging(tmp_path / "a")
     second = configure_logging(tmp_path / "b")
