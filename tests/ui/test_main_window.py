@@ -49,7 +49,7 @@ def test_new_round_dialog_creates_and_opens_the_round(
     assert isinstance(dialog, NewRoundDialog)
     assert dialog.checklist.findData("placerade-barn") >= 0 and dialog.checklist.count() >= 2
     dialog.buttons.accepted.emit()  # no name yet: refused with a message
-    assert dialog.error.isVisibleTo(dialog) and window.model.rowCount() == 0
+    assert dialog.name_error.isVisibleTo(dialog) and window.model.rowCount() == 0
     qtbot.keyClicks(dialog.name, "Utredningar T2 2026")
     dialog.checklist.setCurrentIndex(dialog.checklist.findData("utredning-barn"))
     dialog.year.setValue(2026)
