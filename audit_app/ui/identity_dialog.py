@@ -28,7 +28,7 @@ class IdentityDialog(QDialog):
         self.initials = QLineEdit(initials)
         self.initials.setAccessibleName(self.tr("Initialer"))
         self.initials.setMaxLength(6)
-        self.outer = outer = QVBoxLayout(self)  # the wrapped intro gets its full height here, not in a form
+        self.outer = outer = QVBoxLayout(self)  # the wrapped intro: full height outside a form
         outer.addWidget(intro)
         form = QFormLayout()
         outer.addLayout(form)

@@ -127,7 +127,7 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     assert len(items) > 10
     assert [a for a in items if a.isEnabled() and a.menu() is None] == [window.quit_action]
     window.attach(db)
-    assert "databasen" not in window.empty_label.text()
+    assert "Öppnar databasen" not in window.empty_label.text()
     assert window.model.rowCount() == 1 and window.model.row(0).name == "Väntar T1"
     assert window.new_round_action.isEnabled() and not window.empty_label.isVisible()
     assert not window.security_actions.passphrase_action.isEnabled()  # not encrypted
