@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,20 @@ from audit_app.settings import SettingsStore
 def checklist_library() -> ChecklistLibrary:
     """Bundled checklists, then the user's own folder (which may override by id)."""
     return ChecklistLibrary([paths.checklists_dir(), paths.data_dir() / "checklists"])
+
+
+# "postgresql+psycopg://…", "sqlite:///…", "https://…": a scheme of two or more letters before
+# the colon. "C:\data\granska.sqlite3" has one letter, a Windows drive, and is a path.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def db_argument_error(value: str) -> str | None:
+    """Why `--db value` cannot be used (a database address, not a file), or None if it can."""
+    if not _SCHEME.match(value.strip()):
+        return None
+    return (f"--db ska vara en sökväg till en databasfil, men {value!r} är en adress. "
+            "Serverdatabaser (som PostgreSQL) stöds inte i den här versionen av Granska; "
+            "ange en fil, t.ex. --db granska.sqlite3.")
 
 
 def _program_start(argv: list[str]) -> argparse.Namespace | None:
@@ -53,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from audit_app.ui.smoke import run_smoke_test
 
         return run_smoke_test(checklist_library())
+    problem = db_argument_error(args.db) if args.db else None
+    if problem is not None:  # before anything could turn "scheme://host/x" into folders
+        print(f"Fel: {problem}", file=sys.stderr)
+        return 1
     db_path = Path(args.db) if args.db else paths.default_db_path()
     if getattr(args, "demo", False) and not args.db:
         from audit_app.services.demo import demo_db_path, open_demo

@@ -21,6 +21,7 @@ class Settings:
     reviewer_initials: str = ""
     language: str = "sv"
     last_round_id: int | None = None
+    last_checklist_id: str = ""  # proposed in the next "Ny omgång"
 
     @property
     def actor(self) -> str:

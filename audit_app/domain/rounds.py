@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -29,6 +30,27 @@ class Period(StrEnum):
             return cls(text.strip().upper())
         except ValueError:
             raise ValueError(f"period ska vara T1, T2 eller T3, inte '{text}'") from None
+
+
+# A round is usually made once its tertial has ended, or near its end: a new round covers the
+# tertial holding the day two weeks ago (on 10 May that is T1, from 15 May on T2).
+PROPOSAL_LAG = timedelta(days=14)
+_PERIOD_IN_NAME = re.compile(r"(?<![A-Za-z0-9])T([123])(?![0-9])", re.IGNORECASE)
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
+
+
+def proposed_period(today: date) -> tuple[int, Period]:
+    """The year and tertial a round made today most likely covers."""
+    day = today - PROPOSAL_LAG
+    return day.year, Period(f"T{(day.month - 1) // 4 + 1}")
+
+
+def period_in_name(name: str) -> tuple[int | None, Period | None]:
+    """The year and tertial written in a round's name ("Placerade T1 2024"), where present."""
+    year = _YEAR_IN_NAME.search(name)
+    period = _PERIOD_IN_NAME.search(name)
+    return (int(year.group(1)) if year else None,
+            Period(f"T{period.group(1)}") if period else None)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -43,6 +44,10 @@ ENTITIES: dict[str, str] = {
     "sample_entry": str(QT_TRANSLATE_NOOP("Termer", "urvalsrad")),
 }
 _Index = QModelIndex | QPersistentModelIndex
+REASON_COLUMN = 7
+# Widest a column may become (pixels); longer text is elided, shown whole in the tooltip and
+# below the table, so that the reason column stays in view without scrolling sideways.
+MAX_WIDTHS = (150, 170, 110, 100, 110, 150, 230)
 
 
 class ChangeLogModel(QAbstractTableModel):
@@ -122,14 +127,25 @@ class ChangeLogDialog(QDialog):
         self.table.setAccessibleName(self.tr("Ändringslogg"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        layout.addWidget(self.table, 1)
+        self.details = QLabel()  # the selected change in full: long reasons wrap here
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Vald ändring"))
+        layout.addWidget(self.details)
         self.count = QLabel()
         layout.addWidget(self.count)
         self.round_box.currentIndexChanged.connect(self._round_changed)
         self.case_box.currentIndexChanged.connect(self.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self._round_changed()
-        self.resize(1000, 520)
+        self.resize(1200, 560)
 
     def _round_changed(self) -> None:
         self.case_box.blockSignals(True)
@@ -143,5 +159,25 @@ class ChangeLogDialog(QDialog):
     def reload(self) -> None:
         rows = self.changes.entries(self.round_box.currentData(), self.case_box.currentData())
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
+        self._show_details(self.table.currentIndex())
         self.count.setText(self.tr("{0} ändringar").format(len(rows)))
+
+    def _fit_columns(self) -> None:
+        """Size the columns to their text, each within its cap; the reason takes the rest."""
+        header = self.table.horizontalHeader()
+        for column, cap in enumerate(MAX_WIDTHS):
+            wanted = max(self.table.sizeHintForColumn(column),
+                         header.sectionSizeHint(column))
+            header.resizeSection(column, min(wanted, cap))
+
+    def _show_details(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.details.setText(self.tr("Välj en rad för att se hela ändringen och skälet."))
+            return
+        row = self.model.rows[index.row()]
+        change = self.model.data(self.model.index(index.row(), 6))
+        text = self.tr("{0} · {1}: {2}").format(f"{row.at:%Y-%m-%d %H:%M}", row.actor, change)
+        if row.reason:
+            text += "\n" + self.tr("Skäl: {0}").format(row.reason)
+        self.details.setText(text)

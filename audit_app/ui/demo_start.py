@@ -1,12 +1,13 @@
-"""Building the demo database on first start, with a progress dialog while it is made."""
+"""The demo database: built on first start behind a progress dialog; started from the window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.demo import DEMO_CHECKLISTS, open_demo
@@ -40,3 +41,31 @@ def prepare_demo(path: Path, library: ChecklistLibrary) -> None:
         open_demo(path, library, progress=progress).close()
     finally:
         dialog.close()
+
+
+def demo_command() -> tuple[str, list[str]]:
+    """How to start Granska again on the demo database: the bundle's program or `-m`."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, ["-m", "audit_app", "--demo"]
+
+
+# QProcess.startDetached; tests put a recorder here instead of starting a second program.
+start_detached = QProcess.startDetached
+
+
+def restart_into_demo(window: QWidget) -> bool:
+    """Start Granska on the demo database (as `--demo` does) and close this window.
+
+    The demo is a separate file; the user's own database is closed as usual, not changed.
+    """
+    program, arguments = demo_command()
+    started = start_detached(program, arguments, os.getcwd())
+    if not (started[0] if isinstance(started, tuple) else started):
+        QMessageBox.warning(window, QCoreApplication.translate("DemoStart", "Granska – demo"),
+                            QCoreApplication.translate(
+                                "DemoStart", "Demodatabasen kunde inte startas. Starta Granska "
+                                "med --demo (granska --demo) i stället."))
+        return False
+    window.close()
+    return True

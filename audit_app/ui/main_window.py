@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.table = self.rounds_view.table
         self.empty_label = self.rounds_view.empty_label
         self.rounds_view.open_round.connect(self.open_round)
+        self.rounds_view.new_round_requested.connect(self.new_round)
+        self.rounds_view.demo_requested.connect(self.open_demo)
         self.round_view.open_case.connect(self.open_case)
         self.round_view.import_requested.connect(self.import_case_list)
         self.round_view.sample_requested.connect(self.draw_sample)
@@ -343,7 +345,9 @@ class MainWindow(QMainWindow):
 
     def new_round(self) -> NewRoundDialog:
         found, _problems = self.library.scan()
-        dialog = NewRoundDialog(found, self)
+        newest = max(self.rounds.list(), key=lambda r: r.created_at, default=None)
+        last = self.settings.last_checklist_id or (newest.checklist_id if newest else "")
+        dialog = NewRoundDialog(found, self, last_checklist=last)
         dialog.accepted.connect(lambda: self._create_round(dialog))
         self._show_dialog(dialog)
         return dialog
@@ -355,8 +359,15 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Ny omgång"), str(exc))
             return
+        self.settings = replace(self.settings_store.load(), last_checklist_id=checklist_id)
+        self.settings_store.save(self.settings)  # the checklist proposed next time
         self.refresh()
         self.open_round(summary.id)
+
+    def open_demo(self) -> None:
+        from audit_app.ui.demo_start import restart_into_demo
+
+        restart_into_demo(self)
 
     def import_case_list(self) -> None:
         if self.round_id is None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import MissingAnswersError, ReviewRecord, ReviewStatus
 from audit_app.ui.i18n import term
 from audit_app.ui.item_widget import ItemWidget
+from audit_app.ui.reason_dialog import ask_reason
 
 if TYPE_CHECKING:
     from audit_app.services.reviews import ReviewService
@@ -333,10 +333,9 @@ class ReviewForm(QWidget):
 
     def reopen(self) -> bool:
         """Ask for a reason and reopen a completed review."""
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Öppna granskningen igen"),
-            self.tr("Varför öppnas granskningen igen? Orsaken loggas."))
-        if not ok or not reason.strip():
+        reason = ask_reason(self, self.tr("Öppna granskningen igen"),
+                            self.tr("Varför öppnas granskningen igen? Orsaken loggas."))
+        if reason is None:
             return False
         try:
             record = self.service.reopen(self.round_id, self.case_id, reason)

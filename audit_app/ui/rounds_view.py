@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from audit_app.domain.rounds import RoundSummary
 from audit_app.ui.models import SORT_ROLE, RoundTableModel
 
 
 class RoundsView(QWidget):
-    """A table of rounds; emits open_round(round id) on Enter or double-click."""
+    """A table of rounds; emits open_round(round id) on Enter or double-click.
+
+    Without rounds it says what to do and offers it: new_round_requested, demo_requested.
+    """
 
     open_round = Signal(int)
+    new_round_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,17 +48,35 @@ class RoundsView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activated)
-        self.empty_label = QLabel(self.tr("Inga granskningsomgångar ännu. "
-                                          "Skapa en med Arkiv → Ny omgång… (Ctrl+N)."))
+        self.empty_label = QLabel(self.tr(
+            "Inga granskningsomgångar ännu. Skapa den första omgången (Arkiv → Ny omgång…, "
+            "Ctrl+N), eller titta först i demodatabasen: påhittade ärenden, färdiga "
+            "granskningar och resultat."))
+        self.empty_label.setWordWrap(True)
+        self.new_round_button = QPushButton(self.tr("&Ny omgång…"))
+        self.new_round_button.clicked.connect(self.new_round_requested)
+        self.demo_button = QPushButton(self.tr("Öppna &demodatabasen"))
+        self.demo_button.setToolTip(self.tr("Startar Granska igen med demodatabasen; "
+                                            "din egen databas ändras inte."))
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.empty_buttons = QWidget()
+        buttons = QHBoxLayout(self.empty_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.new_round_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        self.empty_buttons.hide()  # shown by set_rounds once the database is known empty
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Granskningsomgångar") + "</h2>"))
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_buttons)
         layout.addWidget(self.table)
 
     def set_rounds(self, rows: list[RoundSummary], select_id: int | None = None) -> None:
         previous = self.current_id() if select_id is None else select_id
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
+        self.empty_buttons.setVisible(not rows)
         self.select(previous)
 
     def select(self, round_id: int | None) -> None:

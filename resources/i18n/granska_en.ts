@@ -310,12 +310,28 @@
         <translation>&amp;Case:</translation>
     </message>
     <message>
+        <source>Vald ändring</source>
+        <translation>Selected change</translation>
+    </message>
+    <message>
         <source>Alla ärenden</source>
         <translation>All cases</translation>
     </message>
     <message>
         <source>{0} ändringar</source>
         <translation>{0} changes</translation>
+    </message>
+    <message>
+        <source>Välj en rad för att se hela ändringen och skälet.</source>
+        <translation>Select a row to see the whole change and its reason.</translation>
+    </message>
+    <message>
+        <source>{0} · {1}: {2}</source>
+        <translation>{0} · {1}: {2}</translation>
+    </message>
+    <message>
+        <source>Skäl: {0}</source>
+        <translation>Reason: {0}</translation>
     </message>
 </context>
 <context>
@@ -437,6 +453,10 @@
     <message>
         <source>Skapar demodatabasen: {0}</source>
         <translation>Creating the demo database: {0}</translation>
+    </message>
+    <message>
+        <source>Demodatabasen kunde inte startas. Starta Granska med --demo (granska --demo) i stället.</source>
+        <translation>The demo database could not be started. Start Granska with --demo (granska --demo) instead.</translation>
     </message>
 </context>
 <context>
@@ -602,6 +622,10 @@
     <message>
         <source>&amp;Initialer:</source>
         <translation>&amp;Initials:</translation>
+    </message>
+    <message>
+        <source>Skriv ditt namn.</source>
+        <translation>Enter your name.</translation>
     </message>
 </context>
 <context>
@@ -841,12 +865,16 @@
         <translation>Create</translation>
     </message>
     <message>
-        <source>Inga checklistor hittades.</source>
-        <translation>No checklists were found.</translation>
+        <source>Inga checklistor hittades. Lägg en checklista i datamappens mapp checklists och öppna dialogen igen.</source>
+        <translation>No checklists were found. Put a checklist in the checklists folder of the data folder and open this dialog again.</translation>
     </message>
     <message>
-        <source>Ge omgången ett namn.</source>
-        <translation>Give the round a name.</translation>
+        <source>Skriv ett namn på omgången, t.ex. Placerade T1 2026.</source>
+        <translation>Enter a name for the round, e.g. Placed children T1 2026.</translation>
+    </message>
+    <message>
+        <source>Välj en checklista. Finns ingen i listan går det inte att skapa en omgång ännu.</source>
+        <translation>Choose a checklist. If the list is empty, a round cannot be created yet.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +922,17 @@
     <message>
         <source>Lösenfraserna är olika.</source>
         <translation>The passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Skriv ett skäl. Det sparas i ändringsloggen.</source>
+        <translation>Enter a reason. It is saved in the change log.</translation>
     </message>
 </context>
 <context>
@@ -1195,8 +1234,20 @@
         <translation>Audit rounds</translation>
     </message>
     <message>
-        <source>Inga granskningsomgångar ännu. Skapa en med Arkiv → Ny omgång… (Ctrl+N).</source>
-        <translation>No audit rounds yet. Create one with File → New round… (Ctrl+N).</translation>
+        <source>Inga granskningsomgångar ännu. Skapa den första omgången (Arkiv → Ny omgång…, Ctrl+N), eller titta först i demodatabasen: påhittade ärenden, färdiga granskningar och resultat.</source>
+        <translation>No audit rounds yet. Create the first round (File → New round…, Ctrl+N), or look at the demo database first: invented cases, finished reviews and results.</translation>
+    </message>
+    <message>
+        <source>&amp;Ny omgång…</source>
+        <translation>&amp;New round…</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;demodatabasen</source>
+        <translation>Open the &amp;demo database</translation>
+    </message>
+    <message>
+        <source>Startar Granska igen med demodatabasen; din egen databas ändras inte.</source>
+        <translation>Starts Granska again on the demo database; your own database is not changed.</translation>
     </message>
 </context>
 <context>

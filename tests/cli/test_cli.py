@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from audit_app.__main__ import main
+from audit_app.__main__ import db_argument_error, main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,3 +75,47 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
          "list"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Inga omgångar" in proc.stdout
+
+
+def test_entry_points_console_for_the_cli_gui_for_the_window() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    console, gui = project["scripts"], project["gui-scripts"]
+    # a console script: on Windows a gui-script has no stdout/stderr, every message is lost
+    assert console["audit-app"] == "audit_app.__main__:main"
+    assert console["granska-cli"] == "audit_app.__main__:main"
+    assert gui == {"granska": "audit_app.__main__:main"}
+    assert "audit-app" not in gui
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'executable("granska", console=' in spec
+    assert 'executable("granska-cli", console=True)' in spec
+
+
+@pytest.mark.parametrize("address", [
+    "postgresql+psycopg://host/db", "postgresql://granska@server:5432/granska",
+    "sqlite:///x.sqlite3", "https://x", "file:///tmp/granska.sqlite3"])
+def test_db_address_refused_without_making_folders(
+        address: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    for argv in (("--db", address, "round", "list"), (f"--db={address}", "checklist", "list"),
+                 ("--db", address)):  # the last one would start the window
+        code, out, err = run(capsys, *argv)
+        assert code == 1
+        assert err.startswith("Fel: ") and "Traceback" not in err
+        assert "stöds inte i den här versionen" in err and address in err
+        assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("path", ["C:\\x\\granska.sqlite3", "c:/data/g.sqlite3",
+                                  "granska.sqlite3", "mapp/g.sqlite3"])
+def test_db_paths_are_not_addresses(path: str) -> None:
+    assert db_argument_error(path) is None
+
+
+def test_windows_drive_path_used_as_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)  # on Linux "C:\x\g.sqlite3" is one odd file name, not a URL
+    code, out, err = run(capsys, "--db", "C:\\x\\g.sqlite3", "round", "list")
+    assert code == 0, err
+    assert "Inga omgångar" in out

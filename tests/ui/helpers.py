@@ -11,3 +11,28 @@ def show_active(qtbot: QtBot, window: QWidget) -> None:
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def answer_reason(qtbot: QtBot, text: str, seen: list[str] | None = None) -> None:
+    """Fill in the next ReasonDialog once it is open (it runs its own event loop).
+
+    OK is clicked first with the line empty; the message then shown goes to `seen`.
+    """
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from audit_app.ui.reason_dialog import ReasonDialog
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReasonDialog):
+            QTimer.singleShot(10, fill)
+            return
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        if seen is not None and dialog.error.isVisible():
+            seen.append(dialog.error.text())
+        qtbot.keyClicks(dialog.reason, text)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)

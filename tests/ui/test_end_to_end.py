@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,7 +19,7 @@ from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, ChangeLog, Review
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.new_round_dialog import NewRoundDialog
-from tests.ui.helpers import show_active
+from tests.ui.helpers import answer_reason, show_active
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 ACTOR = "Gun Ledare (GL)"
@@ -111,9 +111,9 @@ def test_round_to_completed_reviews_with_the_keyboard(
     key(qtbot, Qt.Key.Key_PageUp)
     key(qtbot, Qt.Key.Key_PageUp)
     assert form.case_id == cases[0].case_id and form.done_banner.isVisibleTo(window)
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: ("Viewpoint fanns i akten", True))
+    answer_reason(qtbot, "Viewpoint fanns i akten")
     window.reopen_action.trigger()
+    show_active(qtbot, window)  # offscreen, the window is not re-activated when the dialog goes
     assert form.page is not None and form.page.isEnabled()
     form.page.items["viewpoint"].setFocus()
     key(qtbot, "J")

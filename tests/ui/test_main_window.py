@@ -49,7 +49,7 @@ def test_new_round_dialog_creates_and_opens_the_round(
     assert isinstance(dialog, NewRoundDialog)
     assert dialog.checklist.findData("placerade-barn") >= 0 and dialog.checklist.count() >= 2
     dialog.buttons.accepted.emit()  # no name yet: refused with a message
-    assert dialog.error.isVisibleTo(dialog) and window.model.rowCount() == 0
+    assert dialog.name_error.isVisibleTo(dialog) and window.model.rowCount() == 0
     qtbot.keyClicks(dialog.name, "Utredningar T2 2026")
     dialog.checklist.setCurrentIndex(dialog.checklist.findData("utredning-barn"))
     dialog.year.setValue(2026)
@@ -127,7 +127,7 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     assert len(items) > 10
     assert [a for a in items if a.isEnabled() and a.menu() is None] == [window.quit_action]
     window.attach(db)
-    assert "databasen" not in window.empty_label.text()
+    assert "Öppnar databasen" not in window.empty_label.text()
     assert window.model.rowCount() == 1 and window.model.row(0).name == "Väntar T1"
     assert window.new_round_action.isEnabled() and not window.empty_label.isVisible()
     assert not window.security_actions.passphrase_action.isEnabled()  # not encrypted

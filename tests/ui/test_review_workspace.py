@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,7 +19,7 @@ from audit_app.storage.models import ChangeLog
 from audit_app.ui.item_widget import ItemWidget
 from audit_app.ui.main_window import MainWindow
 from tests.factories import round_with_sample
-from tests.ui.helpers import show_active
+from tests.ui.helpers import answer_reason, show_active
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 # An invented personnummer with a valid check digit, built here for the guard test only.
@@ -132,9 +132,10 @@ def test_reopen_asks_for_a_reason_which_is_logged(
     window.open_case(case_ids[0])
     form = window.review_form
     assert form.done_banner.isVisibleTo(window) and not form.page.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: ("Fel svar på vårdplan", True))
+    seen: list[str] = []
+    answer_reason(qtbot, "Fel svar på vårdplan", seen)  # OK with no reason first: refused
     window.reopen_action.trigger()
+    assert seen and seen[0].startswith("Skriv ett skäl")
     assert form.page.isEnabled() and not form.done_banner.isVisibleTo(window)
     with db.session() as s:
         row = s.scalars(select(ChangeLog).where(ChangeLog.action == "reopen")).one()

@@ -1,0 +1,60 @@
+"""Asking why (reopening a completed review): the reason is required and goes to the log."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReasonDialog(QDialog):
+    """A question and a line for the reason; OK with an empty line says what is missing."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Skäl"))
+        label.setBuddy(self.reason)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.reason.textEdited.connect(lambda text: self.error.setVisible(
+            self.error.isVisible() and not text.strip()))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._check_and_accept)
+        self.buttons.rejected.connect(self.reject)
+        for widget in (label, self.reason, self.error, self.buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(420)
+
+    def value(self) -> str:
+        return self.reason.text().strip()
+
+    def _check_and_accept(self) -> None:
+        if not self.value():
+            self.error.setText(self.tr("Skriv ett skäl. Det sparas i ändringsloggen."))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()
+
+
+def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
+    """The reason typed, or None when cancelled."""
+    dialog = ReasonDialog(title, prompt, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()
+    finally:
+        dialog.deleteLater()
