@@ -34,7 +34,7 @@ class Settings:
 # What each setting may hold in the file; anything else falls back to its default.
 FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "reviewer_name": (str,), "reviewer_initials": (str,), "language": (str,),
-    "last_round_id": (int, type(None)),
+    "last_round_id": (int, type(None)), "last_checklist_id": (str,),
 }
 MAX_SETTINGS_BYTES = 1_000_000
 
