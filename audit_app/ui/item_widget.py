@@ -153,6 +153,9 @@ class ItemWidget(QFrame):
             self.line.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
             self.line.editingFinished.connect(lambda: self.input_done.emit(item.id, False))
             answer_row.addWidget(self.line, 1)
+        if self.line or self.date:
+            # Tab lands in the field itself, not first on the item around it
+            self.setFocusProxy(self.line or self.date)
 
         self.comment: QLineEdit | None = None
         if item.comment and kind is not AnswerType.TEXT:
