@@ -153,9 +153,9 @@ class ItemWidget(QFrame):
             self.line.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
             self.line.editingFinished.connect(lambda: self.input_done.emit(item.id, False))
             answer_row.addWidget(self.line, 1)
-        if self.line or self.date:
-            # Tab lands in the field itself, not first on the item around it
-            self.setFocusProxy(self.line or self.date)
+        field: QWidget | None = self.line or self.date
+        if field is not None:
+            self.setFocusProxy(field)  # Tab lands in the field, not first on the item round it
 
         self.comment: QLineEdit | None = None
         if item.comment and kind is not AnswerType.TEXT:
@@ -174,6 +174,7 @@ class ItemWidget(QFrame):
         layout.setSpacing(4)
         layout.addLayout(header)
         self.details.setContentsMargins(self.marker.width() + 4, 0, 0, 0)
+        self.error.setContentsMargins(self.marker.width() + 4, 0, 0, 0)  # under the field
         layout.addWidget(self.details)
         layout.addLayout(answer_row)
         if self.comment is not None:

@@ -1106,6 +1106,10 @@
         <translation>The comment was not saved</translation>
     </message>
     <message>
+        <source>Kommentaren till fråga {0} sparades inte. Rätta texten innan granskningen markeras som klar.</source>
+        <translation>The comment on question {0} was not saved. Correct the text before the review is marked complete.</translation>
+    </message>
+    <message>
         <source>Öppna granskningen igen</source>
         <translation>Reopen the review</translation>
     </message>
