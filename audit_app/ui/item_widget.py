@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.checklist import AnswerType, ChecklistItem
+from audit_app.ui.flow_layout import FlowLayout
 from audit_app.ui.i18n import term
 
 NO_DATE = QDate(1900, 1, 1)
@@ -122,6 +123,8 @@ class ItemWidget(QFrame):
         answer_row.setContentsMargins(self.marker.width(), 0, 0, 0)
         kind = item.answer.type
         if kind.has_options:
+            options = FlowLayout()  # long option labels wrap onto a second row on narrow windows
+            answer_row.addLayout(options, 1)
             for option, key in zip(item.answer.options, self.keys, strict=True):
                 text = term(option.label) + (f"  ({key})" if key else "")
                 button = AnswerButton(text)
@@ -132,8 +135,7 @@ class ItemWidget(QFrame):
                 button.setAccessibleName(f"{term(option.label)} – {item.question}")
                 button.clicked.connect(lambda _c=False, v=option.value: self._clicked(v))
                 self.buttons.append(button)
-                answer_row.addWidget(button)
-            answer_row.addStretch(1)
+                options.addWidget(button)
         elif kind is AnswerType.DATE:
             self.date = QDateEdit()
             self.date.setDisplayFormat("yyyy-MM-dd")
