@@ -202,8 +202,13 @@ class ItemWidget(QFrame):
 
     def set_value(self, value: str | None, *, force: bool = False) -> None:
         self.value = value
+        chosen = ""
         for button, option in zip(self.buttons, self.item.answer.options, strict=True):
             button.setChecked(option.value == value)
+            chosen = term(option.label) if option.value == value else chosen
+        if self.buttons:  # the buttons are not in the Tab chain: the item says what is chosen
+            said = self.tr("Svar: {0}").format(chosen) if chosen else self.tr("Inget svar")
+            self.setAccessibleDescription(". ".join(t for t in (said, self.item.help) if t))
         if self.line is not None and (force or not self.line.hasFocus()):
             self.line.setText(value or "")
         if self.date is not None and (force or not self.date.hasFocus()):

@@ -651,6 +651,14 @@
         <translation>Reference: {0}</translation>
     </message>
     <message>
+        <source>Svar: {0}</source>
+        <translation>Answer: {0}</translation>
+    </message>
+    <message>
+        <source>Inget svar</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
         <source>Ej tillämplig: villkoret för frågan är inte uppfyllt.</source>
         <translation>Not applicable: the condition for this question is not met.</translation>
     </message>

@@ -217,6 +217,13 @@ def test_tab_goes_from_answer_to_comment_to_next_answer_and_f1_shows_help(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == expected
+    # the answer buttons are left out of the chain; the item tells a screen reader the answer
+    first = page.items["enskilt_samtal"]
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in first.buttons)
+    assert first.accessibleDescription().startswith("Inget svar")
+    qtbot.mouseClick(first.buttons[0], Qt.MouseButton.LeftButton)
+    assert first.accessibleDescription().startswith("Svar: Ja")
+    assert first.item.help in first.accessibleDescription()
     assert all(w.help_button.focusPolicy() == Qt.FocusPolicy.NoFocus for w in page.order)
     assert any(w.help_button.isVisibleTo(window) for w in page.order)
     # F1 opens the help of the item that has focus (here from its comment), and closes it
