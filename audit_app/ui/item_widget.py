@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -19,10 +19,36 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.checklist import AnswerType, ChecklistItem
+from audit_app.ui.flow_layout import FlowLayout
 from audit_app.ui.i18n import term
 
 NO_DATE = QDate(1900, 1, 1)
 ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
+# Set on controls left out of the Tab chain on purpose: the key that does their job instead.
+KEYBOARD_ALTERNATIVE = "keyboard_alternative"
+# The chosen answer's look (review_form's style sheet): bold text, 10 px side padding, 1 px border
+CHECKED_PADDING = 2 * 10 + 2 * 1
+
+
+def checked_font(button: QPushButton) -> QFont:
+    """The font a chosen answer button is drawn with (the style sheet makes it bold)."""
+    font = QFont(button.font())
+    font.setBold(True)
+    return font
+
+
+class AnswerButton(QPushButton):
+    """One answer option; wide enough for its label in the bold style of the chosen answer."""
+
+    def _fit(self, hint: QSize) -> QSize:
+        need = QFontMetrics(checked_font(self)).horizontalAdvance(self.text()) + CHECKED_PADDING
+        return QSize(max(hint.width(), need + 4), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._fit(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._fit(super().minimumSizeHint())
 
 
 def option_keys(item: ChecklistItem) -> list[str]:
@@ -47,6 +73,7 @@ class ItemWidget(QFrame):
         self.value: str | None = None
         self.stored_comment = ""
         self.applies = True
+        self.read_only = False
         self.setObjectName("item")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"{number}. {item.question}")
@@ -75,6 +102,9 @@ class ItemWidget(QFrame):
         self.help_button.setToolTip(self.tr("Hjälp och referens (F1)"))
         self.help_button.toggled.connect(self.details.setVisible)
         self.help_button.setVisible(bool(item.help or item.reference))
+        # Tab goes answer -> comment -> next item; F1 on the item does what this button does
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setProperty(KEYBOARD_ALTERNATIVE, "F1")
         self.na_label = QLabel(self.tr("Ej tillämplig"))
         self.na_label.setStyleSheet("font-style: italic;")
         self.na_label.hide()
@@ -93,15 +123,19 @@ class ItemWidget(QFrame):
         answer_row.setContentsMargins(self.marker.width(), 0, 0, 0)
         kind = item.answer.type
         if kind.has_options:
+            options = FlowLayout()  # long option labels wrap onto a second row on narrow windows
+            answer_row.addLayout(options, 1)
             for option, key in zip(item.answer.options, self.keys, strict=True):
                 text = term(option.label) + (f"  ({key})" if key else "")
-                button = QPushButton(text)
+                button = AnswerButton(text)
                 button.setCheckable(True)
+                if key:  # answered with this key while the item has focus, not by Tab
+                    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                    button.setProperty(KEYBOARD_ALTERNATIVE, key)
                 button.setAccessibleName(f"{term(option.label)} – {item.question}")
                 button.clicked.connect(lambda _c=False, v=option.value: self._clicked(v))
                 self.buttons.append(button)
-                answer_row.addWidget(button)
-            answer_row.addStretch(1)
+                options.addWidget(button)
         elif kind is AnswerType.DATE:
             self.date = QDateEdit()
             self.date.setDisplayFormat("yyyy-MM-dd")
@@ -121,12 +155,14 @@ class ItemWidget(QFrame):
             self.line.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
             self.line.editingFinished.connect(lambda: self.input_done.emit(item.id, False))
             answer_row.addWidget(self.line, 1)
+        field: QWidget | None = self.line or self.date
+        if field is not None:
+            self.setFocusProxy(field)  # Tab lands in the field, not first on the item round it
 
         self.comment: QLineEdit | None = None
         if item.comment and kind is not AnswerType.TEXT:
             self.comment = QLineEdit()
-            self.comment.setPlaceholderText(
-                self.tr("Kommentar – skriv aldrig namn eller personnummer"))
+            self.comment.setPlaceholderText(self._comment_hint())
             self.comment.setAccessibleName(self.tr("Kommentar till: {0}").format(item.question))
             self.comment.textEdited.connect(lambda _t: self.comment_edited.emit(item.id))
             self.comment.editingFinished.connect(lambda: self.comment_done.emit(item.id))
@@ -140,6 +176,7 @@ class ItemWidget(QFrame):
         layout.setSpacing(4)
         layout.addLayout(header)
         self.details.setContentsMargins(self.marker.width() + 4, 0, 0, 0)
+        self.error.setContentsMargins(self.marker.width() + 4, 0, 0, 0)  # under the field
         layout.addWidget(self.details)
         layout.addLayout(answer_row)
         if self.comment is not None:
@@ -148,6 +185,9 @@ class ItemWidget(QFrame):
             row.addWidget(self.comment)
             layout.addLayout(row)
         layout.addWidget(self.error)
+
+    def _comment_hint(self) -> str:
+        return self.tr("Kommentar – skriv aldrig namn eller personnummer")
 
     def _details_html(self) -> str:
         parts = []
@@ -162,8 +202,13 @@ class ItemWidget(QFrame):
 
     def set_value(self, value: str | None, *, force: bool = False) -> None:
         self.value = value
+        chosen = ""
         for button, option in zip(self.buttons, self.item.answer.options, strict=True):
             button.setChecked(option.value == value)
+            chosen = term(option.label) if option.value == value else chosen
+        if self.buttons:  # the buttons are not in the Tab chain: the item says what is chosen
+            said = self.tr("Svar: {0}").format(chosen) if chosen else self.tr("Inget svar")
+            self.setAccessibleDescription(". ".join(t for t in (said, self.item.help) if t))
         if self.line is not None and (force or not self.line.hasFocus()):
             self.line.setText(value or "")
         if self.date is not None and (force or not self.date.hasFocus()):
@@ -182,6 +227,22 @@ class ItemWidget(QFrame):
         if self.comment is not None:
             self.comment.setText(text)
         self.show_error(None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Completed or locked: answers and comments stay readable in normal text colour."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        for button in self.buttons:
+            button.setEnabled(not read_only)
+        for field in (self.line, self.comment):
+            if field is not None:
+                field.setReadOnly(read_only)
+        if self.date is not None:
+            self.date.setReadOnly(read_only)
+        if self.comment is not None:
+            # an empty read-only comment shows nothing rather than the typing advice
+            self.comment.setPlaceholderText("" if read_only else self._comment_hint())
 
     def comment_text(self) -> str:
         return self.comment.text().strip() if self.comment is not None else ""
@@ -216,6 +277,9 @@ class ItemWidget(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text().strip().upper()
+        if self.read_only and event.key() != Qt.Key.Key_F1:
+            super().keyPressEvent(event)
+            return
         if self.buttons and text and text in self.keys:
             self._clicked(self.item.answer.options[self.keys.index(text)].value, toggle=False)
             return
@@ -231,5 +295,7 @@ class ItemWidget(QFrame):
         super().keyPressEvent(event)
 
     def _clicked(self, value: str, toggle: bool = True) -> None:
+        if self.read_only:
+            return
         # a click on the chosen answer clears it; a key press always sets it
         self.answered.emit(self.item.id, None if toggle and value == self.value else value)

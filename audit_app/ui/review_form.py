@@ -76,6 +76,7 @@ class ReviewForm(QWidget):
         self.case_id = 0
         self.record: ReviewRecord | None = None
         self.locked = False
+        self.read_only = False
         self.page: ChecklistPage | None = None
         self._pages: dict[int, ChecklistPage] = {}
         self._pending_comment: str | None = None
@@ -189,7 +190,10 @@ class ReviewForm(QWidget):
                                              "(med en orsak) för att ändra."))
         self.reopen_button.setVisible(complete and not self.locked)
         self.done_banner.setVisible(complete or self.locked)
-        self.page.setEnabled(not complete and not self.locked)
+        # read-only, not disabled: saved answers and comments keep their normal colours
+        self.read_only = complete or self.locked
+        for w in self.page.order:
+            w.set_read_only(self.read_only)
 
     # -- focus -------------------------------------------------------------------------
 
@@ -197,7 +201,7 @@ class ReviewForm(QWidget):
         """Focus the next applicable unanswered item after `after` (wrapping round)."""
         if self.page is None:
             return None
-        if not self.page.isEnabled():
+        if self.read_only:
             if self.reopen_button.isVisible():
                 self.reopen_button.setFocus()
             return None
@@ -283,32 +287,56 @@ class ReviewForm(QWidget):
         self._pending_comment = item_id
         self.flush_comment()
 
-    def flush_comment(self) -> None:
-        """Store the comment being typed (after the pause, on leaving the field, on switch)."""
+    def flush_comment(self) -> bool:
+        """Store the comment being typed (after the pause, on leaving the field, on switch).
+
+        False when the service refused it; the text then stays in the field, marked.
+        """
         self._timer.stop()
         item_id, self._pending_comment = self._pending_comment, None
         if item_id is None or self.page is None:
-            return
-        widget = self.page.items[item_id]
+            return True
+        return self._save_comment(self.page.items[item_id])
+
+    def _save_comment(self, widget: ItemWidget) -> bool:
         text = widget.comment_text()
         if text == widget.stored_comment:
             widget.show_error(None)
-            return
+            return True
         try:
-            record = self.service.set_comment(self.round_id, self.case_id, item_id, text)
+            record = self.service.set_comment(self.round_id, self.case_id, widget.item.id, text)
         except UserError as exc:
             widget.show_error(str(exc), widget.comment)
             self.saved_label.setText(self.tr("Kommentaren sparades inte"))
-            return
+            return False
         widget.stored_comment = text
         widget.show_error(None)
         self._stored(record)
+        return True
+
+    def save_comments(self) -> bool:
+        """Store every comment that differs from the stored one; False (and the first refused
+        comment focused, its text kept) when one cannot be stored."""
+        self.flush_comment()
+        if self.page is None or self.read_only:
+            return True
+        for widget in self.page.order:
+            if widget.comment is None or self._save_comment(widget):
+                continue
+            self.show_message(self.tr("Kommentaren till fråga {0} sparades inte. Rätta texten "
+                                      "innan granskningen markeras som klar.")
+                              .format(self.page.order.index(widget) + 1))
+            widget.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.ensureWidgetVisible(widget, 0, 40)
+            return False
+        return True
 
     # -- completing --------------------------------------------------------------------
 
     def complete(self) -> bool:
         """Mark the review complete; False (with the missing items shown) when it cannot be."""
-        self.flush_comment()
+        if not self.save_comments():
+            return False
         focused = QApplication.focusWidget()
         if isinstance(focused, QLineEdit) and self.page is not None:
             item = self.current_item()

@@ -675,6 +675,14 @@
         <translation>Reference: {0}</translation>
     </message>
     <message>
+        <source>Svar: {0}</source>
+        <translation>Answer: {0}</translation>
+    </message>
+    <message>
+        <source>Inget svar</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
         <source>Ej tillämplig: villkoret för frågan är inte uppfyllt.</source>
         <translation>Not applicable: the condition for this question is not met.</translation>
     </message>
@@ -1143,6 +1151,10 @@
     <message>
         <source>Kommentaren sparades inte</source>
         <translation>The comment was not saved</translation>
+    </message>
+    <message>
+        <source>Kommentaren till fråga {0} sparades inte. Rätta texten innan granskningen markeras som klar.</source>
+        <translation>The comment on question {0} was not saved. Correct the text before the review is marked complete.</translation>
     </message>
     <message>
         <source>Öppna granskningen igen</source>

@@ -28,6 +28,7 @@ from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database, open_database
+from audit_app.ui.item_widget import KEYBOARD_ALTERNATIVE
 
 # The offscreen platform warns once when a top-level window is shown; it means nothing here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -70,6 +71,8 @@ def problems(window: QWidget) -> list[str]:
             continue
         if isinstance(w.parent(), QComboBox | QAbstractSpinBox):
             continue  # their inner line edit takes focus through the parent
+        if w.property(KEYBOARD_ALTERNATIVE):
+            continue  # left out of the Tab chain on purpose; a key does its job
         if id(w) not in in_chain and not _inside_view(w):
             text = accessible_name(w) or w.objectName()
             found.append(f"not reachable by Tab: {type(w).__name__} {text!r}")
@@ -238,8 +241,13 @@ def test_the_checker_finds_a_nameless_line_edit(qtbot: QtBot) -> None:
     button = QPushButton("Spara")
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     form.addRow(button)
+    keyed = QPushButton("Hjälp")
+    keyed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    keyed.setProperty(KEYBOARD_ALTERNATIVE, "F1")
+    form.addRow(keyed)
     window.show()
     found = problems(window)
     assert accessible_name(named) == "Ärendenummer:"
     assert any("no accessible name: QLineEdit" in p for p in found)
     assert any("not reachable by Tab: QPushButton 'Spara'" in p for p in found)
+    assert not any("Hjälp" in p for p in found)

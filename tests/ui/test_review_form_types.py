@@ -7,14 +7,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.reviews import ReviewService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
+from audit_app.ui.i18n import install_translations
 from audit_app.ui.main_window import MainWindow
+from audit_app.ui.review_form import FORM_STYLE, ChecklistPage
+from tests.conftest import CHECKLISTS
 from tests.factories import round_with_sample
 from tests.ui.helpers import show_active
 
@@ -136,3 +140,92 @@ def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction
     assert ReviewService(db, "x").review(summary.id, case_ids[0]).values()["fraga6"] == \
         "Samtal med barnet"
     assert not item.error.isVisibleTo(window)
+
+
+# The chosen answer's style in review_form: bold, "padding: 4px 10px" and a 1 px border
+CHOSEN_SIDES = 2 * 10 + 2 * 1
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_answer_buttons_fit_their_label_chosen_or_not(
+        qtbot: QtBot, qapp: QApplication, library: ChecklistLibrary, language: str) -> None:
+    checked = 0
+    try:
+        install_translations(language, qapp)
+        host = QWidget()
+        qtbot.addWidget(host)
+        host.setStyleSheet(FORM_STYLE)
+        layout = QVBoxLayout(host)
+        for found in library.scan()[0].values():
+            layout.addWidget(ChecklistPage(found.checklist))
+        host.resize(1366, 700)
+        host.show()
+        QApplication.processEvents()
+        buttons = host.findChildren(QPushButton)
+        assert any(b.text() == ("Not applicable  (E)" if language == "en"
+                                else "Ej aktuellt  (E)") for b in buttons)
+        for state in (True, False):
+            for button in buttons:
+                button.setChecked(state)
+            QApplication.processEvents()
+            for button in buttons:
+                bold = QFont(button.font())
+                bold.setBold(True)
+                need = QFontMetrics(bold).horizontalAdvance(button.text()) + CHOSEN_SIDES
+                assert button.width() >= need, f"{button.text()!r} clipped ({state})"
+                assert button.minimumSizeHint().width() >= need
+                checked += 1
+    finally:
+        install_translations("sv", qapp)
+    assert checked > 100
+
+
+def long_question_library(folder: Path) -> ChecklistLibrary:
+    """The bundled checklists and one whose question is far wider than the screen."""
+    question = "Framgår det av akten " + "och av de underlag som nämnden har fått " * 8 + "?"
+    folder.mkdir()
+    (folder / "lang.yaml").write_text(
+        "id: lang\nversion: '1'\ntitle: Lång fråga\nsections:\n  - id: a\n    title: A\n"
+        f"    items:\n      - id: lang_fraga\n        question: {question}\n"
+        "        answer: ja_nej_ej_aktuellt\n", encoding="utf-8")
+    return ChecklistLibrary([CHECKLISTS, folder])
+
+
+def test_the_form_fits_a_1366_by_768_screen_without_scrolling_sideways(
+        qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    library = long_question_library(tmp_path / "lists")
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    show_active(qtbot, window)
+    checklists = sorted(library.scan()[0].values(), key=lambda f: -len(f.checklist.items))
+    assert checklists[0].checklist.id == "aktgranskning-familj"  # the longest bundled one
+    for n, found in enumerate(c.checklist.id for c in checklists):
+        summary, case_ids = round_with_sample(db, library, n=1, checklist=found,
+                                              name=f"Omgång {n}")
+        window.refresh()
+        window.open_round(summary.id)
+        window.open_case(case_ids[0])
+        QApplication.processEvents()
+        form = window.review_form
+        assert form.page is not None
+        for width in (1024, 1366):  # long answer rows wrap on a narrower window
+            window.resize(width, 768)
+            QApplication.processEvents()
+            assert window.width() == width
+            assert form.scroll_area.horizontalScrollBar().maximum() == 0, (found, width)
+            viewport = form.scroll_area.viewport().width()
+            for item in form.page.order:
+                assert item.geometry().right() < viewport, (found, item.item.id)
+                boxes = [b.geometry() for b in item.buttons]
+                assert all(b.parent() is item for b in item.buttons)
+                assert all(item.rect().contains(b) for b in boxes), (found, item.item.id)
+                assert not any(a.intersects(b) for n, a in enumerate(boxes)
+                               for b in boxes[n + 1:]), (found, item.item.id, width)
+        if found == "lang":
+            question = form.page.items["lang_fraga"].question
+            metrics = question.fontMetrics()
+            assert metrics.horizontalAdvance(question.text()) > 1.5 * question.width()
+            assert question.height() >= 2 * metrics.height()  # wrapped, not cut off

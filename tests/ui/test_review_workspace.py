@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.personnummer import GUARD_MESSAGE, contains_personnummer
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.reviews import ReviewService
 from audit_app.settings import Settings, SettingsStore
@@ -22,8 +24,21 @@ from tests.factories import round_with_sample
 from tests.ui.helpers import answer_reason, show_active
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-# An invented personnummer with a valid check digit, built here for the guard test only.
-PNR = "121212-1212"
+
+
+def personnummer_like(stem: str) -> str:
+    """Invented YYMMDDNNN digits and their Luhn check digit: what the guard must refuse."""
+    total = 0
+    for n, ch in enumerate(stem):
+        value = int(ch) * (2 if n % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return f"{stem[:6]}-{stem[6:]}{(10 - total % 10) % 10}"
+
+
+# An invented number with a valid check digit, built here for the guard tests only.
+PNR = personnummer_like("640823323")
+ANSWERS = {"enskilt_samtal": "J", "samtal_var_tredje_manad": "E", "viewpoint": "N",
+           "genomforandeplan": "N", "vardplan": "J"}
 
 
 @pytest.fixture
@@ -131,12 +146,12 @@ def test_reopen_asks_for_a_reason_which_is_logged(
     window.open_round(summary.id)
     window.open_case(case_ids[0])
     form = window.review_form
-    assert form.done_banner.isVisibleTo(window) and not form.page.isEnabled()
+    assert form.done_banner.isVisibleTo(window) and form.read_only
     seen: list[str] = []
     answer_reason(qtbot, "Fel svar på vårdplan", seen)  # OK with no reason first: refused
     window.reopen_action.trigger()
     assert seen and seen[0].startswith("Skriv ett skäl")
-    assert form.page.isEnabled() and not form.done_banner.isVisibleTo(window)
+    assert not form.read_only and not form.done_banner.isVisibleTo(window)
     with db.session() as s:
         row = s.scalars(select(ChangeLog).where(ChangeLog.action == "reopen")).one()
         assert row.reason == "Fel svar på vårdplan" and row.actor == "Gun Ledare (GL)"
@@ -174,5 +189,122 @@ def test_a_locked_round_is_shown_read_only(
     window.open_round(summary.id)
     window.open_case(case_ids[0])
     form = window.review_form
-    assert form.page is not None and not form.page.isEnabled()
+    assert form.page is not None and form.read_only
+    assert all(w.read_only for w in form.page.order)
     assert "låst" in form.banner_text.text() and not form.reopen_button.isVisibleTo(window)
+
+
+def open_first_case(window: MainWindow, db: Database, library: ChecklistLibrary,
+                    n: int = 2) -> tuple[int, list[int]]:
+    summary, case_ids = round_with_sample(db, library, n=n)
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    return summary.id, case_ids
+
+
+def test_tab_goes_from_answer_to_comment_to_next_answer_and_f1_shows_help(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    open_first_case(window, db, library)
+    page = window.review_form.page
+    assert page is not None
+    expected: list[QWidget] = []
+    for w in page.order:
+        if w.applies:
+            expected.append(w.line or w.date or w)
+            expected += [w.comment] if w.comment is not None else []
+    seen = [QApplication.focusWidget()]
+    for _ in expected[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected
+    # the answer buttons are left out of the chain; the item tells a screen reader the answer
+    first = page.items["enskilt_samtal"]
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in first.buttons)
+    assert first.accessibleDescription().startswith("Inget svar")
+    qtbot.mouseClick(first.buttons[0], Qt.MouseButton.LeftButton)
+    assert first.accessibleDescription().startswith("Svar: Ja")
+    assert first.item.help in first.accessibleDescription()
+    assert all(w.help_button.focusPolicy() == Qt.FocusPolicy.NoFocus for w in page.order)
+    assert any(w.help_button.isVisibleTo(window) for w in page.order)
+    # F1 opens the help of the item that has focus (here from its comment), and closes it
+    helped = next(w for w in page.order if w.help_button.isVisibleTo(window) and w.comment)
+    assert helped.comment is not None
+    qtbot.mouseClick(helped.comment, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is helped.comment
+    qtbot.keyClick(helped.comment, Qt.Key.Key_F1)
+    assert helped.details.isVisibleTo(window) and helped.item.help in helped.details.text()
+    assert [w for w in page.order if w.details.isVisibleTo(window)] == [helped]
+    qtbot.keyClick(helped.comment, Qt.Key.Key_F1)
+    assert not helped.details.isVisibleTo(window)
+
+
+def test_a_refused_comment_blocks_complete_and_next_and_keeps_its_text(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    assert contains_personnummer(PNR)  # the helper builds what the guard looks for
+    round_id, case_ids = open_first_case(window, db, library)
+    form = window.review_form
+    for key in ANSWERS.values():
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    item = form.page.items["viewpoint"] if form.page else None
+    assert item is not None and item.comment is not None
+    typed = f"Barnet {PNR} tillfrågat"
+    qtbot.mouseClick(item.comment, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(item.comment, typed)
+    qtbot.keyClick(item.comment, Qt.Key.Key_Tab)  # refused on leaving the field
+    assert item.error.isVisibleTo(window) and item.error.text() == GUARD_MESSAGE
+    for _ in range(2):  # Ctrl+Enter from elsewhere, then again from the comment itself
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
+        assert form.case_id == case_ids[0] and window.stack.currentWidget() is form
+        assert form.message.isVisibleTo(window) and "fråga 3" in form.message.text()
+        assert item.comment.text() == typed and QApplication.focusWidget() is item.comment
+        assert item.error.isVisibleTo(window) and "b00020" in item.comment.styleSheet()
+        record = ReviewService(db, "x").review(round_id, case_ids[0])
+        assert record.status is not ReviewStatus.COMPLETE
+        assert record.answers["viewpoint"].comment == ""
+    item.comment.selectAll()
+    qtbot.keyClicks(item.comment, "Barnet tillfrågat")
+    qtbot.keyClick(item.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert form.case_id == case_ids[1] and not form.message.isVisibleTo(window)
+    record = ReviewService(db, "x").review(round_id, case_ids[0])
+    assert record.status is ReviewStatus.COMPLETE
+    assert record.answers["viewpoint"].comment == "Barnet tillfrågat"
+
+
+def darkest(widget: QWidget) -> int:
+    """The lightness (0-255) of the darkest pixel the widget paints: its text."""
+    image = widget.grab().toImage()
+    return min(image.pixelColor(x, y).lightness()
+               for x in range(image.width()) for y in range(image.height()))
+
+
+def test_a_completed_review_shows_its_comments_readable_and_read_only(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    summary, case_ids = round_with_sample(db, library, n=1)
+    service = ReviewService(db, "Gun Ledare (GL)")
+    for item_id, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
+                           ("genomforandeplan", "nej"), ("vardplan", "ja")):
+        service.set_answer(summary.id, case_ids[0], item_id, value)
+    service.set_comment(summary.id, case_ids[0], "vardplan", "Vårdplanen är från 2025")
+    service.complete(summary.id, case_ids[0])
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    form = window.review_form
+    assert form.page is not None and form.read_only
+    item = form.page.items["vardplan"]
+    assert item.comment is not None and item.comment.text() == "Vårdplanen är från 2025"
+    assert item.comment.isEnabled() and item.comment.isReadOnly()
+    assert item.question.isEnabled() and item.buttons[0].isChecked()
+    normal = item.comment.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    assert darkest(item.comment) <= normal.lightness() + 60  # not the pale disabled grey
+    # neither keys nor typing change a completed review
+    qtbot.mouseClick(item.comment, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(item.comment, "mer")
+    qtbot.keyClick(item.comment, Qt.Key.Key_Tab)
+    item.setFocus()
+    qtbot.keyClick(item, "N")
+    assert item.comment.text() == "Vårdplanen är från 2025" and item.value == "ja"
+    stored = ReviewService(db, "x").review(summary.id, case_ids[0]).answers["vardplan"]
+    assert (stored.value, stored.comment) == ("ja", "Vårdplanen är från 2025")
