@@ -109,5 +109,7 @@ class SampleProtocol:
                 "Ärendena ordnades slumpmässigt med ett frö som gör att dragningen kan göras "
                 "om och ge samma resultat, på vilken dator som helst. De "
                 f"{self.size} första i ordningen blev stickprovet; de följande är reservlistan. "
-                "Om ett ärende inte kan granskas utesluts det med en orsak och nästa reserv "
+                + ("Ordningen gjordes inom varje enhet, och varje enhet fick sitt antal "
+                   "ärenden i stickprovet. " if len(self.strata) > 1 else "")
+                + "Om ett ärende inte kan granskas utesluts det med en orsak och nästa reserv "
                 "tar dess plats. Både uteslutningen och ersättaren skrivs i protokollet.")

@@ -141,10 +141,7 @@ class SamplingService:
                                                 Review.status == "complete")):
                 raise ConflictError(f"Ärendet '{case_ref}' har en klar granskning och kan "
                                     "inte uteslutas.")
-            spare = s.scalar(select(SampleEntry).where(
-                SampleEntry.sample_id == sample.id, SampleEntry.stratum == entry.stratum,
-                SampleEntry.role == "reserve", SampleEntry.replaces_id.is_(None),
-                SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
+            spare = self._spare(s, sample.id, entry.stratum)
             if spare is None:
                 raise UserError("Reservlistan är slut"
                                 + (f" för enheten '{entry.stratum}'." if entry.stratum
@@ -158,6 +155,21 @@ class SamplingService:
             record_change(s, self.actor, "exclude", "sample_entry", entry.id, round_id=rnd.id,
                           case_ref=case_ref, new=f"ersatt av {new_ref}", reason=reason)
         return new_ref
+
+    def next_reserve(self, round_key: int | str, case_ref: str) -> str | None:
+        """The reserve case that would replace `case_ref` if it were excluded now."""
+        with self.db.session() as s:
+            sample = self._sample(s, self._round(s, round_key))
+            stratum = s.scalar(select(SampleEntry.stratum)
+                               .join(Case, Case.id == SampleEntry.case_id)
+                               .where(SampleEntry.sample_id == sample.id,
+                                      Case.case_ref == case_ref, active_entry_filter()))
+            if stratum is None:
+                return None
+            spare = self._spare(s, sample.id, stratum)
+            if spare is None:
+                return None
+            return s.scalar(select(Case.case_ref).where(Case.id == spare.case_id))
 
     def protocol(self, round_key: int | str) -> SampleProtocol:
         """The stored protocol of the round's sample."""
@@ -286,6 +298,14 @@ class SamplingService:
         if sample is None:
             raise NotFoundError(f"Omgången '{rnd.name}' har inget stickprov ännu.")
         return sample
+
+    @staticmethod
+    def _spare(s: Session, sample_id: int, stratum: str) -> SampleEntry | None:
+        """The first unused reserve entry of a stratum."""
+        return s.scalar(select(SampleEntry).where(
+            SampleEntry.sample_id == sample_id, SampleEntry.stratum == stratum,
+            SampleEntry.role == "reserve", SampleEntry.replaces_id.is_(None),
+            SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
 
     def _frame(self, s: Session, round_id: int, date_from: date | None,
                date_to: date | None) -> list[Case]:

@@ -56,10 +56,10 @@ class SamplingDialog(QDialog):
         self.error.setAccessibleName(self.tr("Felmeddelande"))
         self.error.hide()
         layout.addWidget(self.error)
-        self.result = ProtocolPanel(actor)
-        self.protocol_view = self.result.protocol_view
-        self.result.hide()
-        layout.addWidget(self.result, 1)
+        self.result_panel = ProtocolPanel(actor)
+        self.protocol_view = self.result_panel.protocol_view
+        self.result_panel.hide()
+        layout.addWidget(self.result_panel, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.draw_button = QPushButton(self.tr("&Dra stickprov"))
         self.draw_button.setAccessibleName(self.tr("Dra stickprov"))
@@ -219,6 +219,6 @@ class SamplingDialog(QDialog):
         self.error.hide()
         self.options.hide()
         self.draw_button.hide()
-        self.result.set_protocol(proto)
-        self.result.show()
+        self.result_panel.set_protocol(proto)
+        self.result_panel.show()
         self.resize(max(self.width(), 720), max(self.height(), 640))

@@ -80,7 +80,7 @@ class ProtocolPanel(QWidget):
 
     def set_protocol(self, proto: SampleProtocol) -> None:
         self.protocol = proto
-        self.heading.setText("<b>{0}</b>".format(self.tr(
+        self.heading.setText("<b>{}</b>".format(self.tr(
             "Stickprovet är draget: {0} av {1} ärenden.").format(proto.size, proto.population)))
         self.explanation.setText(self.explanation_text(proto))
         self.protocol_view.setPlainText(proto.text())
