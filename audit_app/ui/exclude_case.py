@@ -170,14 +170,14 @@ def exclude_from_round(window: MainWindow, case_id: int) -> ExcludeCaseDialog | 
     row = next((r for r in view.model.rows() if r.case_id == case_id), None)
     if summary is None or row is None or window.round_id is None:
         return None
-    tr = view.tr
     if summary.locked:
-        view.show_notice(tr("Omgången är låst; inga ärenden kan uteslutas."))
+        view.show_notice(QCoreApplication.translate(
+            "ExcludeCaseDialog", "Omgången är låst; inga ärenden kan uteslutas."))
         return None
     if row.status is ReviewStatus.COMPLETE:
-        view.show_notice(tr("Ärende {0} har en klar granskning och kan inte uteslutas. "
-                            "Öppna granskningen igen först om den inte ska räknas.")
-                         .format(row.case_ref))
+        view.show_notice(QCoreApplication.translate(
+            "ExcludeCaseDialog", "Ärende {0} har en klar granskning och kan inte uteslutas. "
+            "Öppna granskningen igen först om den inte ska räknas.").format(row.case_ref))
         return None
     view.show_notice("")
     service = SamplingService(window.db, window.settings.actor)
@@ -202,6 +202,6 @@ def _excluded(window: MainWindow, case_ref: str, reason: str, replacement: str) 
     new_id = next((r.case_id for r in view.model.rows() if r.case_ref == replacement), None)
     view.select_case(new_id)
     view.table.setFocus()
-    window.statusBar().showMessage(view.tr("Ärende {0} uteslöts ({1}); reservärende {2} "
-                                           "har tagit dess plats.")
-                                   .format(case_ref, reason, replacement), 8000)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "ExcludeCaseDialog", "Ärende {0} uteslöts ({1}); reservärende {2} har tagit dess "
+        "plats.").format(case_ref, reason, replacement), 8000)
