@@ -84,10 +84,10 @@ class ExcludeCaseDialog(QDialog):
         self.ok_button = QPushButton(self.tr("&Uteslut…"))
         self.ok_button.setDefault(True)
         self.back_button = QPushButton(self.tr("&Tillbaka"))
-        self.back_button.hide()
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.back_button.hide()  # after addButton, which shows it
         self.ok_button.clicked.connect(self.next_step)
         self.back_button.clicked.connect(lambda: self._confirming(False))
         buttons.rejected.connect(self.reject)
