@@ -16,6 +16,7 @@ from audit_app.domain.reviews import ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
 from audit_app.ui.exchange_actions import add_exchange_actions
+from audit_app.ui.exclude_case import exclude_from_round
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.models import RoundTableModel
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self.round_view.open_case.connect(self.open_case)
         self.round_view.import_requested.connect(self.import_case_list)
         self.round_view.sample_requested.connect(self.draw_sample)
-        self.round_view.exclude_requested.connect(self.exclude_case)
+        self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
+                                                                                    case_id))
         self.stack.currentChanged.connect(lambda _n: self._update_actions())
         self._build_menus()
         self.statusBar()
@@ -389,11 +391,6 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.stack.currentWidget() is self.round_view:
             self.round_view.focus_first_case()  # Enter opens the first case drawn
-
-    def exclude_case(self, case_id: int) -> None:
-        from audit_app.ui.exclude_case import exclude_from_round
-
-        exclude_from_round(self, case_id)
 
     def show_results(self) -> None:
         from audit_app.ui.results_view import ResultsView
