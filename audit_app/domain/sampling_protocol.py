@@ -48,6 +48,9 @@ class SampleProtocol:
     sampled_refs: list[str]
     exclusions: list[Exclusion] = field(default_factory=list)
     sampled_strata: list[str] = field(default_factory=list)
+    # the unused reserve cases in the order they would replace an excluded case
+    reserve_refs: list[str] = field(default_factory=list)
+    reserve_strata: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The protocol as plain Swedish text lines, for the screen, the CLI and reports."""
@@ -80,3 +83,33 @@ class SampleProtocol:
 
     def text(self) -> str:
         return "\n".join(self.lines())
+
+    def reserve_lines(self, limit: int | None = None) -> list[str]:
+        """The unused reserve cases in order, at most `limit` of them (per stratum)."""
+        out = [f"Reservlista ({len(self.reserve_refs)} ärenden, tas in uppifrån"
+               + (" inom samma enhet):" if any(self.reserve_strata) else "):")]
+        shown: dict[str, int] = {}
+        strata = self.reserve_strata or [""] * len(self.reserve_refs)
+        for ref, stratum in zip(self.reserve_refs, strata, strict=True):
+            shown[stratum] = shown.get(stratum, 0) + 1
+            if limit is None or shown[stratum] <= limit:
+                out.append(f"  R{shown[stratum]}. {ref}" + (f" ({stratum})" if stratum else ""))
+        left = sum(max(0, count - limit) for count in shown.values()) if limit else 0
+        if left:
+            out.append(f"  … och {left} till; hela reservlistan följer av fröet och "
+                       "urvalsramen.")
+        if not self.reserve_refs:
+            out.append("  (tom: alla ärenden i urvalsramen ingår i stickprovet)")
+        return out
+
+    def plain_explanation(self) -> str:
+        """How the draw was made, in plain Swedish for a reader who is no statistician."""
+        return (f"Urvalsramen var de {self.population} ärenden som fanns i ärendelistan"
+                + (f" ({self.filters})" if self.filters else "") + ". "
+                "Ärendena ordnades slumpmässigt med ett frö som gör att dragningen kan göras "
+                "om och ge samma resultat, på vilken dator som helst. De "
+                f"{self.size} första i ordningen blev stickprovet; de följande är reservlistan. "
+                + ("Ordningen gjordes inom varje enhet, och varje enhet fick sitt antal "
+                   "ärenden i stickprovet. " if len(self.strata) > 1 else "")
+                + "Om ett ärende inte kan granskas utesluts det med en orsak och nästa reserv "
+                "tar dess plats. Både uteslutningen och ersättaren skrivs i protokollet.")

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
+from audit_app.domain.reviews import check_free_text
+from audit_app.domain.rounds import Period
 from audit_app.domain.sampling import DrawResult, draw, model_text, sample_size
 from audit_app.domain.sampling_protocol import (
     Exclusion,
@@ -44,6 +46,15 @@ class SamplingService:
     def __init__(self, db: Database, actor: str) -> None:
         self.db = db
         self.actor = actor
+
+    def period_bounds(self, round_key: int | str) -> tuple[date, date] | None:
+        """The first and last day of the round's tertial, None for a period not T1-T3."""
+        with self.db.session() as s:
+            rnd = self._round(s, round_key)
+            try:
+                return Period.parse(rnd.period).bounds(rnd.year)
+            except ValueError:
+                return None
 
     def frame_size(self, round_key: int | str, date_from: date | None = None,
                    date_to: date | None = None) -> int:
@@ -108,8 +119,11 @@ class SamplingService:
         return self.protocol(round_id)
 
     def exclude(self, round_key: int | str, case_ref: str, reason: str) -> str:
-        """Exclude a sampled case; the next reserve case of its stratum replaces it."""
-        reason = reason.strip()
+        """Exclude a sampled case; the next reserve case of its stratum replaces it.
+
+        The reason is free text in the change log: one that looks like a personnummer is
+        refused (PersonnummerError) and nothing changes."""
+        reason = check_free_text(reason)
         if not reason:
             raise UserError("Ange varför ärendet utesluts.")
         with self.db.session() as s:
@@ -127,10 +141,7 @@ class SamplingService:
                                                 Review.status == "complete")):
                 raise ConflictError(f"Ärendet '{case_ref}' har en klar granskning och kan "
                                     "inte uteslutas.")
-            spare = s.scalar(select(SampleEntry).where(
-                SampleEntry.sample_id == sample.id, SampleEntry.stratum == entry.stratum,
-                SampleEntry.role == "reserve", SampleEntry.replaces_id.is_(None),
-                SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
+            spare = self._spare(s, sample.id, entry.stratum)
             if spare is None:
                 raise UserError("Reservlistan är slut"
                                 + (f" för enheten '{entry.stratum}'." if entry.stratum
@@ -145,6 +156,21 @@ class SamplingService:
                           case_ref=case_ref, new=f"ersatt av {new_ref}", reason=reason)
         return new_ref
 
+    def next_reserve(self, round_key: int | str, case_ref: str) -> str | None:
+        """The reserve case that would replace `case_ref` if it were excluded now."""
+        with self.db.session() as s:
+            sample = self._sample(s, self._round(s, round_key))
+            stratum = s.scalar(select(SampleEntry.stratum)
+                               .join(Case, Case.id == SampleEntry.case_id)
+                               .where(SampleEntry.sample_id == sample.id,
+                                      Case.case_ref == case_ref, active_entry_filter()))
+            if stratum is None:
+                return None
+            spare = self._spare(s, sample.id, stratum)
+            if spare is None:
+                return None
+            return s.scalar(select(Case.case_ref).where(Case.id == spare.case_id))
+
     def protocol(self, round_key: int | str) -> SampleProtocol:
         """The stored protocol of the round's sample."""
         with self.db.session() as s:
@@ -154,7 +180,7 @@ class SamplingService:
             # plain columns, not ORM objects: a department's rounds have tens of thousands
             refs = {e.id: e for e in s.execute(
                 select(SampleEntry.id, SampleEntry.stratum, SampleEntry.role,
-                       SampleEntry.replaces_id, SampleEntry.excluded_reason,
+                       SampleEntry.position, SampleEntry.replaces_id, SampleEntry.excluded_reason,
                        SampleEntry.changed_by, SampleEntry.changed_at, Case.case_ref)
                 .join(Case, Case.id == SampleEntry.case_id)
                 .where(SampleEntry.sample_id == sample.id)).all()}
@@ -172,6 +198,9 @@ class SamplingService:
                 filters.append(f"avslutsdatum till {params['to']}")
             stratify = params.get("stratify")
             sampled = self._sampled(s, sample.id)
+            reserve = sorted((e for e in refs.values() if e.role == "reserve"
+                              and e.replaces_id is None and e.excluded_reason is None),
+                             key=lambda e: (e.stratum, e.position))
             return SampleProtocol(
                 round_name=rnd.name, source_files=[f for f in sample.source_files.split("\n")
                                                    if f],
@@ -182,7 +211,9 @@ class SamplingService:
                 filters=", ".join(filters), created_by=sample.created_by,
                 created_at=sample.created_at,
                 sampled_refs=[c.case_ref for c in sampled],
-                sampled_strata=[c.stratum for c in sampled], exclusions=exclusions)
+                sampled_strata=[c.stratum for c in sampled], exclusions=exclusions,
+                reserve_refs=[e.case_ref for e in reserve],
+                reserve_strata=[e.stratum for e in reserve])
 
     def sampled_cases(self, round_key: int | str) -> list[SampledCase]:
         """The cases in the sample now (replacements included), for the GUI."""
@@ -267,6 +298,14 @@ class SamplingService:
         if sample is None:
             raise NotFoundError(f"Omgången '{rnd.name}' har inget stickprov ännu.")
         return sample
+
+    @staticmethod
+    def _spare(s: Session, sample_id: int, stratum: str) -> SampleEntry | None:
+        """The first unused reserve entry of a stratum."""
+        return s.scalar(select(SampleEntry).where(
+            SampleEntry.sample_id == sample_id, SampleEntry.stratum == stratum,
+            SampleEntry.role == "reserve", SampleEntry.replaces_id.is_(None),
+            SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
 
     def _frame(self, s: Session, round_id: int, date_from: date | None,
                date_to: date | None) -> list[Case]:

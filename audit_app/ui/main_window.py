@@ -16,6 +16,7 @@ from audit_app.domain.reviews import ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
 from audit_app.ui.exchange_actions import add_exchange_actions
+from audit_app.ui.exclude_case import exclude_from_round
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.models import RoundTableModel
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self.round_view.open_case.connect(self.open_case)
         self.round_view.import_requested.connect(self.import_case_list)
         self.round_view.sample_requested.connect(self.draw_sample)
+        self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
+                                                                                    case_id))
         self.stack.currentChanged.connect(lambda _n: self._update_actions())
         self._build_menus()
         self.statusBar()
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
                                           self.import_case_list)
         self.sample_action = self._action(self.review_menu, self.tr("Dra &stickprov…"),
                                           self.draw_sample)
+        self.review_menu.addAction(self.round_view.exclude_action)
 
         self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
         self.security_actions = add_security_actions(self)  # change log, locks, backups
@@ -191,8 +195,11 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(page is not self.rounds_view)
         self.open_action.setEnabled(page is not self.review_form)
         has_round = self.round_id is not None and page is not self.rounds_view
-        self.import_action.setEnabled(has_round)
+        may_import = page is not self.round_view or self.round_view.import_button.isEnabled()
+        self.import_action.setEnabled(has_round and may_import)
         self.sample_action.setEnabled(has_round)
+        self.round_view.exclude_action.setEnabled(page is self.round_view
+                                                  and self.round_view.model.rowCount() > 0)
 
     # -- identity ----------------------------------------------------------------------
 
@@ -237,6 +244,7 @@ class MainWindow(QMainWindow):
         self.rounds_view.set_rounds(self.rounds.list())
         if self.round_id is not None and self.stack.currentWidget() is self.round_view:
             self._load_round_view()
+            self._update_actions()
 
     def open_selected(self) -> None:
         if self.stack.currentWidget() is self.rounds_view:
@@ -372,6 +380,9 @@ class MainWindow(QMainWindow):
     def import_case_list(self) -> None:
         if self.round_id is None:
             return
+        if self.round_view.import_note.text():  # drawn or locked: say why, do not open
+            self.statusBar().showMessage(self.round_view.import_note.text(), 6000)
+            return
         from audit_app.ui.caselist_import_dialog import CaseListImportDialog
 
         dialog = CaseListImportDialog(self.db, self.round_id, self.settings.actor, self)
@@ -384,8 +395,13 @@ class MainWindow(QMainWindow):
         from audit_app.ui.sampling_dialog import SamplingDialog
 
         dialog = SamplingDialog(self.db, self.round_id, self.settings.actor, self)
-        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.finished.connect(lambda _r: self._sample_closed())
         self._show_dialog(dialog)
+
+    def _sample_closed(self) -> None:
+        self.refresh()
+        if self.stack.currentWidget() is self.round_view:
+            self.round_view.focus_first_case()  # Enter opens the first case drawn
 
     def show_results(self) -> None:
         from audit_app.ui.results_view import ResultsView

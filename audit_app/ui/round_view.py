@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +28,7 @@ class RoundView(QWidget):
     open_case = Signal(int)
     import_requested = Signal()
     sample_requested = Signal()
+    exclude_requested = Signal(int)  # the case id of a sampled case to exclude
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,25 @@ class RoundView(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        self.import_note = QLabel()  # why the case list can no longer be imported
+        self.import_note.setWordWrap(True)
+        self.import_note.setStyleSheet("color: #57606a;")
+        self.import_note.hide()
+        self.notice = QLabel()  # a refused action's reason, until the next one
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b00020;")
+        self.notice.setAccessibleName(self.tr("Meddelande"))
+        self.notice.hide()
+        self.exclude_action = QAction(self.tr("&Uteslut ärendet ur stickprovet…"), self)
+        self.exclude_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.exclude_action.setStatusTip(self.tr("Utesluter det markerade ärendet med en "
+                                                 "orsak; nästa reservärende tar dess plats."))
+        self.exclude_action.triggered.connect(self._exclude_current)
+        self.exclude_action.setEnabled(False)
+        self.addAction(self.exclude_action)
+        self.context_menu: QMenu | None = None
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
@@ -73,6 +95,8 @@ class RoundView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        layout.addWidget(self.import_note)
+        layout.addWidget(self.notice)
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
@@ -89,7 +113,17 @@ class RoundView(QWidget):
                         "stickprovet.") if summary.frame_size == 0 else
                 self.tr("Ärendelistan är importerad. Dra stickprovet för att börja granska."))
         self.empty_label.setVisible(not cases)
-        self.import_button.setEnabled(not summary.locked)
+        if not same:
+            self.notice.hide()
+        drawn = summary.sampled > 0
+        self.import_button.setEnabled(not summary.locked and not drawn)
+        reason = (self.tr("Omgången är låst; ärendelistan kan inte ändras.") if summary.locked
+                  else self.tr("Stickprovet är draget; ärendelistan kan inte ändras.")
+                  if drawn else "")
+        self.import_button.setToolTip(reason)
+        self.import_note.setText(reason)
+        self.import_note.setVisible(bool(reason))
+        self.exclude_action.setEnabled(bool(cases))
         self.sample_button.setEnabled(not summary.locked and summary.frame_size > 0)
         self.open_button.setEnabled(bool(cases))
         self.select_case(current)
@@ -117,6 +151,17 @@ class RoundView(QWidget):
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
+    def focus_first_case(self) -> None:
+        """Select the first case shown and give the table focus, so Enter opens it."""
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid():
@@ -127,6 +172,23 @@ class RoundView(QWidget):
         case_id = self.current_case_id()
         if case_id is not None:
             self.open_case.emit(case_id)
+
+    def _exclude_current(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            self.exclude_requested.emit(case_id)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Granska ärendet"), self._open_current)
+        menu.addAction(self.exclude_action)
+        self.context_menu = menu  # kept for tests; shown without blocking
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_case.emit(self.model.row(index.row()).case_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -28,7 +29,10 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.sampling import EXPLANATION, sample_size
 from audit_app.domain.sampling_protocol import SampleProtocol
 from audit_app.services.sampling import SamplingService
-from audit_app.storage.db import Database
+from audit_app.ui.sampling_result import ProtocolPanel
+
+if TYPE_CHECKING:
+    from audit_app.storage.db import Database
 
 
 class SamplingDialog(QDialog):
@@ -52,11 +56,10 @@ class SamplingDialog(QDialog):
         self.error.setAccessibleName(self.tr("Felmeddelande"))
         self.error.hide()
         layout.addWidget(self.error)
-        self.protocol_view = QPlainTextEdit()
-        self.protocol_view.setReadOnly(True)
-        self.protocol_view.setAccessibleName(self.tr("Stickprovsprotokoll"))
-        self.protocol_view.hide()
-        layout.addWidget(self.protocol_view, 1)
+        self.result_panel = ProtocolPanel(actor)
+        self.protocol_view = self.result_panel.protocol_view
+        self.result_panel.hide()
+        layout.addWidget(self.result_panel, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.draw_button = QPushButton(self.tr("&Dra stickprov"))
         self.draw_button.setAccessibleName(self.tr("Dra stickprov"))
@@ -110,7 +113,12 @@ class SamplingDialog(QDialog):
         self.fixed.setRange(1, 100_000)
         self.fixed.setValue(30)
         self.fixed.setAccessibleName(self.tr("Fast storlek"))
+        self.fixed.valueChanged.connect(self.update_size)
         form.addRow(self.tr("F&ast storlek:"), self.fixed)
+        self.chosen_size = QLabel()
+        self.chosen_size.setAccessibleName(self.tr("Stickprovets storlek"))
+        self.chosen_size.setStyleSheet("font-weight: bold;")
+        form.addRow(self.tr("Stickprovet blir:"), self.chosen_size)
         self.seed = QLineEdit()
         self.seed.setAccessibleName(self.tr("Frö"))
         self.seed.setPlaceholderText(self.tr("lämna tomt så skapas ett"))
@@ -123,8 +131,11 @@ class SamplingDialog(QDialog):
         form.addRow(self.tr("&Stratifiering:"), self.stratify)
         self.use_dates = QCheckBox(self.tr("Bara ärenden avslutade mellan"))
         self.use_dates.setAccessibleName(self.tr("Begränsa avslutsdatum"))
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-4))
-        self.date_to = QDateEdit(QDate.currentDate())
+        # the round's tertial (T1 Jan-Apr, T2 May-Aug, T3 Sep-Dec of its year)
+        bounds = self.service.period_bounds(self.round_id)
+        first, last = bounds if bounds else (None, None)
+        self.date_from = QDateEdit(QDate(first) if first else QDate.currentDate().addMonths(-4))
+        self.date_to = QDateEdit(QDate(last) if last else QDate.currentDate())
         for edit, name in ((self.date_from, self.tr("Från datum")),
                            (self.date_to, self.tr("Till datum"))):
             edit.setCalendarPopup(True)
@@ -166,16 +177,25 @@ class SamplingDialog(QDialog):
         date_from, date_to = self._dates()
         population = self.service.frame_size(self.round_id, date_from, date_to)
         self.population.setText(self.tr("%n ärenden", "", population))
+        self.size_result.setEnabled(calc)
         if population == 0:
             self.size_result.setText(self.tr("– (urvalsramen är tom)"))
+            self.chosen_size.setText("–")
+            return
+        if not calc:  # the calculated size is not the sample's: do not show it as such
+            self.size_result.setText(self.tr("används inte (fast storlek)"))
+            self.chosen_size.setText(self.tr("%n ärenden (fast storlek)", "",
+                                             self.fixed.value()))
             return
         try:
             n = sample_size(self.confidence.currentData(), self.tolerable.value() / 100,
                             self.expected.value() / 100, population)
         except UserError as exc:
             self.size_result.setText(str(exc))
+            self.chosen_size.setText("–")
             return
         self.size_result.setText(self.tr("%n ärenden", "", n))
+        self.chosen_size.setText(self.tr("%n ärenden (beräknad)", "", n))
 
     def do_draw(self) -> None:
         date_from, date_to = self._dates()
@@ -199,5 +219,6 @@ class SamplingDialog(QDialog):
         self.error.hide()
         self.options.hide()
         self.draw_button.hide()
-        self.protocol_view.setPlainText(proto.text())
-        self.protocol_view.show()
+        self.result_panel.set_protocol(proto)
+        self.result_panel.show()
+        self.resize(max(self.width(), 720), max(self.height(), 640))

@@ -591,6 +591,85 @@
     </message>
 </context>
 <context>
+    <name>ExcludeCaseDialog</name>
+    <message>
+        <source>Avslutat av misstag</source>
+        <translation>Closed by mistake</translation>
+    </message>
+    <message>
+        <source>Fel enhet</source>
+        <translation>Wrong unit</translation>
+    </message>
+    <message>
+        <source>Fel period</source>
+        <translation>Wrong period</translation>
+    </message>
+    <message>
+        <source>Uteslut ärende {0}</source>
+        <translation>Exclude case {0}</translation>
+    </message>
+    <message>
+        <source>Varför ska ärende {0} uteslutas ur stickprovet?</source>
+        <translation>Why should case {0} be excluded from the sample?</translation>
+    </message>
+    <message>
+        <source>Annat:</source>
+        <translation>Other:</translation>
+    </message>
+    <message>
+        <source>Annan orsak</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>skriv orsaken – aldrig namn eller personnummer</source>
+        <translation>write the reason – never names or personal identity numbers</translation>
+    </message>
+    <message>
+        <source>Felmeddelande</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Uteslut…</source>
+        <translation>&amp;Exclude…</translation>
+    </message>
+    <message>
+        <source>&amp;Tillbaka</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, uteslut och ersätt</source>
+        <translation>&amp;Yes, exclude and replace</translation>
+    </message>
+    <message>
+        <source>Reservärende {0} tar dess plats.</source>
+        <translation>Reserve case {0} takes its place.</translation>
+    </message>
+    <message>
+        <source>Reservlistan är slut: ärendet kan inte ersättas.</source>
+        <translation>The reserve list is used up: the case cannot be replaced.</translation>
+    </message>
+    <message>
+        <source>Utesluta ärende {0} med orsaken ”{1}”?</source>
+        <translation>Exclude case {0} with the reason “{1}”?</translation>
+    </message>
+    <message>
+        <source>Uteslutningen skrivs i ändringsloggen och protokollet och kan inte ångras.</source>
+        <translation>The exclusion is written to the change log and the protocol and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Omgången är låst; inga ärenden kan uteslutas.</source>
+        <translation>The round is locked; no cases can be excluded.</translation>
+    </message>
+    <message>
+        <source>Ärende {0} har en klar granskning och kan inte uteslutas. Öppna granskningen igen först om den inte ska räknas.</source>
+        <translation>Case {0} has a completed review and cannot be excluded. Reopen the review first if it should not count.</translation>
+    </message>
+    <message>
+        <source>Ärende {0} uteslöts ({1}); reservärende {2} har tagit dess plats.</source>
+        <translation>Case {0} was excluded ({1}); reserve case {2} has taken its place.</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <source>{0} av {1}</source>
@@ -933,6 +1012,89 @@
     </message>
 </context>
 <context>
+    <name>ProtocolPanel</name>
+    <message>
+        <source>Så drogs stickprovet</source>
+        <translation>How the sample was drawn</translation>
+    </message>
+    <message>
+        <source>Stickprovsprotokoll</source>
+        <translation>Sampling protocol</translation>
+    </message>
+    <message>
+        <source>Reservlista</source>
+        <translation>Reserve list</translation>
+    </message>
+    <message>
+        <source>&amp;Protokoll</source>
+        <translation>&amp;Protocol</translation>
+    </message>
+    <message>
+        <source>R&amp;eservlista</source>
+        <translation>R&amp;eserve list</translation>
+    </message>
+    <message>
+        <source>Spara som &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Skriv &amp;ut…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Stickprovet är draget: {0} av {1} ärenden.</source>
+        <translation>The sample is drawn: {0} of {1} cases.</translation>
+    </message>
+    <message>
+        <source>R&amp;eservlista ({0})</source>
+        <translation>R&amp;eserve list ({0})</translation>
+    </message>
+    <message>
+        <source>Urvalsramen var de {0} ärenden som fanns i ärendelistan. Ärendena ordnades slumpmässigt med ett frö som gör att dragningen kan göras om och ge samma resultat, på vilken dator som helst. De {1} första i ordningen blev stickprovet; de följande är reservlistan.</source>
+        <translation>The sampling frame was the {0} cases in the case list. The cases were put in a random order using a seed, so the draw can be repeated and give the same result on any computer. The first {1} in that order became the sample; the ones after them are the reserve list.</translation>
+    </message>
+    <message>
+        <source>Ordningen gjordes inom varje enhet, och varje enhet fick sitt antal ärenden i stickprovet.</source>
+        <translation>The order was made within each unit, and each unit got its number of cases in the sample.</translation>
+    </message>
+    <message>
+        <source>Kan ett ärende inte granskas utesluter du det i omgångens lista (Ctrl+Shift+X); nästa reserv tar då dess plats. PDF-filen beskriver också hur dragningen görs om.</source>
+        <translation>If a case cannot be reviewed, exclude it in the round&apos;s list (Ctrl+Shift+X); the next reserve then takes its place. The PDF file also describes how to repeat the draw.</translation>
+    </message>
+    <message>
+        <source>Spara protokollet som PDF</source>
+        <translation>Save the protocol as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spara protokollet</source>
+        <translation>Save the protocol</translation>
+    </message>
+    <message>
+        <source>Protokollet kunde inte sparas i {0}: {1}</source>
+        <translation>The protocol could not be saved in {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Sparat: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Protokollet och reservlistan är kopierade.</source>
+        <translation>The protocol and the reserve list are copied.</translation>
+    </message>
+    <message>
+        <source>Skriv ut protokollet</source>
+        <translation>Print the protocol</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Skäl</source>
@@ -1223,12 +1385,36 @@
         <translation>Review the case</translation>
     </message>
     <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Uteslut ärendet ur stickprovet…</source>
+        <translation>E&amp;xclude the case from the sample…</translation>
+    </message>
+    <message>
+        <source>Utesluter det markerade ärendet med en orsak; nästa reservärende tar dess plats.</source>
+        <translation>Excludes the selected case with a reason; the next reserve case takes its place.</translation>
+    </message>
+    <message>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
+        <source>Omgången är låst; ärendelistan kan inte ändras.</source>
+        <translation>The round is locked; the case list cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Stickprovet är draget; ärendelistan kan inte ändras.</source>
+        <translation>The sample is drawn; the case list cannot be changed.</translation>
+    </message>
+    <message>
         <source>{0} (v{1}) · {2} {3} · {4} · ärenden i ramen: {5} · granskade {6} av {7}</source>
         <translation>{0} (v{1}) · {2} {3} · {4} · cases in the frame: {5} · reviewed {6} of {7}</translation>
+    </message>
+    <message>
+        <source>&amp;Granska ärendet</source>
+        <translation>&amp;Review the case</translation>
     </message>
     <message>
         <source>Inget stickprov ännu. Importera en ärendelista och dra sedan stickprovet.</source>
@@ -1271,10 +1457,6 @@
     <message>
         <source>Felmeddelande</source>
         <translation>Error message</translation>
-    </message>
-    <message>
-        <source>Stickprovsprotokoll</source>
-        <translation>Sampling protocol</translation>
     </message>
     <message>
         <source>&amp;Dra stickprov</source>
@@ -1345,6 +1527,14 @@
         <translation>F&amp;ixed size:</translation>
     </message>
     <message>
+        <source>Stickprovets storlek</source>
+        <translation>Sample size</translation>
+    </message>
+    <message>
+        <source>Stickprovet blir:</source>
+        <translation>Sample size:</translation>
+    </message>
+    <message>
         <source>Frö</source>
         <translation>Seed</translation>
     </message>
@@ -1410,6 +1600,24 @@
     <message>
         <source>– (urvalsramen är tom)</source>
         <translation>– (the sampling frame is empty)</translation>
+    </message>
+    <message>
+        <source>används inte (fast storlek)</source>
+        <translation>not used (fixed size)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ärenden (fast storlek)</source>
+        <translation>
+            <numerusform>%n case (fixed size)</numerusform>
+            <numerusform>%n cases (fixed size)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ärenden (beräknad)</source>
+        <translation>
+            <numerusform>%n case (calculated)</numerusform>
+            <numerusform>%n cases (calculated)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -158,3 +158,40 @@ def test_protocol_of_sample_made_elsewhere(db: Database, library: ChecklistLibra
     assert [(st.population, st.size) for st in proto.strata] == [(5, 3)]
     assert "2026-0001" in proto.text()
     assert not service.verify(summary.id).matches
+
+
+def _personnummer(birth: str = "010203", serial: str = "123") -> str:
+    """An invented personnummer with a valid Luhn check digit (for the guard test only)."""
+    digits = birth + serial
+    total = 0
+    for n, ch in enumerate(digits):
+        value = int(ch) * (2 if n % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return f"{birth}-{serial}{(10 - total % 10) % 10}"
+
+
+def test_exclusion_reason_with_a_personnummer_is_refused_and_nothing_changes(
+        db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=10)
+    service = SamplingService(db, "GL")
+    proto = service.draw(rid, size=3, seed="pn")
+    with pytest.raises(UserError, match="personnummer"):
+        service.exclude(rid, proto.sampled_refs[0], f"Gäller {_personnummer()}")
+    assert service.protocol(rid).exclusions == []
+    with db.session() as s:
+        assert s.scalar(select(ChangeLog.id).where(ChangeLog.action == "exclude")) is None
+
+
+def test_reserve_list_and_next_reserve_follow_the_exclusions(
+        db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=10)
+    service = SamplingService(db, "GL")
+    proto = service.draw(rid, size=3, seed="reserv")
+    assert len(proto.reserve_refs) == 7 and not set(proto.reserve_refs) & set(proto.sampled_refs)
+    assert service.next_reserve(rid, proto.sampled_refs[0]) == proto.reserve_refs[0]
+    assert service.next_reserve(rid, "2099-0001") is None
+    new = service.exclude(rid, proto.sampled_refs[0], "Fel enhet")
+    after = service.protocol(rid)
+    assert new == proto.reserve_refs[0] and after.reserve_refs == proto.reserve_refs[1:]
+    assert "R1. " + proto.reserve_refs[1] in "\n".join(after.reserve_lines())
+    assert service.period_bounds(rid) == (date(2026, 1, 1), date(2026, 4, 30))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,16 @@ from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.personnummer import GUARD_MESSAGE, contains_personnummer
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.reviews import ReviewService
+from audit_app.services.sampling import SamplingService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
-from audit_app.storage.models import ChangeLog
+from audit_app.storage.models import AuditRound, ChangeLog, SampleEntry
+from audit_app.ui.exclude_case import ExcludeCaseDialog
 from audit_app.ui.item_widget import ItemWidget
 from audit_app.ui.main_window import MainWindow
+from audit_app.ui.sampling_dialog import SamplingDialog
 from tests.factories import round_with_sample
+from tests.services.test_sampling import make_round
 from tests.ui.helpers import answer_reason, show_active
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -176,10 +181,6 @@ def test_page_keys_move_between_cases_and_widgets_are_reused(
 
 def test_a_locked_round_is_shown_read_only(
         qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
-    from datetime import datetime
-
-    from audit_app.storage.models import AuditRound
-
     summary, case_ids = round_with_sample(db, library, n=1)
     with db.session() as s:
         row = s.get(AuditRound, summary.id)
@@ -308,3 +309,114 @@ def test_a_completed_review_shows_its_comments_readable_and_read_only(
     assert item.comment.text() == "Vårdplanen är från 2025" and item.value == "ja"
     stored = ReviewService(db, "x").review(summary.id, case_ids[0]).answers["vardplan"]
     assert (stored.value, stored.comment) == ("ja", "Vårdplanen är från 2025")
+
+
+def test_after_drawing_the_case_list_is_closed_and_enter_opens_the_first_case(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=20)
+    window.refresh()
+    window.open_round(rid)
+    view = window.round_view
+    assert view.import_button.isEnabled() and not view.import_note.isVisibleTo(window)
+    window.sample_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, SamplingDialog)
+    dialog.by_fixed.setChecked(True)
+    dialog.fixed.setValue(5)
+    qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_panel.isVisible()
+    dialog.reject()
+    reason = "Stickprovet är draget; ärendelistan kan inte ändras."
+    assert not view.import_button.isEnabled() and view.import_button.toolTip() == reason
+    assert view.import_note.isVisibleTo(window) and view.import_note.text() == reason
+    assert not window.import_action.isEnabled()
+    first = SamplingService(db, "x").sampled_cases(rid)[0].case_ref
+    assert view.table.hasFocus() and view.model.row(view.table.currentIndex().row()).case_ref \
+        == first
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.review_form
+    assert window.review_form.record is not None
+    assert window.review_form.record.case_ref == first
+
+
+def _excluded(db: Database) -> list[SampleEntry]:
+    with db.session() as s:
+        return list(s.scalars(select(SampleEntry)
+                              .where(SampleEntry.excluded_reason.is_not(None))).all())
+
+
+# the context menu pops up: the offscreen platform cannot raise it or grab the keyboard
+@pytest.mark.qt_log_ignore("propagateSizeHints", "support raise", "grabbing the keyboard")
+def test_excluding_a_case_asks_why_confirms_and_brings_in_the_reserve(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    rid = make_round(db, library, cases=20)
+    SamplingService(db, "GL").draw(rid, size=5, seed="utesluta")
+    proto = SamplingService(db, "GL").protocol(rid)
+    window.refresh()
+    window.open_round(rid)
+    view = window.round_view
+    target = proto.sampled_refs[1]
+    view.select_case(next(r.case_id for r in view.model.rows() if r.case_ref == target))
+    # the context menu of a sampled case offers it, with the shortcut shown
+    rect = view.table.visualRect(view.table.currentIndex())
+    view.table.customContextMenuRequested.emit(rect.center())
+    assert view.context_menu is not None and view.exclude_action in view.context_menu.actions()
+    view.context_menu.close()
+    assert view.exclude_action in window.review_menu.actions()
+    assert view.exclude_action.shortcut().toString() == "Ctrl+Shift+X"
+    qtbot.keyClick(view.table, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, ExcludeCaseDialog) and dialog.case_ref == target
+    assert not dialog.ok_button.isEnabled()
+    dialog.other.setChecked(True)
+    assert not dialog.ok_button.isEnabled()  # "Annat" needs a text
+    qtbot.keyClicks(dialog.other_text, f"Avser {PNR}")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible() and "personnummer" in dialog.error.text()
+    assert not dialog.confirming and _excluded(db) == []
+    dialog.options[1].setChecked(True)  # Fel enhet
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    reserve = proto.reserve_refs[proto.reserve_strata.index(proto.sampled_strata[1])]
+    assert dialog.confirm_text.isVisible() and reserve in dialog.confirm_text.text()
+    assert "kan inte ångras" in dialog.confirm_text.text() and _excluded(db) == []
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.dialog is None
+    [entry] = _excluded(db)
+    assert entry.excluded_reason == "Fel enhet"
+    after = SamplingService(db, "x").protocol(rid)
+    assert after.exclusions[0].case_ref == target and after.exclusions[0].replacement == reserve
+    shown = [r.case_ref for r in view.model.rows()]
+    assert target not in shown and reserve in shown and len(shown) == 5
+    assert view.model.row(view.table.currentIndex().row()).case_ref == reserve
+    assert reserve in window.statusBar().currentMessage()
+    with db.session() as s:
+        log = s.scalars(select(ChangeLog).where(ChangeLog.action == "exclude")).one()
+        assert log.case_ref == target and log.reason == "Fel enhet"
+
+
+def test_excluding_is_refused_for_a_completed_review_and_in_a_locked_round(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    summary, case_ids = round_with_sample(db, library, n=2, reserve=2)
+    service = ReviewService(db, "GL")
+    for item_id, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
+                           ("genomforandeplan", "nej"), ("vardplan", "ja")):
+        service.set_answer(summary.id, case_ids[0], item_id, value)
+    service.complete(summary.id, case_ids[0])
+    window.refresh()
+    window.open_round(summary.id)
+    view = window.round_view
+    view.select_case(case_ids[0])
+    view.exclude_action.trigger()
+    assert window.dialog is None and view.notice.isVisibleTo(window)
+    assert "klar granskning" in view.notice.text()
+    with db.session() as s:
+        row = s.get(AuditRound, summary.id)
+        assert row is not None
+        row.locked_at = datetime.now()
+    window.refresh()
+    view.select_case(case_ids[1])
+    view.exclude_action.trigger()
+    assert window.dialog is None and "låst" in view.notice.text()
+    assert _excluded(db) == []
+    assert "låst" in view.import_button.toolTip() and not view.import_button.isEnabled()
