@@ -40,6 +40,7 @@ class ProtocolPanel(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Så drogs stickprovet"))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Protokoll och reservlista"))
         self.protocol_view = self._text_view(self.tr("Stickprovsprotokoll"))
         self.reserve_view = self._text_view(self.tr("Reservlista"))
         self.tabs.addTab(self.protocol_view, self.tr("&Protokoll"))

@@ -1018,6 +1018,10 @@
         <translation>How the sample was drawn</translation>
     </message>
     <message>
+        <source>Protokoll och reservlista</source>
+        <translation>Protocol and reserve list</translation>
+    </message>
+    <message>
         <source>Stickprovsprotokoll</source>
         <translation>Sampling protocol</translation>
     </message>
