@@ -17,6 +17,14 @@ ROLES = ("sample", "reserve")
 YEARS = (1990, 2100)
 PN_TEXT = "texten ser ut att innehålla ett personnummer och läses inte in"
 SHOWN = 25  # problems listed in the message; the rest are counted
+LABELS = {"comment": "kommentaren", "value": "svaret", "old": "tidigare värde",
+          "new": "nytt värde", "reason": "orsaken", "actor": "vem", "action": "händelsen",
+          "at": "tidpunkten", "year": "året", "name": "namnet", "case_ref": "ärendenumret",
+          "updated_at": "ändringstiden", "created_at": "tiden skapad", "uid": "id"}
+
+
+def _label(key: str) -> str:
+    return LABELS.get(key, f"'{key}'")
 
 
 class ExchangeProblemsError(ExchangeFileError):
@@ -62,13 +70,13 @@ class _Checker:
         if value is None and optional:
             return
         if not isinstance(value, str):
-            self.fail(where, f"'{key}' saknas eller är ingen text")
+            self.fail(where, f"{_label(key)} saknas eller är ingen text")
         elif len(value) > size:
-            self.fail(where, f"'{key}' är för lång (högst {size} tecken)")
+            self.fail(where, f"{_label(key)} är för lång (högst {size} tecken)")
         elif not empty and not value.strip():
-            self.fail(where, f"'{key}' är tom")
+            self.fail(where, f"{_label(key)} är tom")
         elif contains_personnummer(value):
-            self.fail(f"{where}, '{key}'", PN_TEXT)
+            self.fail(f"{where}, {_label(key)}", PN_TEXT)
 
     def integer(self, where: str, data: dict[str, Any], key: str, low: int, high: int, *,
                 optional: bool = False) -> None:
@@ -76,7 +84,7 @@ class _Checker:
         if value is None and optional:
             return
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.fail(where, f"'{key}' = {value!r} är inget rimligt värde")
+            self.fail(where, f"{_label(key)} ({value!r}) är inget rimligt värde")
 
     def moment(self, where: str, data: dict[str, Any], key: str, *,
                optional: bool = False, day: bool = False) -> None:
@@ -88,7 +96,7 @@ class _Checker:
                 raise ValueError
             _ = date.fromisoformat(value) if day else datetime.fromisoformat(value)
         except ValueError:
-            self.fail(where, f"'{key}' är ingen giltig tidpunkt")
+            self.fail(where, f"{_label(key)} ({value!r}) är ingen giltig tidpunkt")
 
     def unique(self, where: str, keys: list[Any], what: str) -> None:
         seen: set[Any] = set()
