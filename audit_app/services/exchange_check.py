@@ -16,6 +16,7 @@ STATUSES = (ReviewStatus.DRAFT.value, ReviewStatus.COMPLETE.value)
 ROLES = ("sample", "reserve")
 YEARS = (1990, 2100)
 PN_TEXT = "texten ser ut att innehålla ett personnummer och läses inte in"
+LONG = 1_000_000  # sample parameters, change-log values: longer than any typed text
 SHOWN = 25  # problems listed in the message; the rest are counted
 LABELS = {"comment": "kommentaren", "value": "svaret", "old": "tidigare värde",
           "new": "nytt värde", "reason": "orsaken", "actor": "vem", "action": "händelsen",
@@ -147,7 +148,7 @@ class _Checker:
             return
         sample = self.record("stickprovet", data)
         for key, size in (("method", 200), ("seed", 100), ("frame_sha256", 64),
-                          ("source_files", MAX_TEXT), ("parameters", MAX_TEXT),
+                          ("source_files", LONG), ("parameters", LONG),
                           ("created_by", 200)):
             self.text("stickprovet", sample, key, size=size)
         self.integer("stickprovet", sample, "size", 0, 10_000_000)
@@ -226,8 +227,8 @@ class _Checker:
             for key, size in (("actor", 200), ("action", 20), ("entity", 50),
                               ("entity_id", 100)):
                 self.text(where, data, key, size=size)
-            for key, size in (("case_ref", 100), ("field", 100), ("old", MAX_TEXT),
-                              ("new", MAX_TEXT), ("reason", MAX_TEXT)):
+            for key, size in (("case_ref", 100), ("field", 100), ("old", LONG),
+                              ("new", LONG), ("reason", LONG)):
                 self.text(where, data, key, size=size, optional=True)
 
 

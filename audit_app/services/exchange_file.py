@@ -189,6 +189,8 @@ def read_exchange(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str
         data = inflater.decompress(plain, MAX_PAYLOAD)
         if inflater.unconsumed_tail:
             raise ExchangeFileError(damaged + " (orimligt stor)")
+        if not inflater.eof:
+            raise ExchangeFileError(damaged)
         body = json.loads(data.decode("utf-8"))
     except ExchangeFileError:
         raise

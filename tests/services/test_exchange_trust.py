@@ -75,7 +75,8 @@ def exported(db: Database, library: ChecklistLibrary, tmp_path: Path) -> Path:
 
 def test_file_shows_no_case_data_and_only_its_owner_can_read_it(exported: Path) -> None:
     raw = exported.read_bytes()
-    for secret in (SECRET_REF, SECRET_COMMENT, "Placerade T1 2026", "vardplan", "GL"):
+    # each at least 8 bytes: a shorter one turns up in random ciphertext now and then
+    for secret in (SECRET_REF, SECRET_COMMENT, "Placerade T1 2026", "vardplan"):
         assert secret.encode("utf-8") not in raw
         assert secret.encode("utf-16-le") not in raw
     assert raw.startswith(exchange_file.MAGIC)
