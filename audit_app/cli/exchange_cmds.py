@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +17,13 @@ from audit_app.cli.reviews_cmds import (
     print_conflicts,
     resolution,
 )
+from audit_app.domain.errors import UserError
 from audit_app.services.answer_import import ConflictsPendingError
 from audit_app.services.exchange import ExchangeService
 from audit_app.services.exchange_merge import MergeReport
 from audit_app.services.rounds import RoundService
+
+EXCHANGE_PASSPHRASE_ENV = "GRANSKA_EXCHANGE_PASSPHRASE"
 
 PARTS = {"cases": "ärenden", "case_imports": "ärendelistor", "sample": "stickprov",
          "sample_entries": "stickprovsrader", "reviews": "granskningar", "answers": "svar",
@@ -37,9 +43,26 @@ def register_round_commands(commands: Any) -> None:
     imp.set_defaults(func=cmd_import)
 
 
+def exchange_passphrase(path: Path, new: bool) -> str:
+    """The exchange file's own passphrase: from the environment, else asked on a terminal."""
+    env = os.environ.get(EXCHANGE_PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError(f"{path.name} krypteras med en egen lösenfras: ange den i "
+                        f"miljövariabeln {EXCHANGE_PASSPHRASE_ENV}.")
+    phrase = getpass.getpass(f"Lösenfras för {path.name}: ")
+    if not phrase:
+        raise UserError("Ingen lösenfras angavs.")
+    if new and getpass.getpass("Upprepa lösenfrasen: ") != phrase:
+        raise UserError("Lösenfraserna är olika.")
+    return phrase
+
+
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     rnd = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round)
-    got = ExchangeService(ctx.db(), ctx.actor).export_round(rnd.id, args.out)
+    phrase = exchange_passphrase(args.out, new=True)
+    got = ExchangeService(ctx.db(), ctx.actor).export_round(rnd.id, args.out, passphrase=phrase)
     print(f"'{rnd.name}' exporterades till {args.out}: {got['cases']} ärenden, "
           f"{got['reviews']} granskningar, {got['answers']} svar, "
           f"{got['change_log']} ändringsloggrader.", file=ctx.out)
@@ -56,8 +79,10 @@ def describe(report: MergeReport) -> str:
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     service = ExchangeService(ctx.db(), ctx.actor)
     choice = resolution(args)
+    phrase = exchange_passphrase(args.file, new=False)
     try:
-        report = service.import_round(args.file, choice, dry_run=args.dry_run)
+        report = service.import_round(args.file, choice, passphrase=phrase,
+                                      dry_run=args.dry_run)
     except ConflictsPendingError as exc:
         print_conflicts(exc.conflicts, ctx)
         print(f"Fel: ingenting lades in. {RESOLVE_HINT}", file=ctx.err)

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import NotFoundError
 from audit_app.services.answer_import import ConflictsPendingError, Resolution
-from audit_app.services.exchange_file import ExchangeFileError, iso, read_exchange, write_exchange
+from audit_app.services.exchange_file import (
+    ExchangeFileError,
+    check_new_passphrase,
+    iso,
+    read_exchange,
+    write_exchange,
+)
 from audit_app.services.exchange_merge import Merger, MergeReport
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
@@ -37,28 +43,29 @@ class ExchangeService:
         self.db = db
         self.actor = actor
 
-    def export_round(self, round_id: int, path: Path) -> dict[str, int]:
-        """Write the round with everything recorded about it; returns counts per part."""
+    def export_round(self, round_id: int, path: Path, *, passphrase: str) -> dict[str, int]:
+        """Write the round, encrypted with passphrase (min. 8 characters); counts per part."""
+        check_new_passphrase(passphrase)
         with self.db.session() as s:
             payload = round_payload(s, round_id)
-        write_exchange(path, payload, self.actor)
+        write_exchange(path, payload, self.actor, passphrase)
         return {"cases": len(payload["cases"]), "reviews": len(payload["reviews"]),
                 "answers": sum(len(r["answers"]) for r in payload["reviews"]),
                 "change_log": len(payload["change_log"])}
 
-    def inspect(self, path: Path) -> dict[str, Any]:
+    def inspect(self, path: Path, *, passphrase: str) -> dict[str, Any]:
         """The verified manifest of an exchange file."""
-        manifest, _ = read_exchange(path)
+        manifest, _ = read_exchange(path, passphrase)
         return manifest
 
-    def import_round(self, path: Path, resolution: Resolution = None, *,
+    def import_round(self, path: Path, resolution: Resolution = None, *, passphrase: str,
                      dry_run: bool = False) -> MergeReport:
         """Merge a round file: new things added, identical kept, differing answers resolved.
 
         Undecided conflicts raise ConflictsPendingError (nothing stored); a dry run reports
         what would happen, conflicts included, and stores nothing.
         """
-        _, payload = read_exchange(path)
+        _, payload = read_exchange(path, passphrase)
         report: MergeReport | None = None
         try:
             with self.db.session() as s:

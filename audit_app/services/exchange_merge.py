@@ -14,6 +14,7 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.answer_import import THEIRS, Conflict, Resolution, choice
 from audit_app.services.definitions import parse_definition, pin_definition
+from audit_app.services.exchange_check import check_payload
 from audit_app.services.exchange_file import ExchangeFileError, parse_date, parse_dt
 from audit_app.storage.changelog import record_change
 from audit_app.storage.models import (
@@ -28,6 +29,7 @@ from audit_app.storage.models import (
 )
 
 CASE_FIELDS = ("unit", "team", "case_type", "gender", "birth_year", "age_band")
+HISTORY = "importerad historik från"
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Merger:
     def __init__(self, s: Session, actor: str, file_name: str, resolution: Resolution) -> None:
         self.s = s
         self.actor = actor
+        self.file_name = file_name
         self.reason = f"sammanslagning från {file_name}"
         self.resolution = resolution
         self.report = MergeReport()
@@ -65,28 +68,40 @@ class Merger:
     def merge(self, payload: dict[str, Any]) -> MergeReport:
         from audit_app.checklist_io.loader import content_hash  # YAML: not at program start
 
-        definition = payload["definition"]
-        if content_hash(definition["source"]) != definition["content_hash"]:
+        definition = payload.get("definition")
+        if not isinstance(definition, dict) or not isinstance(definition.get("source"), str) \
+                or content_hash(definition["source"]) != definition.get("content_hash"):
             raise ExchangeFileError("Checklistan i filen stämmer inte med sin kontrollsumma.")
+        try:
+            checklist = parse_definition(definition["source"])
+        except UserError as exc:
+            raise ExchangeFileError(f"Checklistan i {self.file_name} kan inte läsas.") from exc
+        check_payload(payload, checklist, self.file_name)  # nothing is stored before this
         defn = pin_definition(self.s, definition["source"])
         rnd = self._round(payload["round"], defn.id, defn.content_hash)
         self.report.round_id, self.report.round_name = rnd.id, rnd.name
-        was_locked = rnd.locked_at is not None and not self.report.created_round
         cases = self._cases(rnd, payload)
         self._sample(rnd, payload.get("sample"), cases)
         self._reviews(rnd, payload["reviews"], cases)
         self._change_log(rnd, payload["change_log"])
-        if was_locked and (any(v for k, v in self.report.added.items() if k != "change_log")
-                           or self.report.conflicts):
-            raise UserError(f"Omgången '{rnd.name}' är låst här; filen innehåller ändringar "
-                            "som inte kan läggas in i en låst omgång.")
+        if self.report.changed:
+            counts = ", ".join(f"{k}={v}" for k, v in sorted(self.report.added.items()) if v)
+            record_change(self.s, self.actor, "merge", "round", rnd.uid, round_id=rnd.id,
+                          field=self.file_name[:100], new=counts or "ny omgång", reason=self.reason)
         return self.report
+
+    def _log(self, action: str, entity: str, entity_id: object, rnd_id: int, **kw: Any) -> None:
+        record_change(self.s, self.actor, action, entity, entity_id, round_id=rnd_id,
+                      reason=self.reason, **kw)
 
     # -- parts ------------------------------------------------------------------------------
 
     def _round(self, data: dict[str, Any], definition_id: int, digest: str) -> AuditRound:
         rnd = self.s.scalar(select(AuditRound).where(AuditRound.uid == data["uid"]))
         if rnd is not None:
+            if rnd.locked_at is not None:
+                raise UserError(f"Omgången '{rnd.name}' är låst här; ingenting slogs samman. "
+                                "En låst omgång tar inte emot ändringar från andra datorer.")
             if rnd.definition_id != definition_id:
                 raise UserError(f"Omgången '{rnd.name}' använder en annan checklistversion här "
                                 "än i filen; den kan inte slås samman.")
@@ -121,6 +136,7 @@ class Merger:
             self.s.flush()
             by_sha.setdefault(row.sha256, row.id)
             self.report.added["case_imports"] += 1
+            self._log("import", "case_import", row.sha256, rnd.id, new=row.file_name)
         cases = {c.case_ref: c for c in self.s.scalars(select(Case).where(
             Case.round_id == rnd.id))}
         for data in payload["cases"]:
@@ -139,6 +155,7 @@ class Merger:
             self.s.add(case)
             cases[case.case_ref] = case
             self.report.added["cases"] += 1
+            self._log("create", "case", case.case_ref, rnd.id, case_ref=case.case_ref)
         self.s.flush()
         return cases
 
@@ -156,6 +173,7 @@ class Merger:
             self.s.add(sample)
             self.s.flush()
             self.report.added["sample"] += 1
+            self._log("create", "sample", sample.seed, rnd.id, new=sample.method)
         elif (sample.seed, sample.frame_sha256) != (data["seed"], data["frame_sha256"]):
             raise UserError(f"Omgången '{rnd.name}' har ett annat stickprov här än i filen "
                             "(olika slumpfrö eller urvalsram); den kan inte slås samman.")
@@ -180,6 +198,8 @@ class Merger:
             ours[case.id] = entry
             added.append((entry, e["replaces_case_ref"]))
             self.report.added["sample_entries"] += 1
+            self._log("create", "sample_entry", case.case_ref, rnd.id, case_ref=case.case_ref,
+                      field="role", new=entry.role)
         self.s.flush()
         for entry, replaces in added:
             if replaces:
@@ -204,6 +224,8 @@ class Merger:
                 self.s.add(review)
                 self.s.flush()
                 self.report.added["reviews"] += 1
+                self._log("create", "review", review.uid, rnd.id, case_ref=case.case_ref,
+                          field="status", new=review.status)
             changed = self._answers(review, case.case_ref, data["answers"])
             if data["status"] == ReviewStatus.COMPLETE.value and \
                     review.status != ReviewStatus.COMPLETE.value:
@@ -232,6 +254,11 @@ class Merger:
                 self.s.add(answer)
                 self.report.added["answers"] += 1
                 changed = True
+                for fld, new in (("answer", answer.value), ("comment", answer.comment)):
+                    if new:
+                        self._log("create", fld, f"{review.uid}/{answer.item_id}",
+                                  review.round_id, case_ref=case_ref, field=answer.item_id,
+                                  new=new)
                 continue
             for fld, attr in (("answer", "value"), ("comment", "comment")):
                 mine, theirs = getattr(answer, attr) or None, data[attr] or None
@@ -269,9 +296,12 @@ class Merger:
             if key in seen:
                 continue
             seen.add(key)
+            reason = data["reason"] or ""
+            if not reason.startswith(HISTORY):  # kept as history, marked as imported
+                reason = f"{HISTORY} {self.file_name}" + (f": {reason}" if reason else "")
             self.s.add(ChangeLog(at=parse_dt(data["at"]), actor=data["actor"],
                                  action=data["action"], entity=data["entity"],
                                  entity_id=data["entity_id"], round_id=rnd.id,
                                  case_ref=data["case_ref"], field=data["field"],
-                                 old=data["old"], new=data["new"], reason=data["reason"]))
+                                 old=data["old"], new=data["new"], reason=reason))
             self.report.added["change_log"] += 1

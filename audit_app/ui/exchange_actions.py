@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
+from audit_app.ui.exchange_passphrase import ask_exchange_passphrase
 
 if TYPE_CHECKING:  # the services are imported when an action runs, not at program start
     from audit_app.services.answer_import import Conflict, ConflictKey
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # the services are imported when an action runs, not at progr
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 T = TypeVar("T")
 Resolver = Callable[[QWidget | None, "list[Conflict]"], "dict[ConflictKey, str] | None"]
+Asker = Callable[[QWidget | None, str, bool], "str | None"]  # parent, file name, new -> phrase
 
 
 class ConflictDialog(QDialog):
@@ -178,15 +180,18 @@ def _in_background(parent: QWidget | None, label: str, job: Callable[[], T]) -> 
 
 
 def _save(parent: QWidget | None, path: Path | None, dialog: tuple[str, str, str],
-          working: str, failed: str, write: Callable[[Path], T]) -> tuple[Path, T] | None:
+          working: str, failed: str, write: Callable[[Path], T],
+          prepare: Callable[[Path], bool] | None = None) -> tuple[Path, T] | None:
     """Ask where to save (unless path is given), write there in the background; on an error
-    say so and return None, as after a cancelled file dialog."""
+    say so and return None, as after a cancelled file dialog (or a False from prepare)."""
     if path is None:
         name, _ = QFileDialog.getSaveFileName(parent, *dialog)
         if not name:
             return None
         path = Path(name)
     target = path
+    if prepare is not None and not prepare(target):
+        return None
     try:
         return target, _in_background(parent, working, lambda: write(target))
     except (UserError, OSError) as exc:
@@ -279,9 +284,18 @@ def import_answers(
 
 
 def export_round(
-    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
+    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None,
+    ask: Asker = ask_exchange_passphrase,
 ) -> Path | None:
-    """Export a whole round to a .granska file for another installation."""
+    """Export a whole round to a .granska file, encrypted with a passphrase the user chooses."""
+    phrase: dict[str, str] = {}
+
+    def choose(target: Path) -> bool:  # on the GUI thread, after the file dialog
+        got = ask(parent, target.name, True)
+        if got is not None:
+            phrase["new"] = got
+        return got is not None
+
     saved = _save(
         parent, path,
         (translate("Exchange", "Exportera omgång"),
@@ -289,7 +303,9 @@ def export_round(
          translate("Exchange", "Granska-omgång (*.granska)")),
         translate("Exchange", "Exporterar omgången …"),
         translate("Exchange", "Omgången kunde inte exporteras"),
-        lambda target: _exchange(db, actor).export_round(round_id, target))
+        lambda target: _exchange(db, actor).export_round(round_id, target,
+                                                         passphrase=phrase["new"]),
+        choose)
     if saved is None:
         return None
     target = saved[0]
@@ -308,6 +324,7 @@ def import_round(
     actor: str,
     path: Path | None = None,
     resolve: Resolver = resolve_with_dialog,
+    ask: Asker = ask_exchange_passphrase,
 ) -> int | None:
     """Merge a .granska file; returns the round id or None when nothing was merged."""
     if path is None:
@@ -320,18 +337,21 @@ def import_round(
         if not name:
             return None
         path = Path(name)
+    phrase = ask(parent, path.name, False)
+    if phrase is None:
+        return None
     service = _exchange(db, actor)
     try:
         working = translate("Exchange", "Läser in omgången …")
-        preview = _in_background(parent, working,
-                                 lambda: service.import_round(path, dry_run=True))
+        preview = _in_background(parent, working, lambda: service.import_round(
+            path, passphrase=phrase, dry_run=True))
         resolution: dict[ConflictKey, str] | None = {}
         if preview.conflicts:
             resolution = resolve(parent, preview.conflicts)
             if resolution is None:
                 return None
-        report = _in_background(parent, working,
-                                lambda: service.import_round(path, resolution))
+        report = _in_background(parent, working, lambda: service.import_round(
+            path, resolution, passphrase=phrase))
     except UserError as exc:
         message(parent, "error", translate("Exchange", "Omgången kunde inte läsas in"), str(exc))
         return None

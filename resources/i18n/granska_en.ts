@@ -591,6 +591,49 @@
     </message>
 </context>
 <context>
+    <name>ExchangePassphraseDialog</name>
+    <message>
+        <source>Lösenfras för exportfilen</source>
+        <translation>Passphrase for the export file</translation>
+    </message>
+    <message>
+        <source>{0} krypteras med en egen lösenfras (minst {1} tecken). Ge den till mottagaren på annat sätt än filen, t.ex. muntligt.</source>
+        <translation>{0} is encrypted with a passphrase of its own (at least {1} characters). Give it to the recipient another way than the file, e.g. by word of mouth.</translation>
+    </message>
+    <message>
+        <source>{0} är krypterad. Ange lösenfrasen som valdes vid exporten.</source>
+        <translation>{0} is encrypted. Enter the passphrase chosen at export.</translation>
+    </message>
+    <message>
+        <source>Lösenfras</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenfras:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Upprepa lösenfrasen</source>
+        <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Upprepa:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Ange lösenfrasen.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Lösenfrasen måste ha minst {0} tecken.</source>
+        <translation>The passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Lösenfraserna är olika.</source>
+        <translation>The passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>ExcludeCaseDialog</name>
     <message>
         <source>Avslutat av misstag</source>

@@ -57,7 +57,9 @@ def test_template_fill_import(db: Database, db_path: Path, library: ChecklistLib
 
 
 def test_round_export_import(db: Database, db_path: Path, library: ChecklistLibrary,
-                             tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+                             tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRANSKA_EXCHANGE_PASSPHRASE", "utbytesfras-42")
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
     exported = tmp_path / "t1.granska"
@@ -78,3 +80,33 @@ def test_round_export_import(db: Database, db_path: Path, library: ChecklistLibr
     exported.write_bytes(exported.read_bytes()[:100])
     code, _, err = run(capsys, "--db", str(other), "round", "import", str(exported))
     assert code == 1 and "skadad" in err
+
+
+def test_round_exchange_passphrase(db: Database, db_path: Path, library: ChecklistLibrary,
+                                   tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    rnd, _ = round_with_sample(db, library, 2)
+    exported = tmp_path / "t1.granska"
+    monkeypatch.delenv("GRANSKA_EXCHANGE_PASSPHRASE", raising=False)
+    code, _, err = run(capsys, "--db", str(db_path), "round", "export", rnd.name,
+                       "--out", str(exported))  # stdin is no terminal under pytest
+    assert code == 1 and "Fel:" in err and "GRANSKA_EXCHANGE_PASSPHRASE" in err
+    assert not exported.exists()
+    monkeypatch.setenv("GRANSKA_EXCHANGE_PASSPHRASE", "kort")
+    code, _, err = run(capsys, "--db", str(db_path), "round", "export", rnd.name,
+                       "--out", str(exported))
+    assert code == 1 and "minst 8 tecken" in err and not exported.exists()
+    monkeypatch.setenv("GRANSKA_EXCHANGE_PASSPHRASE", "utbytesfras-42")
+    code, _, _ = run(capsys, "--db", str(db_path), "round", "export", rnd.name,
+                     "--out", str(exported))
+    assert code == 0 and exported.stat().st_mode & 0o777 == 0o600
+    other = tmp_path / "b.sqlite3"
+    monkeypatch.setenv("GRANSKA_EXCHANGE_PASSPHRASE", "fel fras 1234")
+    code, _, err = run(capsys, "--db", str(other), "round", "import", str(exported))
+    assert code == 1 and "Fel lösenfras för t1.granska" in err and "Traceback" not in err
+    answers = iter(["utbytesfras-42"])
+    monkeypatch.delenv("GRANSKA_EXCHANGE_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    code, out, _ = run(capsys, "--db", str(other), "round", "import", str(exported))
+    assert code == 0 and "Ny omgång" in out

@@ -15,12 +15,14 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.answer_import import OURS, THEIRS, ConflictsPendingError
 from audit_app.services.exchange import ExchangeService
-from audit_app.services.exchange_file import ExchangeFileError
+from audit_app.services.exchange_file import MAGIC, ExchangeFileError, WrongPassphraseError
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database, open_database
 from audit_app.storage.models import Answer, AuditRound, Case, ChangeLog, Review, SampleEntry
 from tests.factories import round_with_sample
+
+PHRASE = "rätt lösenfras 1"
 
 
 @pytest.fixture
@@ -52,12 +54,11 @@ def test_export_into_empty_database(db: Database, other: Database, library: Chec
     reviews.set_comment(rnd.id, cases[0], "vardplan", "Finns i akten")
     reviews.set_answer(rnd.id, cases[1], "genomforandeplan", "nej")
     path = tmp_path / "omgang.granska"
-    got = ExchangeService(db, "GL").export_round(rnd.id, path)
+    got = ExchangeService(db, "GL").export_round(rnd.id, path, passphrase=PHRASE)
     assert got["answers"] == 2 and got["cases"] == 5
-    with zipfile.ZipFile(path) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format_version"] == 1 and len(manifest["payload_sha256"]) == 64
-    report = ExchangeService(other, "Mentor").import_round(path)
+    manifest = ExchangeService(other, "Mentor").inspect(path, passphrase=PHRASE)
+    assert manifest["format_version"] == 2 and manifest["round_uid"] == rnd.uid
+    report = ExchangeService(other, "Mentor").import_round(path, passphrase=PHRASE)
     assert report.created_round and report.added["answers"] == 2
     assert counts(other)["Case"] == 5 and counts(other)["SampleEntry"] == 5
     assert answers(other) == answers(db)
@@ -70,7 +71,7 @@ def test_export_into_empty_database(db: Database, other: Database, library: Chec
     rows = ReviewService(other, "Mentor").case_rows(report.round_id)
     assert [r.case_ref for r in rows] == ["2026-0001", "2026-0002", "2026-0003"]
     before = counts(other)
-    again = ExchangeService(other, "Mentor").import_round(path)
+    again = ExchangeService(other, "Mentor").import_round(path, passphrase=PHRASE)
     assert not again.changed and counts(other) == before
 
 
@@ -80,8 +81,8 @@ def test_merge_with_conflicting_edits(db: Database, other: Database, library: Ch
     a = ReviewService(db, "Anna")
     a.set_answer(rnd.id, cases[0], "vardplan", "ja")
     first = tmp_path / "a1.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, first)
-    ExchangeService(other, "Bo").import_round(first)
+    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
+    ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
     b = ReviewService(other, "Bo")
     b_round = RoundService(other, library, "Bo").get(rnd.name).id
     b_cases = [r.case_id for r in b.case_rows(b_round)]
@@ -93,19 +94,20 @@ def test_merge_with_conflicting_edits(db: Database, other: Database, library: Ch
     b.set_answer(b_round, b_cases[2], "viewpoint", "nej")
     a.set_answer(rnd.id, cases[2], "viewpoint", "ja")
     second = tmp_path / "a2.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, second)
+    ExchangeService(db, "Anna").export_round(rnd.id, second, passphrase=PHRASE)
     service = ExchangeService(other, "Bo")
     before = counts(other)
     with pytest.raises(ConflictsPendingError) as info:
-        service.import_round(second)
+        service.import_round(second, passphrase=PHRASE)
     assert sorted(str(c) for c in info.value.conflicts) == [
         "2026-0001 / vardplan (svar): 'ja' → 'nej'",
         "2026-0003 / viewpoint (svar): 'nej' → 'ja'"]
     assert counts(other) == before
-    dry = service.import_round(second, dry_run=True)
+    dry = service.import_round(second, dry_run=True, passphrase=PHRASE)
     assert len(dry.pending) == 2 and counts(other) == before
     report = service.import_round(second, {("2026-0001", "vardplan", "answer"): THEIRS,
-                                           ("2026-0003", "viewpoint", "answer"): OURS})
+                                           ("2026-0003", "viewpoint", "answer"): OURS},
+                                 passphrase=PHRASE)
     assert len(report.conflicts) == 2
     got = answers(other)
     assert got[("2026-0001", "vardplan")] == ("nej", "Bo:s kommentar")
@@ -115,12 +117,13 @@ def test_merge_with_conflicting_edits(db: Database, other: Database, library: Ch
         actors = {r.actor for r in s.scalars(select(ChangeLog))}
         assert {"Anna", "Bo"} <= actors
         merged = s.scalars(select(ChangeLog).where(ChangeLog.reason == "sammanslagning från "
-                                                   "a2.granska")).all()
+                                                   "a2.granska",
+                                                   ChangeLog.action == "update")).all()
         assert [(r.old, r.new) for r in merged] == [("ja", "nej")]
     # and back: A takes B's comment and keeps its own viewpoint answer
     back = tmp_path / "b.granska"
-    ExchangeService(other, "Bo").export_round(b_round, back)
-    ExchangeService(db, "Anna").import_round(back, OURS)
+    ExchangeService(other, "Bo").export_round(b_round, back, passphrase=PHRASE)
+    ExchangeService(db, "Anna").import_round(back, OURS, passphrase=PHRASE)
     assert answers(db)[("2026-0001", "vardplan")] == ("nej", "Bo:s kommentar")
     assert answers(db)[("2026-0003", "viewpoint")] == ("ja", "")
     with db.session() as s:
@@ -140,11 +143,11 @@ def test_completion_travels_and_locked_round_refuses(db: Database, other: Databa
                         ("genomforandeplan", "nej"), ("vardplan", "ja")):
         a.set_answer(rnd.id, cases[0], item, value)
     first = tmp_path / "a.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, first)
-    ExchangeService(other, "Bo").import_round(first)
+    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
+    ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
     a.complete(rnd.id, cases[0])
-    ExchangeService(db, "Anna").export_round(rnd.id, first)
-    report = ExchangeService(other, "Bo").import_round(first)
+    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
+    report = ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
     assert report.added["completed"] == 1
     assert ReviewService(other, "Bo").case_rows(report.round_id)[0].status \
         is ReviewStatus.COMPLETE
@@ -153,20 +156,20 @@ def test_completion_travels_and_locked_round_refuses(db: Database, other: Databa
         row.locked_at = datetime.now()
     a.reopen(rnd.id, cases[0], "Fel i svaret")
     a.set_answer(rnd.id, cases[0], "viewpoint", "ja")
-    ExchangeService(db, "Anna").export_round(rnd.id, first)
+    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
     with pytest.raises(UserError, match="låst"):
-        ExchangeService(other, "Bo").import_round(first)
+        ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
 
 
-def _rewrite(src: Path, dst: Path, manifest_change: dict[str, object] | None = None,
-             payload: bytes | None = None) -> Path:
-    with zipfile.ZipFile(src) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-        data = zf.read("payload.json")
-    manifest.update(manifest_change or {})
-    with zipfile.ZipFile(dst, "w") as zf:
-        zf.writestr("manifest.json", json.dumps(manifest))
-        zf.writestr("payload.json", payload if payload is not None else data)
+def _reheader(src: Path, dst: Path, change: dict[str, object]) -> Path:
+    """The file with its plain header changed (the ciphertext is left as it was)."""
+    raw = src.read_bytes()
+    size = int.from_bytes(raw[len(MAGIC):len(MAGIC) + 4], "big")
+    start = len(MAGIC) + 4
+    header = json.loads(raw[start:start + size])
+    header.update(change)
+    new = json.dumps(header).encode("ascii")
+    dst.write_bytes(MAGIC + len(new).to_bytes(4, "big") + new + raw[start + size:])
     return dst
 
 
@@ -176,28 +179,41 @@ def test_damaged_and_incompatible_files_refused(db: Database, other: Database,
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
     good = tmp_path / "ok.granska"
-    ExchangeService(db, "GL").export_round(rnd.id, good)
+    ExchangeService(db, "GL").export_round(rnd.id, good, passphrase=PHRASE)
     service = ExchangeService(other, "Bo")
     raw = good.read_bytes()
     (tmp_path / "cut.granska").write_bytes(raw[: len(raw) // 2])
+    (tmp_path / "stub.granska").write_bytes(raw[:60])
     (tmp_path / "junk.granska").write_bytes(b"hello")
-    with zipfile.ZipFile(good) as zf:
-        data = zf.read("payload.json")
+    flipped = bytearray(raw)
+    flipped[-40] ^= 0x01
+    (tmp_path / "flipped.granska").write_bytes(bytes(flipped))
+    with zipfile.ZipFile(tmp_path / "v1.granska", "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "granska-exchange",
+                                                 "format_version": 1}))
+        zf.writestr("payload.json", "{}")
     cases_ = {
-        "cut.granska": "skadad eller ofullständig",
-        "junk.granska": "skadad eller ofullständig",
-        _rewrite(good, tmp_path / "tampered.granska",
-                 payload=data.replace(b'"ja"', b'"nej"')).name: "kontrollsumman",
-        _rewrite(good, tmp_path / "future.granska", {"format_version": 2,
-                                                     "app_version": "9.0"}).name:
-            "nyare Granska .*filformat 2",
-        _rewrite(good, tmp_path / "other.granska", {"format": "annat"}).name:
+        "cut.granska": "ändrats eller är skadad",
+        "stub.granska": "skadad eller ofullständig",
+        "junk.granska": "ingen exportfil från Granska, eller så är den skadad",
+        "flipped.granska": "ändrats eller är skadad",
+        _reheader(good, tmp_path / "header.granska", {"app_version": "0.0.1"}).name:
+            "ändrats eller är skadad",
+        _reheader(good, tmp_path / "future.granska", {"format_version": 3,
+                                                      "app_version": "9.0"}).name:
+            "nyare Granska .*filformat 3",
+        _reheader(good, tmp_path / "other.granska", {"format": "annat"}).name:
             "ingen exportfil",
+        _reheader(good, tmp_path / "huge.granska", {"n": 2**30}).name:
+            "skadad eller ofullständig",
+        "v1.granska": "okrypterad exportfil från en äldre Granska.*exportera omgången igen",
         "missing.granska": "finns inte",
     }
     for name, message in cases_.items():
         with pytest.raises(ExchangeFileError, match=message):
-            service.import_round(tmp_path / name)
+            service.import_round(tmp_path / name, passphrase=PHRASE)
+    with pytest.raises(WrongPassphraseError, match="Fel lösenfras för ok.granska"):
+        service.import_round(good, passphrase="en annan fras")
     assert counts(other)["AuditRound"] == 0
 
 
@@ -209,12 +225,12 @@ def test_name_clash_renamed_and_other_sample_refused(db: Database, other: Databa
     rnd, _ = round_with_sample(db, library, 2)
     round_with_sample(other, library, 2)  # same name, another uid, on the other laptop
     path = tmp_path / "a.granska"
-    ExchangeService(db, "GL").export_round(rnd.id, path)
-    report = ExchangeService(other, "Bo").import_round(path)
+    ExchangeService(db, "GL").export_round(rnd.id, path, passphrase=PHRASE)
+    report = ExchangeService(other, "Bo").import_round(path, passphrase=PHRASE)
     assert report.created_round and report.round_name.startswith(f"{rnd.name} (importerad")
     assert any("heter redan" in n for n in report.notes)
     with other.session() as s:
         sample = s.scalars(select(Sample).where(Sample.round_id == report.round_id)).one()
         sample.seed = "annat-fro"
     with pytest.raises(UserError, match="annat stickprov"):
-        ExchangeService(other, "Bo").import_round(path)
+        ExchangeService(other, "Bo").import_round(path, passphrase=PHRASE)

@@ -14,7 +14,14 @@ from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database, open_database
 from audit_app.ui import exchange_actions
 from audit_app.ui.exchange_actions import ConflictDialog
+from audit_app.ui.exchange_passphrase import ExchangePassphraseDialog
 from tests.factories import round_with_sample
+
+PHRASE = "utbytesfras-42"
+
+
+def phrase(parent: object, file_name: str, new: bool) -> str:
+    return PHRASE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -82,20 +89,30 @@ def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: Ch
                                          told: list[tuple[str, str, str, str]]) -> None:
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
-    path = exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska")
+    assert exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska",
+                                         lambda p, n, new: None) is None
+    assert not (tmp_path / "r.granska").exists() and told == []  # cancelled: nothing said
+    path = exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska",
+                                         phrase)
     assert path is not None
     other = open_database(tmp_path / "b.sqlite3")
     try:
-        round_id = exchange_actions.import_round(None, other, "Bo", path)
+        assert exchange_actions.import_round(None, other, "Bo", path,
+                                             ask=lambda p, n, new: "fel lösenfras") is None
+        assert told[-1][0] == "error" and "Fel lösenfras för r.granska" in told[-1][2]
+        assert exchange_actions.import_round(None, other, "Bo", path,
+                                             ask=lambda p, n, new: None) is None
+        round_id = exchange_actions.import_round(None, other, "Bo", path, ask=phrase)
         assert round_id is not None and "lades till" in told[-1][2]
         b_case = ReviewService(other, "Bo").case_rows(round_id)[0].case_id
         ReviewService(other, "Bo").set_answer(round_id, b_case, "vardplan", "nej")
         assert exchange_actions.import_round(
-            None, other, "Bo", path, lambda p, cs: {c.key: THEIRS for c in cs}) == round_id
+            None, other, "Bo", path, lambda p, cs: {c.key: THEIRS for c in cs},
+            phrase) == round_id
         assert ReviewService(other, "Bo").review(round_id, b_case) \
             .answers["vardplan"].value == "ja"
         path.write_bytes(b"broken")
-        assert exchange_actions.import_round(None, other, "Bo", path) is None
+        assert exchange_actions.import_round(None, other, "Bo", path, ask=phrase) is None
         assert told[-1][0] == "error" and "skadad" in told[-1][2]
     finally:
         other.close()
@@ -140,6 +157,34 @@ def test_exports_to_an_unwritable_place_say_so_and_return_nothing(
                                             blocked / "g.xlsx") is None
     assert told[-1][0] == "error" and told[-1][1] == "Arbetsboken kunde inte sparas"
     assert exchange_actions.export_round(None, db, rnd.id, "GL",
-                                         blocked / "r.granska") is None
+                                         blocked / "r.granska", phrase) is None
     assert told[-1][0] == "error" and told[-1][1] == "Omgången kunde inte exporteras"
     assert len(told) == 2  # no "saved" message after a failure
+
+
+def test_passphrase_dialog_hides_the_text_and_checks_a_new_phrase(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = ExchangePassphraseDialog("r.granska", new=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.phrase.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.repeat.echoMode() == QLineEdit.EchoMode.Password and dialog.repeat.isVisible()
+    dialog.phrase.setText("kort")
+    dialog.repeat.setText("kort")
+    dialog._accept()
+    assert dialog.result() == 0 and "minst 8 tecken" in dialog.error.text()
+    dialog.phrase.setText("lång nog fras")
+    dialog.repeat.setText("annan fras!!")
+    dialog._accept()
+    assert dialog.result() == 0 and "olika" in dialog.error.text()
+    dialog.repeat.setText("lång nog fras")
+    dialog._accept()
+    assert dialog.result() == 1 and dialog.passphrase() == "lång nog fras"
+    opening = ExchangePassphraseDialog("r.granska", new=False)
+    qtbot.addWidget(opening)
+    opening.show()
+    assert not opening.repeat.isVisible()
+    opening.phrase.setText("x")  # any length: a wrong one is refused by the file itself
+    opening._accept()
+    assert opening.result() == 1
