@@ -12,12 +12,12 @@ from typing import Any
 
 from audit_app.domain.errors import UserError
 from audit_app.domain.personnummer import contains_personnummer
+from audit_app.importers.limits import ANSWER_FILE, check_xlsx
 
 WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
 COMMENT_SUFFIX = "#kommentar"
-MAX_BYTES = 50_000_000
-MAX_XLSX_UNCOMPRESSED = 300_000_000  # a zip bomb is refused before openpyxl inflates it
+MAX_BYTES = ANSWER_FILE.max_file_bytes
 
 PN_PROBLEM = "texten ser ut att innehålla ett personnummer och importeras inte"
 
@@ -103,13 +103,10 @@ def get_column_letter(index: int) -> str:
 def _read_xlsx(path: Path) -> AnswerFile:
     from openpyxl import load_workbook
 
+    check_xlsx(path, ANSWER_FILE)  # a zip bomb is refused before openpyxl inflates it
     try:
-        with zipfile.ZipFile(path) as zf:
-            inflated = sum(info.file_size for info in zf.infolist())
-        if inflated > MAX_XLSX_UNCOMPRESSED:
-            raise UserError(f"{path.name} packas upp till {inflated // 1_000_000} MB och "
-                            "läses inte; det är orimligt stort för en svarsfil.")
-        wb = load_workbook(path, data_only=True)
+        # read-only: the rows are streamed, never a cell object per cell (memory)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx).") from exc
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-import zipfile
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat, zip_longest
@@ -14,11 +13,11 @@ from typing import Any
 
 from audit_app.domain.errors import UserError
 from audit_app.importers.caselist_guard import may_hold_personnummer
+from audit_app.importers.limits import CASE_LIST, check_xlsx
 
-MAX_FILE_BYTES = 200_000_000
-MAX_XLSX_UNCOMPRESSED = 1_500_000_000
+MAX_FILE_BYTES = CASE_LIST.max_file_bytes
 MAX_FIELD_CHARS = 1_048_576
-MAX_COLUMNS = 500
+MAX_COLUMNS = CASE_LIST.max_columns
 HEADER_PEEK_ROWS = 30
 
 OtherSheets = Callable[[], Generator[tuple[str, int, list[Any]], None, None]]
@@ -182,19 +181,8 @@ def open_rows(path: Path, wants: Callable[[list[Any]], bool] | None = None) -> R
     raise UserError(f"Filen {path.name} är varken .xlsx eller .csv.")
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"{path.name} är ingen giltig Excel-fil (.xlsx).") from exc
-    if total > MAX_XLSX_UNCOMPRESSED:
-        raise UserError(f"{path.name} packas upp till {total // 1_000_000} MB och läses inte; "
-                        "det är orimligt stort för en ärendelista.")
-
-
 def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSource:
-    _check_zip(path)
+    check_xlsx(path, CASE_LIST)
     from openpyxl import load_workbook  # imported here: startup time of the CLI
 
     try:
