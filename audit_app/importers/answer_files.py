@@ -13,6 +13,7 @@ from typing import Any
 from audit_app.domain.errors import UserError
 from audit_app.domain.personnummer import contains_personnummer
 from audit_app.importers.limits import ANSWER_FILE, check_xlsx
+from audit_app.importers.nul import NUL, csv_nul_cell, has_nul, nul_error
 
 WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
@@ -110,26 +111,44 @@ def _read_xlsx(path: Path) -> AnswerFile:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx).") from exc
     try:
+        for sheet in wb.worksheets:  # every row and cell, not only those the sheet declares
+            sheet.reset_dimensions()
         if WORKBOOK_SHEET in wb.sheetnames and \
                 cell_text(wb[WORKBOOK_SHEET].cell(1, 1).value) == "case":
             result = _read_wide(wb[WORKBOOK_SHEET])
             if META_SHEET in wb.sheetnames:
-                meta = {cell_text(r[0]): cell_text(r[1])
-                        for r in wb[META_SHEET].iter_rows(max_col=2, values_only=True)}
+                meta_ws = wb[META_SHEET]
+                pairs = list(meta_ws.iter_rows(max_col=2, values_only=True))
+                _refuse_nul(enumerate(pairs, start=1), _sheet_at(meta_ws.title))
+                meta = {cell_text(r[0]): cell_text(r[1]) for r in pairs if len(r) == 2}
                 result.round_uid = meta.get("round_uid")
             return result
         ws = wb.worksheets[0]
         rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-        return _read_long(rows, lambda r, c: f"{sheet_ref(ws.title)}!"
-                                             f"{get_column_letter(c)}{r}")
+        _refuse_nul(rows, _sheet_at(ws.title))
+        return _read_long(rows, _sheet_at(ws.title))
     finally:
         wb.close()
+
+
+def _sheet_at(title: str) -> Any:
+    """Where a cell is, from its row and 1-based column: 'Blad!B7'."""
+    return lambda r, c: f"{sheet_ref(title)}!{get_column_letter(c)}{r}"
+
+
+def _refuse_nul(rows: Any, at: Any) -> None:
+    """UserError naming the first cell with a NUL; nothing of the file is imported."""
+    for number, cells in rows:
+        for k, value in enumerate(cells):
+            if has_nul(value):
+                raise nul_error(f"Cellen {at(number, k + 1)}")
 
 
 def _read_wide(ws: Any) -> AnswerFile:
     result = AnswerFile(kind="workbook")
     sheet = sheet_ref(ws.title)
     rows = list(ws.iter_rows(values_only=True))
+    _refuse_nul(enumerate(rows, start=1), _sheet_at(ws.title))
     if not rows:
         return result
     ids = [cell_text(v) for v in rows[0]]
@@ -151,10 +170,10 @@ def _read_wide(ws: Any) -> AnswerFile:
     def at(r: int, c: int | None) -> str:
         return f"{sheet}!{get_column_letter(c + 1)}{r}" if c is not None else ""
 
-    first_data = 3 if len(rows) > 1 and cell_text(rows[1][0]) == "Ärende" else 2
+    first_data = 3 if len(rows) > 1 and rows[1] and cell_text(rows[1][0]) == "Ärende" else 2
     seen: dict[str, int] = {}
     for r, row in enumerate(rows[first_data - 1:], start=first_data):
-        values = list(row) + [None] * (len(ids) - len(row))
+        values = list(row) + [None] * max(len(ids) - len(row), 1)
         case_ref = cell_text(values[0])
         filled = any(cell_text(v) for v in values[2:])
         if case_ref is None:
@@ -192,6 +211,8 @@ def _read_csv(path: Path) -> AnswerFile:
     text = _decode(path.read_bytes())
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
+    if NUL in text:
+        raise nul_error(f"{path.name}: {csv_nul_cell(text, delimiter)}")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [(reader.line_num, list(r)) for r in reader]
