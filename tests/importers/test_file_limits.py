@@ -105,3 +105,15 @@ def test_counted_cells_over_the_limit_refused(tmp_path: Path,
     monkeypatch.setattr(answer_files, "ANSWER_FILE", replace(ANSWER_FILE, max_cells=6_000))
     with pytest.raises(UserError, match="fler celler än gränsen 6 000"):
         read_answer_file(path)
+
+
+def test_the_documented_limits_are_the_ones_checked() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for doc, lim in (("case-import.md", CASE_LIST), ("exchange.md", ANSWER_FILE)):
+        text = (docs / doc).read_text(encoding="utf-8")
+        for figure in (f"| {lim.max_file_bytes // 1_000_000} MB |",
+                       f"| {lim.max_uncompressed // 1_000_000:,} MB |".replace(",", " "),
+                       f"| {lim.max_shared_strings // 1_000_000} MB |",
+                       f"| {lim.max_cells:,} |".replace(",", " "), f"| {lim.max_sheets} |",
+                       f"| {lim.max_columns:,} |".replace(",", " "), f"| {lim.max_ratio}"):
+            assert figure in text, (doc, figure)
