@@ -117,3 +117,19 @@ def test_the_documented_limits_are_the_ones_checked() -> None:
                        f"| {lim.max_cells:,} |".replace(",", " "), f"| {lim.max_sheets} |",
                        f"| {lim.max_columns:,} |".replace(",", " "), f"| {lim.max_ratio}"):
             assert figure in text, (doc, figure)
+
+
+def test_cells_with_a_namespace_prefix_are_counted(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    row = '<x:row r="{r}"><x:c r="A{r}" t="inlineStr"><x:is><x:t>a:c b</x:t></x:is></x:c>' \
+          '<x:c r="B{r}"/></x:row>'
+    xml = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<x:sheetData>' + "".join(row.format(r=r) for r in range(1, 501))
+           + "</x:sheetData></x:worksheet>")
+    path = tmp_path / "prefix.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    monkeypatch.setattr(limits, "_READ", 700)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+        assert limits._sheet_cells(zf, info, "x", CASE_LIST) == 1000
