@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import FULL, TINY, generate_database, write_case_lists
+from bench.largest import LARGEST, write_largest
 
 HERE = Path(__file__).resolve().parent
 
@@ -57,6 +58,9 @@ TARGETS = [
            "import_xlsx_openpyxl", max_ratio=1.3),
     Target("import_csv_granska", "Import inkl. lagring, csv / whole import, csv",
            "import_csv_reader"),
+    # memory, not time: any file within the import limits (audit_app/importers/limits.py)
+    Target("largest_case_list", "Största tillåtna ärendelista / largest allowed case list"),
+    Target("largest_answer_file", "Största tillåtna svarsfil / largest allowed answer file"),
 ]
 
 
@@ -150,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         args = {"db": str(folder / "bench.sqlite3"), "out": str(folder),
                 "rounds": ",".join(str(ids[p]) for p in ("T1", "T2", "T3")),
                 "large_round": str(ids["large"]), "xlsx": str(xlsx), "csv": str(csv_path)}
+        if not only or only & set(LARGEST):
+            args.update(write_largest(folder, ns.scale == "full"))
         rows = []
         print(f"\n{'mått / measure':58} {'tid s':>8} {'bas s':>8} {'kvot':>6} {'MB':>6}  "
               "resultat", flush=True)

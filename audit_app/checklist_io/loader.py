@@ -21,6 +21,7 @@ from audit_app.checklist_io.yaml_source import (
     ChecklistFileError,
     Problem,
     compose,
+    load_data,
 )
 from audit_app.domain.checklist import (
     NOT_APPLICABLE,
@@ -48,9 +49,10 @@ CONDITION_KEYS = {"item", "equals", "in"}
 
 
 
-def content_hash(source: str) -> str:
-    """SHA-256 of a checklist's content, independent of comments and layout."""
-    data = yaml.safe_load(source)
+def content_hash(source: str, name: str = "<checklista>") -> str:
+    """SHA-256 of a checklist's content, independent of comments and layout; the text is
+    held to the YAML limits first (it may come from an exchange file)."""
+    data = load_data(source, name)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -78,8 +80,6 @@ def load_checklist_file(path: str | Path) -> Checklist:
 
 def parse_checklist(text: str, name: str = "<checklista>") -> Checklist:
     """Validate checklist YAML text and build the domain Checklist."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise ChecklistFileError([Problem(name, 0, "checklistan är för stor")])
     root = compose(text, name)
     builder = _Builder(name)
     checklist = builder.build(root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode
@@ -35,7 +36,16 @@ class ChecklistFileError(UserError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def compose(text: str, name: str) -> MappingNode:
+def check_limits(text: object, name: str) -> str:
+    """The text, if it is within the limits every checklist YAML is held to before it is
+    parsed: size, nesting depth, number of events, no anchors or aliases (billion laughs).
+    Every YAML text the program reads (files, stored definitions, exchange files) passes
+    here first; ChecklistFileError names the limit otherwise."""
+    if not isinstance(text, str):
+        raise ChecklistFileError([Problem(name, 0, "checklistan är ingen text")])
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ChecklistFileError([Problem(
+            name, 0, f"checklistan är för stor (högst {MAX_FILE_BYTES} byte)")])
     try:
         count = depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -54,22 +64,45 @@ def compose(text: str, name: str) -> MappingNode:
                     name, line, "YAML-ankare och alias (&, *) används inte i checklistor; "
                     "använd answer_sets för återanvända svar")])
             if count > MAX_NODES:
-                raise ChecklistFileError([Problem(name, 0, "checklistan är för stor")])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+                raise ChecklistFileError([Problem(
+                    name, 0, f"checklistan är för stor (högst {MAX_NODES} YAML-noder)")])
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, name) from exc
+    return text
+
+
+def _yaml_problem(exc: yaml.YAMLError, name: str) -> ChecklistFileError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         reason = exc.problem or exc.context or "okänt fel"
-        raise ChecklistFileError([Problem(name, line, f"felaktig YAML: {reason}")]) from exc
-    except yaml.YAMLError as exc:
-        raise ChecklistFileError([Problem(name, 0, f"felaktig YAML: {exc}")]) from exc
-    try:  # construct once, so explicit tags with bad values (!!int abc) fail here, not later
-        yaml.safe_load(text)
+        return ChecklistFileError([Problem(name, line, f"felaktig YAML: {reason}")])
+    return ChecklistFileError([Problem(name, 0, f"felaktig YAML: {exc}")])
+
+
+def load_data(text: object, name: str) -> Any:
+    """The plain data (dicts, lists, scalars) of YAML text within the limits."""
+    return _construct(check_limits(text, name), name)
+
+
+def _construct(text: str, name: str) -> Any:
+    try:
+        return yaml.safe_load(text)
     except Exception as exc:  # PyYAML's constructors raise assorted exception types
         line = exc.problem_mark.line + 1 if isinstance(exc, yaml.MarkedYAMLError) and \
             exc.problem_mark else 0
         raise ChecklistFileError([Problem(name, line, f"felaktigt värde i YAML: {exc}")]) \
             from exc
+
+
+def compose(text: str, name: str) -> MappingNode:
+    """The node tree of checklist YAML within the limits (values checked to construct)."""
+    check_limits(text, name)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, name) from exc
+    _construct(text, name)  # construct once, so bad tagged values (!!int abc) fail here
     if not isinstance(node, MappingNode):
         line = node.start_mark.line + 1 if node is not None else 0
         raise ChecklistFileError([Problem(

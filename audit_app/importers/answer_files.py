@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -13,14 +12,15 @@ from typing import Any
 
 from audit_app.domain.errors import UserError
 from audit_app.domain.personnummer import contains_personnummer
+from audit_app.importers.limits import ANSWER_FILE, check_xlsx
+from audit_app.importers.nul import NUL, csv_nul_cell, has_nul, nul_error
 
 logger = logging.getLogger(__name__)
 
 WORKBOOK_SHEET = "Granskning"
 META_SHEET = "_granska"
 COMMENT_SUFFIX = "#kommentar"
-MAX_BYTES = 50_000_000
-MAX_XLSX_UNCOMPRESSED = 300_000_000  # a zip bomb is refused before openpyxl inflates it
+MAX_BYTES = ANSWER_FILE.max_file_bytes
 
 PN_PROBLEM = "texten ser ut att innehålla ett personnummer och importeras inte"
 
@@ -106,44 +106,63 @@ def get_column_letter(index: int) -> str:
 def _read_xlsx(path: Path) -> AnswerFile:
     from openpyxl import load_workbook
 
-    try:
-        # Our own handle: openpyxl leaves the file open when it fails half way.
-        with path.open("rb") as fh:
-            with zipfile.ZipFile(fh) as zf:
-                inflated = sum(info.file_size for info in zf.infolist())
-            if inflated > MAX_XLSX_UNCOMPRESSED:
-                raise UserError(f"{path.name} packas upp till {inflated // 1_000_000} MB och "
-                                "läses inte; det är orimligt stort för en svarsfil.")
-            fh.seek(0)
-            wb = load_workbook(fh, data_only=True)
-    except UserError:
-        raise
-    except Exception as exc:  # the parser fails in many ways on a damaged file
-        # Only the kind of error: its message could quote the file's contents.
-        logger.warning("Svarsfilen gick inte att läsa som xlsx (%s)", type(exc).__name__)
-        raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx); filen är "
-                        "skadad eller inte en Excel-arbetsbok.") from exc
-    try:
-        if WORKBOOK_SHEET in wb.sheetnames and \
-                cell_text(wb[WORKBOOK_SHEET].cell(1, 1).value) == "case":
-            result = _read_wide(wb[WORKBOOK_SHEET])
-            if META_SHEET in wb.sheetnames:
-                meta = {cell_text(r[0]): cell_text(r[1])
-                        for r in wb[META_SHEET].iter_rows(max_col=2, values_only=True)}
-                result.round_uid = meta.get("round_uid")
-            return result
-        ws = wb.worksheets[0]
-        rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-        return _read_long(rows, lambda r, c: f"{sheet_ref(ws.title)}!"
-                                             f"{get_column_letter(c)}{r}")
-    finally:
-        wb.close()
+    check_xlsx(path, ANSWER_FILE)  # a zip bomb is refused before openpyxl inflates it
+    # Our own handle: openpyxl leaves the file open when it fails half way.
+    with path.open("rb") as fh:
+        try:
+            # read-only: the rows are streamed, never a cell object per cell (memory)
+            wb = load_workbook(fh, read_only=True, data_only=True)
+            try:
+                return _read_book(wb)
+            finally:
+                wb.close()
+        except UserError:
+            raise
+        except Exception as exc:  # the parser fails in many ways on a damaged file
+            # Only the kind of error: its message could quote the file's contents.
+            logger.warning("Svarsfilen gick inte att läsa som xlsx (%s)", type(exc).__name__)
+            raise UserError(f"{path.name} kan inte läsas som en Excel-fil (.xlsx); filen är "
+                            "skadad eller inte en Excel-arbetsbok.") from exc
+
+
+def _read_book(wb: Any) -> AnswerFile:
+    """The answers of an opened workbook: the review workbook's sheet, else a long sheet."""
+    for sheet in wb.worksheets:  # every row and cell, not only those the sheet declares
+        sheet.reset_dimensions()
+    if WORKBOOK_SHEET in wb.sheetnames and \
+            cell_text(wb[WORKBOOK_SHEET].cell(1, 1).value) == "case":
+        result = _read_wide(wb[WORKBOOK_SHEET])
+        if META_SHEET in wb.sheetnames:
+            meta_ws = wb[META_SHEET]
+            pairs = list(meta_ws.iter_rows(max_col=2, values_only=True))
+            _refuse_nul(enumerate(pairs, start=1), _sheet_at(meta_ws.title))
+            meta = {cell_text(r[0]): cell_text(r[1]) for r in pairs if len(r) == 2}
+            result.round_uid = meta.get("round_uid")
+        return result
+    ws = wb.worksheets[0]
+    rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+    _refuse_nul(rows, _sheet_at(ws.title))
+    return _read_long(rows, _sheet_at(ws.title))
+
+
+def _sheet_at(title: str) -> Any:
+    """Where a cell is, from its row and 1-based column: 'Blad!B7'."""
+    return lambda r, c: f"{sheet_ref(title)}!{get_column_letter(c)}{r}"
+
+
+def _refuse_nul(rows: Any, at: Any) -> None:
+    """UserError naming the first cell with a NUL; nothing of the file is imported."""
+    for number, cells in rows:
+        for k, value in enumerate(cells):
+            if has_nul(value):
+                raise nul_error(f"Cellen {at(number, k + 1)}")
 
 
 def _read_wide(ws: Any) -> AnswerFile:
     result = AnswerFile(kind="workbook")
     sheet = sheet_ref(ws.title)
     rows = list(ws.iter_rows(values_only=True))
+    _refuse_nul(enumerate(rows, start=1), _sheet_at(ws.title))
     if not rows:
         return result
     ids = [cell_text(v) for v in rows[0]]
@@ -171,10 +190,10 @@ def _read_wide(ws: Any) -> AnswerFile:
     def at(r: int, c: int | None) -> str:
         return f"{sheet}!{get_column_letter(c + 1)}{r}" if c is not None else ""
 
-    first_data = 3 if len(rows) > 1 and cell_text(rows[1][0]) == "Ärende" else 2
+    first_data = 3 if len(rows) > 1 and rows[1] and cell_text(rows[1][0]) == "Ärende" else 2
     seen: dict[str, int] = {}
     for r, row in enumerate(rows[first_data - 1:], start=first_data):
-        values = list(row) + [None] * (len(ids) - len(row))
+        values = list(row) + [None] * max(len(ids) - len(row), 1)
         case_ref = cell_text(values[0])
         filled = any(cell_text(v) for v in values[2:])
         if case_ref is None:
@@ -212,6 +231,8 @@ def _read_csv(path: Path) -> AnswerFile:
     text = _decode(path.read_bytes())
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
+    if NUL in text:
+        raise nul_error(f"{path.name}: {csv_nul_cell(text, delimiter)}")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [(reader.line_num, list(r)) for r in reader]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-import zipfile
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat, zip_longest
@@ -13,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.domain.errors import UserError
-from audit_app.importers.caselist_guard import may_hold_personnummer
+from audit_app.importers.caselist_guard import column_letter, may_hold_personnummer
+from audit_app.importers.limits import CASE_LIST, check_xlsx
+from audit_app.importers.nul import NUL, csv_nul_cell, has_nul, nul_error
 
-MAX_FILE_BYTES = 200_000_000
-MAX_XLSX_UNCOMPRESSED = 1_500_000_000
+MAX_FILE_BYTES = CASE_LIST.max_file_bytes
 MAX_FIELD_CHARS = 1_048_576
-MAX_COLUMNS = 500
+MAX_COLUMNS = CASE_LIST.max_columns
 HEADER_PEEK_ROWS = 30
 
 OtherSheets = Callable[[], Generator[tuple[str, int, list[Any]], None, None]]
@@ -135,6 +135,9 @@ class PlainCsvSource(RowSource):
         self._lines = lines
         self._delimiter = delimiter
         self._longest = max(map(len, lines))
+        if max(map(str.count, lines, repeat(delimiter))) >= MAX_COLUMNS:
+            for number, line in enumerate(lines, start=1):
+                check_width(number, line.split(delimiter))
 
     def head(self, count: int) -> list[tuple[int, list[Any]]]:
         return [(k + 1, line.split(self._delimiter)[:MAX_COLUMNS])
@@ -156,6 +159,15 @@ class PlainCsvSource(RowSource):
                 rows = [r[:MAX_COLUMNS] for r in map(str.split, lines, repeat(delimiter))]
                 yield transpose(range(start + 1, stop + 1), rows)
             start = stop
+
+
+def check_width(number: int, cells: Sequence[Any]) -> None:
+    """UserError when a row has a filled cell beyond the last column read: such a file is
+    refused whole, so that nothing in a dropped column (a personnummer) goes unseen."""
+    if len(cells) > MAX_COLUMNS and any(v is not None and v != "" for v in cells[MAX_COLUMNS:]):
+        raise UserError(f"Rad {number} har ifyllda celler efter kolumn "
+                        f"{column_letter(MAX_COLUMNS - 1)}; en ärendelista får ha högst "
+                        f"{MAX_COLUMNS} kolumner. Ingenting har importerats.")
 
 
 def open_rows(path: Path, wants: Callable[[list[Any]], bool] | None = None) -> RowSource:
@@ -182,19 +194,8 @@ def open_rows(path: Path, wants: Callable[[list[Any]], bool] | None = None) -> R
     raise UserError(f"Filen {path.name} är varken .xlsx eller .csv.")
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"{path.name} är ingen giltig Excel-fil (.xlsx).") from exc
-    if total > MAX_XLSX_UNCOMPRESSED:
-        raise UserError(f"{path.name} packas upp till {total // 1_000_000} MB och läses inte; "
-                        "det är orimligt stort för en ärendelista.")
-
-
 def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSource:
-    _check_zip(path)
+    check_xlsx(path, CASE_LIST)
     from openpyxl import load_workbook  # imported here: startup time of the CLI
 
     try:
@@ -205,6 +206,9 @@ def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSour
         raise UserError(f"{path.name} kan inte läsas som Excel-fil: {exc}") from exc
     try:
         sheets = list(workbook.worksheets)
+        declared = {ws.title: ws.max_row for ws in sheets}  # for progress only
+        for ws in sheets:  # read every row and cell, not only those the sheet declares
+            ws.reset_dimensions()
         active = workbook.active
         if active in sheets:  # the sheet Excel opens on is tried first
             sheets.remove(active)
@@ -221,7 +225,8 @@ def _xlsx_rows(path: Path, wants: Callable[[list[Any]], bool] | None) -> RowSour
     if sheet is None:
         workbook.close()
         raise UserError(f"{path.name} har inget kalkylblad.")
-    total = sheet.max_row if isinstance(sheet.max_row, int) else None
+    total = declared.get(sheet.title)
+    total = total if isinstance(total, int) else None
 
     def others() -> Generator[tuple[str, int, list[Any]], None, None]:
         for ws in sheets:
@@ -247,11 +252,16 @@ def _values(sheet: Any, path: Path,
             warnings.simplefilter("ignore")
             for number, values in enumerate(sheet.iter_rows(max_row=limit, values_only=True),
                                             start=1):
+                check_width(number, values)
                 cells = list(values[:MAX_COLUMNS])
-                for value in cells:
-                    if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
-                        raise UserError(f"Rad {number} har en cell över 1 MB; filen ser inte "
-                                        "ut som en ärendelista.")
+                for k, value in enumerate(cells):
+                    if isinstance(value, str):
+                        if len(value) > MAX_FIELD_CHARS:
+                            raise UserError(f"Rad {number} har en cell över 1 MB; filen ser "
+                                            "inte ut som en ärendelista.")
+                        if has_nul(value):
+                            raise nul_error(f"Cellen '{sheet.title}'!{column_letter(k)}"
+                                            f"{number}")
                 yield cells
     except UserError:
         raise
@@ -293,8 +303,11 @@ def _csv_rows(path: Path) -> RowSource:
         raise UserError(f"Kan inte läsa filen {path.name}: {exc.strerror or exc}") from exc
     text, encoding = decode(data)
     del data
-    if "\x00" in text[:4096]:
-        raise UserError(f"{path.name} är ingen textfil (CSV).")
+    if NUL in text:
+        if sum(ch < " " and ch not in "\t\r\n" for ch in text[:4096]) > 2:  # binary
+            raise UserError(f"{path.name} är ingen textfil (CSV).")
+        where = csv_nul_cell(text, sniff_delimiter(text.replace(NUL, "")))
+        raise nul_error(f"{path.name}: {where}")
     delimiter = sniff_delimiter(text)
     name = {";": "semikolon", ",": "komma", "\t": "tabb"}[delimiter]
     description = f"{encoding}, {name}"
@@ -330,6 +343,7 @@ def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
     try:
         for record in reader:
             # The row number is the file line where the record starts, as an editor shows.
+            check_width(line, record)
             yield line, list(record[:MAX_COLUMNS])
             line = reader.line_num + 1
     except csv.Error as exc:

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from audit_app.domain.checklist import AnswerType, Checklist, ChecklistItem
+from audit_app.reports.xlsx_text import texts_only
 
 SHEET = "Granskning"
 INSTRUCTIONS = "Instruktioner"
@@ -138,6 +139,7 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
         sheet.protection.formatRows = False
     options_ws.sheet_state = "hidden"
     wb.active = 0
+    texts_only(wb)  # case refs, comments and questions are never formulas
     wb.save(path)
 
 

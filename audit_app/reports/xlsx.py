@@ -17,6 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.figures import GENDER_LABELS, Figure, ItemFigures, Report
 from audit_app.reports.xlsx_data import PLACEHOLDER_ROW, DataTuple, splice, write_rows
+from audit_app.reports.xlsx_text import as_text, text_row
 
 Progress = Callable[[int], None]
 PCT = "0.0%"
@@ -84,7 +85,7 @@ def _sheet(wb: Workbook, title: str, columns: tuple[tuple[str, int], ...],
     ws.freeze_panes = "A2"
     head = []
     for name, _ in columns:
-        cell = WriteOnlyCell(ws, name)
+        cell = as_text(WriteOnlyCell(ws, name))
         cell.font = HEAD_FONT
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -99,7 +100,7 @@ def _finish(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:
 
 def _cell(ws: WriteOnlyWorksheet, value: Any, fmt: str | None = None,
           fill: str | None = None, wrap: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
+    cell = as_text(WriteOnlyCell(ws, value))
     if fmt:
         cell.number_format = fmt
     if fill:
@@ -127,9 +128,9 @@ def _summary(wb: Workbook, report: Report, publication: bool) -> None:
         masked = publication and item.total.small
         answers = "<5" if masked else ", ".join(
             f"{item.label(v)}: {c}" for v, c in item.total.counts.items())
-        ws.append([k, _cell(ws, item.question, wrap=True), item.section,
-                   "Ja" if item.critical else "", item.condition,
-                   *_figure_cells(ws, item.total, publication), answers])
+        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), item.section,
+                                "Ja" if item.critical else "", item.condition,
+                                *_figure_cells(ws, item.total, publication), answers]))
     _finish(ws, len(SUMMARY_COLUMNS), len(report.items))
     info = wb.create_sheet("Om rapporten")
     info.column_dimensions["A"].width = 22
@@ -147,7 +148,7 @@ def _summary(wb: Workbook, report: Report, publication: bool) -> None:
         facts.append(("Kön", GENDER_LABELS.get(report.gender_filter, report.gender_filter)))
     facts += [("Anmärkning", note) for note in report.notes]
     for key, value in facts:
-        info.append([_cell(info, key), value])
+        info.append(text_row(info, [_cell(info, key), value]))
 
 
 def _groups(item: ItemFigures) -> list[tuple[str, str, Figure]]:
@@ -166,7 +167,8 @@ def _breakdown(wb: Workbook, report: Report, publication: bool) -> None:
         if not item.scored:
             continue
         for kind, label, fig in _groups(item):
-            ws.append([k, item.question, kind, label, *_figure_cells(ws, fig, publication)])
+            ws.append(text_row(ws, [k, item.question, kind, label,
+                                    *_figure_cells(ws, fig, publication)]))
             count += 1
     _finish(ws, len(BREAKDOWN_COLUMNS), count)
 
@@ -200,11 +202,12 @@ def _checklist(wb: Workbook, checklist: Checklist) -> None:
             spec = item.answer
             condition = "; ".join(f"{c.item_id} = {' / '.join(sorted(c.values))}"
                                   for c in item.applies_when)
-            ws.append([section.title, item.id, _cell(ws, item.question, wrap=True),
-                       spec.type.value, ", ".join(f"{o.value} ({o.label})" for o in spec.options),
-                       ", ".join(sorted(spec.compliant)), condition,
-                       "Ja" if item.required else "", "Ja" if item.critical else "",
-                       _cell(ws, item.target / 100 if item.target is not None else None, PCT),
-                       item.reference])
+            options = ", ".join(f"{o.value} ({o.label})" for o in spec.options)
+            ws.append(text_row(ws, [
+                section.title, item.id, _cell(ws, item.question, wrap=True), spec.type.value,
+                options, ", ".join(sorted(spec.compliant)), condition,
+                "Ja" if item.required else "", "Ja" if item.critical else "",
+                _cell(ws, item.target / 100 if item.target is not None else None, PCT),
+                item.reference]))
             count += 1
     _finish(ws, len(CHECKLIST_COLUMNS), count)

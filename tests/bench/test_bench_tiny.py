@@ -36,3 +36,20 @@ def test_runner_writes_results(tmp_path: Path) -> None:
     assert {"startup_granska", "figures_granska", "import_csv_granska"} <= names
     startup = next(r for r in data["rows"] if r["target"]["name"] == "startup_granska")
     assert startup["result"]["seconds"] > 0 and startup["baseline"]["seconds"] > 0
+    for name in ("largest_case_list", "largest_answer_file"):  # peak memory is reported
+        row = next(r for r in data["rows"] if r["target"]["name"] == name)
+        assert row["result"]["unavailable"] is None and row["result"]["peak_mb"] > 0
+
+
+def test_largest_files_are_within_the_limits_and_read(tmp_path: Path) -> None:
+    from audit_app.importers.answer_files import read_answer_file
+    from audit_app.importers.caselist import read_case_list
+    from audit_app.importers.limits import ANSWER_FILE, CASE_LIST, check_xlsx
+    from bench.largest import write_largest
+
+    files = write_largest(tmp_path, full=False)
+    check_xlsx(Path(files["largest_case_list"]), CASE_LIST)
+    check_xlsx(Path(files["largest_answer_file"]), ANSWER_FILE)
+    result = read_case_list(Path(files["largest_case_list"]))
+    assert result.row_count == 199 and not result.problems
+    assert len(read_answer_file(Path(files["largest_answer_file"])).cells) == 499

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -167,7 +168,8 @@ def test_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/worksheets/sheet1.xml", b"\0" * 3_000_000)
-    monkeypatch.setattr(tabular, "MAX_XLSX_UNCOMPRESSED", 2_000_000)
+    monkeypatch.setattr(tabular, "CASE_LIST", replace(tabular.CASE_LIST,
+                                                      max_uncompressed=2_000_000))
     with pytest.raises(UserError, match="orimligt stort"):
         read_case_list(bomb)
     big_field = tmp_path / "fält.csv"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def test_xlsx_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     bomb = tmp_path / "bomb.xlsx"
     _inflating_workbook(bomb, 40)
     assert bomb.stat().st_size < 1_000_000
-    monkeypatch.setattr(answer_files, "MAX_XLSX_UNCOMPRESSED", 20_000_000)
+    monkeypatch.setattr(answer_files, "ANSWER_FILE", replace(answer_files.ANSWER_FILE,
+                                                             max_uncompressed=20_000_000))
     started = time.monotonic()
     with pytest.raises(UserError, match="orimligt stort"):
         read_answer_file(bomb)
