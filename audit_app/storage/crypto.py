@@ -27,6 +27,10 @@ class WrongPassphraseError(DatabaseError):
     """The passphrase does not open the encrypted database."""
 
 
+class WeakPassphraseError(UserError):
+    """A new database was asked for with a passphrase that is too short."""
+
+
 class PlainDatabaseError(DatabaseError):
     """A passphrase was given, but the file is a plain (unencrypted) SQLite database."""
 

@@ -19,6 +19,7 @@ from audit_app.storage.crypto import (
     DB_ERRORS,
     DatabaseError,
     PlainDatabaseError,
+    WeakPassphraseError,
     WrongPassphraseError,
     check_key,
     connect,
@@ -31,8 +32,8 @@ from audit_app.storage.crypto import (
     quote,
 )
 
-__all__ = ["Database", "DatabaseError", "PlainDatabaseError", "WrongPassphraseError",
-           "is_encrypted", "open_database", "backup_copy"]
+__all__ = ["Database", "DatabaseError", "PlainDatabaseError", "WeakPassphraseError",
+           "WrongPassphraseError", "is_encrypted", "open_database", "backup_copy"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -271,8 +272,9 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
         passphrase = _check_existing(path, passphrase, unencrypted)
     else:
         if passphrase and len(passphrase) < MIN_PASSPHRASE:
-            raise UserError(f"En ny databas behöver en lösenfras på minst {MIN_PASSPHRASE} "
-                            f"tecken (den angivna har {len(passphrase)}).")
+            raise WeakPassphraseError(
+                f"En ny databas behöver en lösenfras på minst {MIN_PASSPHRASE} "
+                f"tecken (den angivna har {len(passphrase)}).")
         private_dir(path.parent)
         create_private_file(path)
     backup: Path | None = None

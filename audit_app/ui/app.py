@@ -35,7 +35,7 @@ def open_with_dialog(db_path: Path,
     command line's --unencrypted or GRANSKA_UNENCRYPTED=1) or when `confirm_plain` agrees.
     """
     from audit_app.storage.crypto import is_plain
-    from audit_app.storage.db import WrongPassphraseError, open_database
+    from audit_app.storage.db import WeakPassphraseError, WrongPassphraseError, open_database
 
     ask = ask or _ask_dialog(db_path)
     unencrypted = unencrypted or os.environ.get("GRANSKA_UNENCRYPTED") == "1"
@@ -59,7 +59,7 @@ def open_with_dialog(db_path: Path,
             return None
         try:
             return open_database(db_path, passphrase=answer or None, daily_backup=False)
-        except WrongPassphraseError as exc:
+        except (WrongPassphraseError, WeakPassphraseError) as exc:
             message = str(exc)
 
 
