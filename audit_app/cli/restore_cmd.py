@@ -10,6 +10,7 @@ from audit_app.cli.context import CliContext, cli_passphrase
 from audit_app.domain.errors import UserError
 from audit_app.storage.backup import check_copy, restore_backup
 from audit_app.storage.crypto import is_plain
+from audit_app.storage.db import current_revision
 
 
 def register(sub: Any) -> None:
@@ -40,6 +41,8 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UserError(
             f"Säkerhetskopian {backup.name} går inte att läsa eller klarar inte "
             "kontrollen (integrity_check); fel lösenfras eller skadad kopia. Inget ändrades.")
+    if current_revision(backup, passphrase) is None:
+        raise UserError(f"{backup.name} är ingen Granska-databas. Inget ändrades.")
     aside = restore_backup(target, backup)
     moved = (f" Den tidigare filen finns kvar som {aside}." if aside.exists() else "")
     print(f"Databasen {target} återställdes från {backup.name}.{moved}", file=ctx.out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,19 @@ def test_restore_refuses_a_bad_backup(tmp_path: Path,
     assert path.read_bytes() == before
     code, _, err = run(capsys, "--db", str(path), "restore", str(tmp_path / "saknas.sqlite3"))
     assert code == 1 and "finns inte" in err
+    code, _, err = run(capsys, "--db", str(path), "restore", str(_foreign_sqlite(tmp_path)))
+    assert code == 1 and "ingen Granska-databas" in err
+    assert path.read_bytes() == before
+
+
+def _foreign_sqlite(folder: Path) -> Path:
+    """A sound SQLite file without Granska's tables."""
+    other = folder / "annan.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("PRAGMA user_version=1")
+    con.commit()
+    con.close()
+    return other
 
 
 def test_restore_encrypted_needs_the_passphrase(tmp_path: Path,
