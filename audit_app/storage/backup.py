@@ -32,6 +32,13 @@ def backups_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
+def _own_backups_dir(path: Path) -> Path:
+    """`backups/`, created if needed and owner-only (0700) even when an older version made it."""
+    folder = private_dir(backups_dir(path))
+    make_private(folder)
+    return folder
+
+
 def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     target = folder / f"{stem}{suffix}"
     n = 1
@@ -140,7 +147,7 @@ def daily_backup(path: Path, passphrase: str | None, today: date | None = None,
     made today.
     """
     today = today or date.today()
-    folder = private_dir(backups_dir(path))
+    folder = _own_backups_dir(path)
     remove_stale(folder)
     target = folder / f"{path.stem}.daily-{today:%Y%m%d}{path.suffix}"
     if target.exists():
@@ -207,7 +214,7 @@ def newest_good_backup(path: Path, passphrase: str | None = None) -> BackupInfo 
 def restore_backup(path: Path, backup: Path) -> Path:
     """Put `backup` in place of `path` (closed first); the current file is moved aside."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = private_dir(backups_dir(path))
+    folder = _own_backups_dir(path)
     aside = _free_name(folder, f"{path.stem}.before-restore-{stamp}", path.suffix)
     incoming = path.with_name(path.name + ".restore.tmp")
     incoming.unlink(missing_ok=True)

@@ -128,3 +128,16 @@ def test_listing_skips_unreadable_copies(tmp_path: Path, library: ChecklistLibra
     assert names[0] == corrupt.name  # whole pages: listed, but not good
     found = newest_good_backup(path)
     assert found is not None and found.path == good
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_open_backups_folder_is_made_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "granska.sqlite3"
+    open_database(path).close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    folder.chmod(0o755)  # made by an older version
+    made = daily_backup(path, None, today=START)
+    assert made is not None
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert made.stat().st_mode & 0o777 == 0o600

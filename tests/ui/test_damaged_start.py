@@ -168,3 +168,37 @@ def _round_names(path: Path, library: ChecklistLibrary) -> list[str]:
         return [r.name for r in RoundService(db, library, "GL").list()]
     finally:
         db.close()
+
+
+def test_backup_dialog_does_not_restore_a_corrupt_copy(
+        tmp_path: Path, library: ChecklistLibrary, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from audit_app.ui.backup_dialog import BackupDialog
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    path = tmp_path / "g.sqlite3"
+    db = open_database(path)
+    round_with_sample(db, library, 1, name="Nu")
+    db.close()
+    corrupt = tmp_path / "backups" / "g.manual-1.sqlite3"
+    corrupt.parent.mkdir()
+    con = sqlite3.connect(corrupt)
+    con.execute("CREATE TABLE t(a, b)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", [(i, 500 - i) for i in range(200)])
+    con.execute("CREATE INDEX i ON t(a)")
+    con.commit()
+    con.execute("PRAGMA writable_schema=ON")
+    con.execute("UPDATE sqlite_master SET sql='CREATE INDEX i ON t(b)' WHERE name='i'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    dialog = BackupDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.backups[0].path == corrupt
+    assert dialog.restore_selected() is None
+    assert path.read_bytes() == before and "integrity_check" in warnings[0]
