@@ -96,11 +96,13 @@ def _opens_a_backup(path: Path, passphrase: str) -> bool:
         backups.looks_whole(found[0].path, passphrase)
 
 
-def _check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> str | None:
+def check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> str | None:
     """Refuse an empty, damaged or unexpectedly plain file; the key to open it with."""
     size = path.stat().st_size
     if size == 0:
         raise _damaged(path, "filen är tom", passphrase)
+    if size % backups.MIN_PAGE:  # a whole database file is always whole pages
+        raise _damaged(path, "ofullständig fil, inte hela sidor", passphrase)
     if is_plain(path):
         if passphrase and not unencrypted:
             raise PlainDatabaseError(
@@ -110,8 +112,6 @@ def _check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> st
                 "(och utan lösenfras). Den kan krypteras genom att skapa en ny krypterad "
                 "databas och föra över uppgifterna.")
         return None
-    if size % backups.MIN_PAGE:
-        raise _damaged(path, "filen är avkortad", passphrase)
     if not passphrase:
         raise WrongPassphraseError(
             f"Databasen {path.name} går inte att läsa utan lösenfras: den är krypterad "
@@ -269,7 +269,7 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
         raise DatabaseError(f"{path} är en mapp, inte en databasfil.")
     existing = path.exists()
     if existing:
-        passphrase = _check_existing(path, passphrase, unencrypted)
+        passphrase = check_existing(path, passphrase, unencrypted)
     else:
         if passphrase and len(passphrase) < MIN_PASSPHRASE:
             raise WeakPassphraseError(

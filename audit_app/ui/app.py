@@ -30,12 +30,17 @@ def open_with_dialog(db_path: Path,
     """Open the database, asking for the passphrase until it fits; None when cancelled.
 
     `ask(new, message)` returns the passphrase, None for "no encryption" (new only) or False
-    for cancel; tests pass their own. An empty or damaged file raises DatabaseError at once
-    (before any passphrase is asked). A plain file is opened only with `unencrypted` (the
+    for cancel; tests pass their own. An empty or truncated file raises DatabaseError before
+    anything is asked; a damaged encrypted one after the first passphrase that opens its
+    newest backup (it is not asked for again). A plain file is opened only with `unencrypted` (the
     command line's --unencrypted or GRANSKA_UNENCRYPTED=1) or when `confirm_plain` agrees.
     """
-    from audit_app.storage.crypto import is_plain
-    from audit_app.storage.db import WeakPassphraseError, WrongPassphraseError, open_database
+    from audit_app.storage.db import (
+        WeakPassphraseError,
+        WrongPassphraseError,
+        check_existing,
+        open_database,
+    )
 
     ask = ask or _ask_dialog(db_path)
     unencrypted = unencrypted or os.environ.get("GRANSKA_UNENCRYPTED") == "1"
@@ -45,13 +50,14 @@ def open_with_dialog(db_path: Path,
     if not existing and unencrypted:
         return open_database(db_path, daily_backup=False)
     if existing:
-        if (is_plain(db_path) and not unencrypted
-                and not (confirm_plain or _confirm_plain)(db_path)):
-            return None
-        try:  # plain opens; empty or truncated raises DatabaseError; encrypted asks below
-            return open_database(db_path, daily_backup=False)
+        try:  # an empty or truncated file raises DatabaseError before anything is asked
+            check_existing(db_path, None, unencrypted=True)
         except WrongPassphraseError:
-            pass
+            pass  # encrypted: the passphrase is asked below
+        else:
+            if not unencrypted and not (confirm_plain or _confirm_plain)(db_path):
+                return None
+            return open_database(db_path, daily_backup=False)
     message = ""
     while True:
         answer = ask(not existing, message)

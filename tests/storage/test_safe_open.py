@@ -63,7 +63,7 @@ def test_truncated_encrypted_file_is_damage_not_a_wrong_passphrase(
     data = path.read_bytes()
     path.write_bytes(data[:5000])
     for phrase in (KEY, None):
-        with pytest.raises(DatabaseError, match="avkortad") as info:
+        with pytest.raises(DatabaseError, match="ofullständig") as info:
             open_database(path, passphrase=phrase)
         assert not isinstance(info.value, WrongPassphraseError)
         assert good.name in str(info.value)

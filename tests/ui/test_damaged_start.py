@@ -202,3 +202,15 @@ def test_backup_dialog_does_not_restore_a_corrupt_copy(
     assert dialog.backups[0].path == corrupt
     assert dialog.restore_selected() is None
     assert path.read_bytes() == before and "integrity_check" in warnings[0]
+
+
+def test_truncated_plain_file_is_refused_before_the_plain_question(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GRANSKA_UNENCRYPTED")
+    path = tmp_path / "g.sqlite3"
+    open_database(path).close()
+    path.write_bytes(path.read_bytes()[:3000])
+    confirmed: list[Path] = []
+    with pytest.raises(DatabaseError, match="ofullständig"):
+        open_with_dialog(path, Asker(), confirm_plain=lambda p: bool(confirmed.append(p)))
+    assert confirmed == []
