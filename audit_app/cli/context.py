@@ -11,7 +11,13 @@ from typing import TextIO
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
-from audit_app.storage.db import Database, is_encrypted, open_database
+from audit_app.storage.db import (
+    Database,
+    WrongPassphraseError,
+    check_existing,
+    is_encrypted,
+    open_database,
+)
 
 PASSPHRASE_ENV = "GRANSKA_PASSPHRASE"
 UNENCRYPTED_ENV = "GRANSKA_UNENCRYPTED"
@@ -55,6 +61,11 @@ class CliContext:
 
     def db(self) -> Database:
         if self._db is None:
+            if self.db_path.is_file():
+                try:  # an empty or truncated file is named as such before any passphrase
+                    check_existing(self.db_path, None, unencrypted=True)
+                except WrongPassphraseError:
+                    pass
             passphrase = cli_passphrase(self.db_path, self.unencrypted)
             self._db = open_database(self.db_path, passphrase=passphrase,
                                      unencrypted=self.allows_plain())

@@ -87,6 +87,9 @@ def test_restore_encrypted_needs_the_passphrase(tmp_path: Path,
     path.write_bytes(path.read_bytes()[:5000])
     code, _, err = run(capsys, "--db", str(path), "round", "list")
     assert code == 1 and "ofullständig" in err and good.name in err
+    monkeypatch.delenv("GRANSKA_PASSPHRASE")  # the damage is named before any passphrase
+    code, _, err = run(capsys, "--db", str(path), "round", "list")
+    assert code == 1 and "ofullständig" in err and good.name in err
     monkeypatch.setenv("GRANSKA_PASSPHRASE", "fel lösenfras")
     code, _, err = run(capsys, "--db", str(path), "restore", str(good))
     assert code == 1 and "går inte att läsa" in err
