@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.group is None:
         from audit_app.ui.app import run_gui
 
-        return run_gui(db_path=db_path, library=checklist_library(), settings_store=store)
+        return run_gui(db_path=db_path, library=checklist_library(), settings_store=store,
+                       unencrypted=bool(args.unencrypted or (args.demo and not args.db)))
     from audit_app import cli
     from audit_app.cli.context import CliContext
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -33,9 +34,11 @@ def checklists_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The user's data folder; created on first use."""
+    """The user's data folder; created on first use, owner-only (0700) on POSIX."""
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)  # it holds case data: no group or other access
     return path
 
 

@@ -13,6 +13,7 @@ from audit_app.cli import (
     case_cmds,
     checklist_cmds,
     report_cmds,
+    restore_cmd,
     reviews_cmds,
     round_cmds,
     sample_cmds,
@@ -22,7 +23,7 @@ from audit_app.domain.errors import UserError
 
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
-                   backup_cmds, sample_cmds)
+                   backup_cmds, sample_cmds, restore_cmd)
 
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,13 @@ from typing import TextIO
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
-from audit_app.storage.db import Database, is_encrypted, open_database
+from audit_app.storage.db import (
+    Database,
+    WrongPassphraseError,
+    check_existing,
+    is_encrypted,
+    open_database,
+)
 
 PASSPHRASE_ENV = "GRANSKA_PASSPHRASE"
 UNENCRYPTED_ENV = "GRANSKA_UNENCRYPTED"
@@ -22,9 +28,9 @@ def cli_passphrase(path: Path, unencrypted: bool) -> str | None:
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
-    existing = path.exists() and path.stat().st_size > 0
+    existing = path.exists()
     if existing and not is_encrypted(path):
-        return None
+        return None  # plain, or empty/damaged: open_database says which
     if not existing and (unencrypted or os.environ.get(UNENCRYPTED_ENV) == "1"):
         return None
     if not sys.stdin.isatty():
@@ -55,12 +61,22 @@ class CliContext:
 
     def db(self) -> Database:
         if self._db is None:
+            if self.db_path.is_file():
+                try:  # an empty or truncated file is named as such before any passphrase
+                    check_existing(self.db_path, None, unencrypted=True)
+                except WrongPassphraseError:
+                    pass
             passphrase = cli_passphrase(self.db_path, self.unencrypted)
-            self._db = open_database(self.db_path, passphrase=passphrase)
+            self._db = open_database(self.db_path, passphrase=passphrase,
+                                     unencrypted=self.allows_plain())
             if self._db.migration_backup is not None:
                 print(f"Databasen uppgraderades; kopia före uppgraderingen: "
                       f"{self._db.migration_backup}", file=self.err)
         return self._db
+
+    def allows_plain(self) -> bool:
+        """--unencrypted (or GRANSKA_UNENCRYPTED=1): a plain file may be opened as such."""
+        return self.unencrypted or os.environ.get(UNENCRYPTED_ENV) == "1"
 
     def close(self) -> None:
         if self._db is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +14,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from audit_app.domain.errors import UserError
 from audit_app.storage import backup as backups
+from audit_app.storage import crypto
 from audit_app.storage.crypto import (
     DB_ERRORS,
     DatabaseError,
+    PlainDatabaseError,
+    WeakPassphraseError,
     WrongPassphraseError,
     check_key,
     connect,
+    create_private_file,
     is_encrypted,
+    is_locked,
+    is_plain,
+    make_private,
+    private_dir,
     quote,
 )
 
-__all__ = ["Database", "DatabaseError", "WrongPassphraseError", "is_encrypted",
-           "open_database", "backup_copy"]
+__all__ = ["Database", "DatabaseError", "PlainDatabaseError", "WeakPassphraseError",
+           "WrongPassphraseError", "is_encrypted", "open_database", "backup_copy"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -55,17 +64,59 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={int(crypto.BUSY_TIMEOUT * 1000)}")
     cur.close()
 
 
-def _damaged(path: Path, exc: object) -> DatabaseError:
-    names = [b.path.name for b in backups.list_backups(path)][:7]
-    hint = ("Säkerhetskopior: " + ", ".join(names) + f" (i {backups.backups_dir(path)})."
-            if names else "Det finns inga säkerhetskopior bredvid filen.")
+def _damaged(path: Path, exc: object, passphrase: str | None = None) -> DatabaseError:
     return DatabaseError(
         f"Databasfilen {path} går inte att läsa ({exc}). Den kan vara skadad eller "
-        f"avkortad; återställ den från en säkerhetskopia. {hint}")
+        f"avkortad. {restore_hint(path, passphrase)}")
+
+
+def restore_hint(path: Path, passphrase: str | None = None) -> str:
+    """Which backup to restore and how (the newest one that passes integrity_check)."""
+    good = backups.newest_good_backup(path, passphrase)
+    if good is None:
+        return ("Det finns ingen fungerande säkerhetskopia bredvid filen; flytta undan "
+                "filen för att börja med en ny databas.")
+    return (f"Senaste fungerande säkerhetskopia: {good.path} ({good.modified:%Y-%m-%d %H:%M})."
+            f" Återställ den med: audit-app --db \"{path}\" restore \"{good.path}\" "
+            "(den skadade filen flyttas då undan, den raderas inte).")
+
+
+def _opens_a_backup(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the newest backup: then the file, not the key, is bad.
+
+    Only the newest copy counts: after a passphrase change it is the one made under the new
+    key (see Database.change_passphrase), so an old passphrase is still called wrong.
+    """
+    found = backups.list_backups(path)[:1]
+    return bool(found) and not is_plain(found[0].path) and \
+        backups.looks_whole(found[0].path, passphrase)
+
+
+def check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> str | None:
+    """Refuse an empty, damaged or unexpectedly plain file; the key to open it with."""
+    size = path.stat().st_size
+    if size == 0:
+        raise _damaged(path, "filen är tom", passphrase)
+    if size % backups.MIN_PAGE:  # a whole database file is always whole pages
+        raise _damaged(path, "ofullständig fil, inte hela sidor", passphrase)
+    if is_plain(path):
+        if passphrase and not unencrypted:
+            raise PlainDatabaseError(
+                f"Databasen {path.name} är okrypterad (vanlig SQLite), men en lösenfras "
+                "angavs: filen är inte den krypterade databas som väntades. Kontrollera "
+                "sökvägen. Är den okrypterad med avsikt: öppna den med --unencrypted "
+                "(och utan lösenfras). Den kan krypteras genom att skapa en ny krypterad "
+                "databas och föra över uppgifterna.")
+        return None
+    if not passphrase:
+        raise WrongPassphraseError(
+            f"Databasen {path.name} går inte att läsa utan lösenfras: den är krypterad "
+            "(eller skadad). Ange lösenfrasen.")
+    return passphrase
 
 
 def current_revision(path: Path, passphrase: str | None = None) -> str | None:
@@ -74,7 +125,13 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         con = connect(path, passphrase)
         try:
             if passphrase:
-                check_key(con, path)
+                try:
+                    check_key(con, path)
+                except WrongPassphraseError as exc:
+                    if _opens_a_backup(path, passphrase):
+                        raise _damaged(path, "sidan med schemat är oläslig",
+                                       passphrase) from exc
+                    raise
             query = "SELECT name FROM sqlite_master WHERE type='table'"
             tables = {r[0] for r in con.execute(query)}
             if "alembic_version" not in tables:
@@ -86,7 +143,7 @@ def current_revision(path: Path, passphrase: str | None = None) -> str | None:
         finally:
             con.close()
     except DB_ERRORS as exc:
-        raise _damaged(path, exc) from exc
+        raise _damaged(path, exc, passphrase) from exc
 
 
 def backup_copy(path: Path, label: str, passphrase: str | None = None) -> Path:
@@ -154,10 +211,23 @@ class Database:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute(f"PRAGMA rekey = {quote(new)}")
             con.execute("PRAGMA journal_mode=WAL")
+        except DB_ERRORS as exc:
+            if not is_locked(exc):
+                raise
+            raise UserError(
+                "Databasen används av ett annat program eller fönster just nu; "
+                "lösenfrasen ändrades inte. Stäng det andra programmet och försök igen."
+            ) from exc
         finally:
             con.close()
         self._key.value = new
         self.engine.dispose()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:  # the newest backup has the new key (a damaged file is told from a wrong key)
+            self.backup(backups.backups_dir(self.path)
+                        / f"{self.path.stem}.rekey-{stamp}{self.path.suffix}")
+        except BACKUP_ERRORS:
+            pass  # the change itself succeeded; the daily backup tries again
 
 
 MIN_PASSPHRASE = 8
@@ -185,25 +255,28 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
 
 
 def open_database(path: str | Path, *, target: str = "head", passphrase: str | None = None,
-                  daily_backup: bool = True) -> Database:
+                  daily_backup: bool = True, unencrypted: bool = False) -> Database:
     """Open (or create) a database file and bring its schema up to date.
 
-    Without a passphrase the file is a plain (unencrypted) SQLite file; with one, a new file
-    is created encrypted and an existing encrypted file is opened with it. An existing
-    database that needs migrating is first copied beside itself; once a day a copy goes to
-    `backups/` (the last seven are kept).
+    Only a path that does not exist becomes a new database (encrypted with `passphrase`, at
+    least MIN_PASSPHRASE characters; plain without one). An existing file that is empty,
+    truncated or damaged is refused with the newest good backup named. A plain file given a
+    passphrase is refused unless `unencrypted`. An existing database that needs migrating
+    is first copied beside itself; once a day a copy goes to `backups/`.
     """
     path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise DatabaseError(f"{path} är en mapp, inte en databasfil.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existing = path.exists() and path.stat().st_size > 0
-    if existing and not is_encrypted(path):
-        passphrase = None  # a plain file is opened as such; the window says so
-    elif existing and not passphrase:
-        raise WrongPassphraseError(
-            f"Databasen {path.name} går inte att läsa utan lösenfras: den är krypterad "
-            "(eller skadad). Ange lösenfrasen.")
+    existing = path.exists()
+    if existing:
+        passphrase = check_existing(path, passphrase, unencrypted)
+    else:
+        if passphrase and len(passphrase) < MIN_PASSPHRASE:
+            raise WeakPassphraseError(
+                f"En ny databas behöver en lösenfras på minst {MIN_PASSPHRASE} "
+                f"tecken (den angivna har {len(passphrase)}).")
+        private_dir(path.parent)
+        create_private_file(path)
     backup: Path | None = None
     wanted = head_revision() if target == "head" else target
     revision: str | None = None
@@ -220,9 +293,16 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     try:
         if revision != wanted:
             _upgrade(engine, target)
-    except SADatabaseError as exc:
+    except BaseException as exc:
         engine.dispose()
-        raise _damaged(path, exc.orig) from exc
+        if not existing:  # a new file that never became a database is not left behind
+            for side in ("", "-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
+        if isinstance(exc, SADatabaseError):
+            raise _damaged(path, exc.orig, passphrase) from exc
+        raise
+    for side in ("-wal", "-shm"):
+        make_private(path.with_name(path.name + side))
     db = Database(path, engine, passphrase)
     db._key = key
     db.migration_backup = backup

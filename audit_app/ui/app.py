@@ -25,23 +25,40 @@ UNENCRYPTED_LABEL = "Okrypterad databas"
 
 
 def open_with_dialog(db_path: Path,
-                     ask: Callable[[bool, str], str | None | bool] | None = None
-                     ) -> Database | None:
+                     ask: Callable[[bool, str], str | None | bool] | None = None, *,
+                     unencrypted: bool = False,
+                     confirm_plain: Callable[[Path], bool] | None = None) -> Database | None:
     """Open the database, asking for the passphrase until it fits; None when cancelled.
 
     `ask(new, message)` returns the passphrase, None for "no encryption" (new only) or False
-    for cancel; tests pass their own.
+    for cancel; tests pass their own. An empty or truncated file raises DatabaseError before
+    anything is asked; a damaged encrypted one after the first passphrase that opens its
+    newest backup (it is not asked for again). A plain file is opened only with `unencrypted` (the
+    command line's --unencrypted or GRANSKA_UNENCRYPTED=1) or when `confirm_plain` agrees.
     """
-    from audit_app.storage.db import WrongPassphraseError, is_encrypted, open_database
+    from audit_app.storage.db import (
+        WeakPassphraseError,
+        WrongPassphraseError,
+        check_existing,
+        open_database,
+    )
 
     ask = ask or _ask_dialog(db_path)
-    existing = db_path.exists() and db_path.stat().st_size > 0
+    unencrypted = unencrypted or os.environ.get("GRANSKA_UNENCRYPTED") == "1"
+    existing = db_path.exists()
     # The daily backup copies the whole file (seconds for a large one): the window starts
     # it on a worker thread once it is shown, see start_daily_backup.
-    if existing and not is_encrypted(db_path):
+    if not existing and unencrypted:
         return open_database(db_path, daily_backup=False)
-    if not existing and os.environ.get("GRANSKA_UNENCRYPTED") == "1":
-        return open_database(db_path, daily_backup=False)
+    if existing:
+        try:  # an empty or truncated file raises DatabaseError before anything is asked
+            check_existing(db_path, None, unencrypted=True)
+        except WrongPassphraseError:
+            pass  # encrypted: the passphrase is asked below
+        else:
+            if not unencrypted and not (confirm_plain or _confirm_plain)(db_path):
+                return None
+            return open_database(db_path, daily_backup=False)
     message = ""
     while True:
         answer = ask(not existing, message)
@@ -49,8 +66,23 @@ def open_with_dialog(db_path: Path,
             return None
         try:
             return open_database(db_path, passphrase=answer or None, daily_backup=False)
-        except WrongPassphraseError as exc:
+        except (WrongPassphraseError, WeakPassphraseError) as exc:
             message = str(exc)
+
+
+def _confirm_plain(db_path: Path) -> bool:
+    """Ask before opening a plain file where an encrypted database is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Granska", QCoreApplication.translate(
+        "App", "Databasen {0} är okrypterad: den är inte skyddad med någon lösenfras. Öppna "
+        "den bara om det är avsiktligt (full diskkryptering). Starta Granska med "
+        "--unencrypted för att slippa frågan, eller skapa en ny krypterad databas och "
+        "för över uppgifterna.").format(db_path))
+    open_button = box.addButton(QCoreApplication.translate("App", "Öppna okrypterad"),
+                                QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is open_button
 
 
 def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
@@ -65,8 +97,13 @@ def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
     return ask
 
 
-def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore) -> int:
-    """Show the main window at once, then open the database (asking the passphrase) into it."""
+def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore,
+            unencrypted: bool = False) -> int:
+    """Show the main window at once, then open the database (asking the passphrase) into it.
+
+    A damaged file is not asked about again and again: the backups are offered, and after
+    a restore the database is opened anew.
+    """
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -80,12 +117,15 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, library, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
-        try:
-            db = open_with_dialog(db_path)
-        except UserError as exc:
-            window.hide()
-            _show_damaged(db_path, str(exc))
-            return 1
+        while True:
+            try:
+                db = open_with_dialog(db_path, unencrypted=unencrypted)
+                break
+            except UserError as exc:
+                window.hide()
+                if not _show_damaged(db_path, str(exc)):
+                    return 1
+                window.show()
         if db is None:
             return 1
         window.attach(db)
@@ -121,20 +161,23 @@ def mark_encryption(window: QMainWindow, db: Database) -> None:
         window.statusBar().addPermanentWidget(label)
 
 
-def _show_damaged(db_path: Path, message: str) -> None:
-    """The database cannot be opened: say why and offer the backups."""
+def _show_damaged(db_path: Path, message: str) -> bool:
+    """The database cannot be opened: say why and offer the backups; True once restored."""
     from audit_app.storage.backup import list_backups
 
     found = list_backups(db_path)
     if not found:
         QMessageBox.critical(None, "Granska", message)
-        return
+        return False
     box = QMessageBox(QMessageBox.Icon.Critical, "Granska", message)
     restore = box.addButton(QCoreApplication.translate("App", "Återställ från säkerhetskopia…"),
                             QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if box.clickedButton() is restore:
-        from audit_app.ui.backup_dialog import BackupDialog
+    if box.clickedButton() is not restore:
+        return False
+    from audit_app.ui.backup_dialog import BackupDialog
 
-        BackupDialog(db_path, None).exec()
+    dialog = BackupDialog(db_path, None)
+    dialog.exec()
+    return dialog.restored_from is not None

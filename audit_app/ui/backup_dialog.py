@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.storage.backup import BackupInfo, list_backups, restore_backup
+from audit_app.storage.backup import BackupInfo, check_copy, list_backups, restore_backup
+from audit_app.storage.crypto import is_plain
 
 
 def _size(n: int) -> str:
@@ -72,6 +73,11 @@ class BackupDialog(QDialog):
         if not rows:
             return None
         info = self.backups[rows[0].row()]
+        if is_plain(info.path) and not check_copy(info.path, None):
+            QMessageBox.warning(self, self.tr("Kopian är skadad"), self.tr(
+                "{0} klarar inte kontrollen (integrity_check) och återställs inte; välj en "
+                "annan kopia.").format(info.path.name))
+            return None
         if self.before_restore is not None:
             self.before_restore()
         aside = restore_backup(self.db_path, info.path)

@@ -103,7 +103,7 @@ def _check_encryption(folder: Path) -> str:
     from audit_app.storage.db import open_database
 
     path = folder / "krypterad.sqlite3"
-    open_database(path, passphrase="röktest", daily_backup=False).close()
+    open_database(path, passphrase="röktest-fras", daily_backup=False).close()
     if not is_encrypted(path):
         raise SmokeFailure("databasen blev inte krypterad")
     try:
@@ -112,7 +112,7 @@ def _check_encryption(folder: Path) -> str:
         pass
     else:
         raise SmokeFailure("fel lösenfras godtogs")
-    open_database(path, passphrase="röktest", daily_backup=False).close()
+    open_database(path, passphrase="röktest-fras", daily_backup=False).close()
     return "kryptering ok"
 
 

@@ -4,6 +4,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>Databasen {0} är okrypterad: den är inte skyddad med någon lösenfras. Öppna den bara om det är avsiktligt (full diskkryptering). Starta Granska med --unencrypted för att slippa frågan, eller skapa en ny krypterad databas och för över uppgifterna.</source>
+        <translation>The database {0} is unencrypted: it is not protected by any passphrase. Open it only if this is intended (full-disk encryption). Start Granska with --unencrypted to skip this question, or create a new encrypted database and move the data over.</translation>
+    </message>
+    <message>
+        <source>Öppna okrypterad</source>
+        <translation>Open unencrypted</translation>
+    </message>
+    <message>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
@@ -33,6 +41,14 @@
     <message>
         <source>Återställ vald</source>
         <translation>Restore selected</translation>
+    </message>
+    <message>
+        <source>Kopian är skadad</source>
+        <translation>The backup is damaged</translation>
+    </message>
+    <message>
+        <source>{0} klarar inte kontrollen (integrity_check) och återställs inte; välj en annan kopia.</source>
+        <translation>{0} fails the check (integrity_check) and is not restored; choose another backup.</translation>
     </message>
     <message>
         <source>Återställd</source>
