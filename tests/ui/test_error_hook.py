@@ -96,7 +96,7 @@ def test_an_error_while_starting_is_shown_not_raised(
         shown.append(box.text())
         return 0
 
-    def broken_open(path: Path) -> None:
+    def broken_open(path: Path, **_options: object) -> None:
         raise RuntimeError("secret text")
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
