@@ -25,7 +25,11 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SEPARATOR_RUN = 3  # at most this many separators in a row between two digit groups
 
 _S = f"-{{0,{SEPARATOR_RUN}}}"
-_TAIL = rf"([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{3}})([0-9])(?![0-9])"
+# The last four digits must not start a date of their own ('2024-03-12 – 2024-05-01' is a
+# period, not the personnummer 240312-2024 followed by '-05-01').
+_NOT_A_DATE = rf"(?!{_S}-[0-9]{{2}}-{_S}[0-9]{{2}}(?![0-9]))"
+_TAIL = (rf"([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{3}})([0-9])(?![0-9])"
+         + _NOT_A_DATE)
 # Looked for at every place a digit run starts (zero-width, so candidates may overlap), once
 # with a century and once without, so a rejected reading never hides the other one.
 _LONG = re.compile(rf"(?<![0-9])(?=((18|19|20){_TAIL}))")
