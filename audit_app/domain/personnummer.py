@@ -28,7 +28,9 @@ _S = f"-{{0,{SEPARATOR_RUN}}}"
 # The last four digits must not start a date of their own ('2024-03-12 – 2024-05-01' is a
 # period, not the personnummer 240312-2024 followed by '-05-01').
 _NOT_A_DATE = rf"(?!{_S}-[0-9]{{2}}-{_S}[0-9]{{2}}(?![0-9]))"
-_TAIL = (rf"([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{2}}){_S}([0-9]{{3}})([0-9])(?![0-9])"
+# Month 01-12 and day 00-39 or 60-99 already in the pattern, so that most number runs (case
+# references such as '2026-000001') are passed over without a Python-level date check.
+_TAIL = (rf"([0-9]{{2}}){_S}(0[1-9]|1[0-2]){_S}([0-36-9][0-9]){_S}([0-9]{{3}})([0-9])(?![0-9])"
          + _NOT_A_DATE)
 # Looked for at every place a digit run starts (zero-width, so candidates may overlap), once
 # with a century and once without, so a rejected reading never hides the other one.
