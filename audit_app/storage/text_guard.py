@@ -35,11 +35,11 @@ _LABELS = {
     "case_ref": "ärendenummer", "unit": "enhet", "team": "grupp", "case_type": "ärendetyp",
     "name": "namn", "title": "titel", "source": "checklistans text", "comment": "kommentar",
     "value": "svar", "reason": "motivering", "excluded_reason": "motivering",
-    "file_name": "filnamn",
-    "source_files": "källfiler", "reviewer": "granskare", "actor": "användare",
-    "created_by": "användare", "imported_by": "användare", "locked_by": "användare",
-    "changed_by": "användare", "answered_by": "användare", "old": "gammalt värde",
-    "new": "nytt värde", "stratum": "stratum", "parameters": "urvalsinställningar",
+    "file_name": "filnamn", "source_files": "källfiler", "reviewer": "granskare",
+    "actor": "användare", "created_by": "användare", "imported_by": "användare",
+    "locked_by": "användare", "changed_by": "användare", "answered_by": "användare",
+    "old": "gammalt värde", "new": "nytt värde", "stratum": "stratum",
+    "parameters": "urvalsinställningar", "seed": "frö",
 }
 
 
