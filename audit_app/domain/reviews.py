@@ -8,7 +8,8 @@ from enum import StrEnum
 
 from audit_app.domain.checklist import AnswerType, ChecklistItem
 from audit_app.domain.errors import UserError
-from audit_app.domain.personnummer import GUARD_MESSAGE, contains_personnummer
+from audit_app.domain.personnummer import PersonnummerError as PersonnummerError  # re-export
+from audit_app.domain.personnummer import contains_personnummer
 
 MAX_TEXT = 10_000
 
@@ -21,13 +22,6 @@ class ReviewStatus(StrEnum):
     @property
     def label(self) -> str:
         return {"not_started": "Ej påbörjad", "draft": "Pågår", "complete": "Klar"}[self.value]
-
-
-class PersonnummerError(UserError):
-    """Free text that looks like a personnummer is never stored."""
-
-    def __init__(self) -> None:
-        super().__init__(GUARD_MESSAGE)
 
 
 class MissingAnswersError(UserError):
@@ -85,13 +79,14 @@ class CaseReviewRow:
     answered: int = 0
 
 
-def check_free_text(text: str) -> str:
-    """The text as stored, or PersonnummerError / UserError when it must not be stored."""
+def check_free_text(text: str, field: str = "") -> str:
+    """The text as stored, or PersonnummerError (naming `field`) / UserError when it must not
+    be stored."""
     text = text.strip()
     if len(text) > MAX_TEXT:
         raise UserError(f"Texten är för lång (högst {MAX_TEXT} tecken).")
     if contains_personnummer(text):
-        raise PersonnummerError()
+        raise PersonnummerError(field)
     return text
 
 

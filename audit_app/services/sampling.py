@@ -123,7 +123,7 @@ class SamplingService:
 
         The reason is free text in the change log: one that looks like a personnummer is
         refused (PersonnummerError) and nothing changes."""
-        reason = check_free_text(reason)
+        reason = check_free_text(reason, "motivering")
         if not reason:
             raise UserError("Ange varför ärendet utesluts.")
         with self.db.session() as s:

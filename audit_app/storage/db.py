@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from audit_app.domain.errors import UserError
 from audit_app.storage import backup as backups
-from audit_app.storage import crypto
+from audit_app.storage import crypto, text_guard
 from audit_app.storage.crypto import (
     DB_ERRORS,
     DatabaseError,
@@ -159,6 +159,7 @@ class Database:
         self.engine = engine
         self._key = _Key(passphrase)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        text_guard.install(self._sessions)  # no text that looks like a personnummer is stored
         self.migration_backup: Path | None = None
 
     @contextmanager

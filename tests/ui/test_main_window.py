@@ -150,3 +150,25 @@ def test_identity_is_asked_after_the_database_is_attached(
     window.attach(db)  # asked once only
     qtbot.wait(50)
     assert window.dialog is None
+
+
+def test_a_round_name_with_a_personnummer_is_refused_with_a_message(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from audit_app.domain.personnummer import luhn_ok
+
+    stem = "121212121"  # invented; the check digit is computed here for the guard test only
+    number = stem[:6] + "\u2013" + stem[6:] + next(c for c in "0123456789" if luhn_ok(stem + c))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    window = MainWindow(db, library, named_store(tmp_path))
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    dialog = window.new_round()
+    qtbot.keyClicks(dialog.name, "Utredningar ")
+    dialog.name.insert(number)
+    dialog.buttons.accepted.emit()
+    assert len(shown) == 1 and "personnummer" in shown[0] and number not in shown[0]
+    assert RoundService(db, library, "x").list() == [] and window.model.rowCount() == 0

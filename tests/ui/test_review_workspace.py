@@ -420,3 +420,44 @@ def test_excluding_is_refused_for_a_completed_review_and_in_a_locked_round(
     assert window.dialog is None and "låst" in view.notice.text()
     assert _excluded(db) == []
     assert "låst" in view.import_button.toolTip() and not view.import_button.isEnabled()
+
+
+def test_odd_separators_in_a_comment_are_refused_too(
+        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+    summary, case_ids = round_with_sample(db, library, n=1)
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    item = window.review_form.page.items["viewpoint"] if window.review_form.page else None
+    assert item is not None and item.comment is not None
+    item.comment.setFocus()
+    odd = PNR[:2] + "\u00a0" + PNR[2:6] + "\u200b\u2013" + PNR[7:]
+    qtbot.keyClicks(item.comment, "Barnet ")
+    QApplication.clipboard().setText(odd)  # pasted, as from the documentation system
+    qtbot.keyClick(item.comment, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert odd in item.comment.text()
+    qtbot.keyClick(item.comment, Qt.Key.Key_Tab)
+    assert item.error.isVisibleTo(window) and "personnummer" in item.error.text()
+    assert odd not in item.error.text()
+    record = ReviewService(db, "x").review(summary.id, case_ids[0])
+    assert "viewpoint" not in record.answers or record.answers["viewpoint"].comment == ""
+
+
+def test_a_refusal_at_flush_time_is_shown_not_raised(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    # The reviewer's name is no free text the form checks: only the storage guard sees it.
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(reviewer_name=f"Granskare {PNR.replace('-', '.')}", reviewer_initials="GL"))
+    window = MainWindow(db, library, store)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    summary, case_ids = round_with_sample(db, library, n=1)
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    item = focused_item()
+    assert item is not None
+    qtbot.keyClick(QApplication.focusWidget(), "J")
+    assert item.error.isVisibleTo(window) and "personnummer" in item.error.text()
+    assert window.review_form.saved_label.text() == "Svaret sparades inte"
+    assert ReviewService(db, "x").review(summary.id, case_ids[0]).answers == {}
