@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,11 @@ from audit_app.checklist_io.yaml_source import (
 from audit_app.domain.errors import UserError
 from audit_app.services.definitions import pin_definition
 from audit_app.services.exchange import ExchangeService
+from audit_app.services.exchange_file import read_exchange, write_exchange
 from audit_app.storage.db import Database
 from tests.factories import round_with_sample
+
+PHRASE = "testfras för utbyte"
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + k)}: &{chr(98 + k)} [{', '.join([f'*{chr(97 + k)}'] * 9)}]\n"
@@ -53,17 +53,11 @@ def test_exchange_file_with_a_billion_laughs_checklist_refused(
         db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
     rnd, _cases = round_with_sample(db, library, 2)
     good = tmp_path / "ok.granska"
-    ExchangeService(db, "GL").export_round(rnd.id, good)
-    with zipfile.ZipFile(good) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-        payload = json.loads(zf.read("payload.json"))
+    ExchangeService(db, "GL").export_round(rnd.id, good, passphrase=PHRASE)
+    _manifest, payload = read_exchange(good, PHRASE)
     payload["definition"]["source"] = LAUGHS
     payload["definition"]["content_hash"] = "0" * 64
-    data = json.dumps(payload).encode()
-    manifest["payload_sha256"] = hashlib.sha256(data).hexdigest()
-    bad = tmp_path / "bad.granska"
-    with zipfile.ZipFile(bad, "w") as zf:
-        zf.writestr("manifest.json", json.dumps(manifest))
-        zf.writestr("payload.json", data)
+    bad = tmp_path / "bad.granska"  # sealed with the right passphrase: only the limits refuse it
+    write_exchange(bad, payload, "GL", PHRASE)
     with pytest.raises(UserError, match="alias"):
-        ExchangeService(db, "Bo").import_round(bad)
+        ExchangeService(db, "Bo").import_round(bad, passphrase=PHRASE)

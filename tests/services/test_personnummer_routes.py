@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +10,16 @@ import pytest
 from sqlalchemy import func, select
 
 from audit_app.checklist_io.library import ChecklistLibrary
-from audit_app.domain.personnummer import PersonnummerError, luhn_ok
+from audit_app.domain.errors import UserError
+from audit_app.domain.personnummer import luhn_ok
 from audit_app.services.exchange import ExchangeService
+from audit_app.services.exchange_file import read_exchange, write_exchange
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database, open_database
 from audit_app.storage.models import Answer, AuditRound, ChangeLog
 from tests.factories import round_with_sample
+
+PHRASE = "testfras för utbyte"
 
 
 def invented_pnr() -> str:
@@ -39,20 +41,16 @@ def test_an_exchange_file_with_a_personnummer_stores_nothing(
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_comment(rnd.id, cases[0], "vardplan", "Finns i akten")
     good = tmp_path / "omgang.granska"
-    ExchangeService(db, "GL").export_round(rnd.id, good)
-    with zipfile.ZipFile(good) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-        payload = zf.read("payload.json").decode("utf-8")
-    assert "Finns i akten" in payload
-    # Edited by hand outside Granska: the hash is made to fit, so only the guard can refuse it.
-    payload = payload.replace("Finns i akten", f"Ringt {invented_pnr()}").encode("utf-8")
-    manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    ExchangeService(db, "GL").export_round(rnd.id, good, passphrase=PHRASE)
+    _manifest, payload = read_exchange(good, PHRASE)
+    text = json.dumps(payload, ensure_ascii=False)
+    assert "Finns i akten" in text
+    # Edited by someone who knows the passphrase: the file is authentic, only the guard refuses.
+    hostile_payload = json.loads(text.replace("Finns i akten", f"Ringt {invented_pnr()}"))
     hostile = tmp_path / "andrad.granska"
-    with zipfile.ZipFile(hostile, "w") as zf:
-        zf.writestr("manifest.json", json.dumps(manifest))
-        zf.writestr("payload.json", payload)
-    with pytest.raises(PersonnummerError, match="Fält: ") as info:
-        ExchangeService(other, "Mentor").import_round(hostile)
+    write_exchange(hostile, hostile_payload, "GL", PHRASE)
+    with pytest.raises(UserError, match="personnummer") as info:  # checked before the merge
+        ExchangeService(other, "Mentor").import_round(hostile, passphrase=PHRASE)
     assert invented_pnr() not in str(info.value)
     with other.session() as s:
         for model in (AuditRound, Answer, ChangeLog):
