@@ -86,9 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = SettingsStore(paths.config_dir() / "settings.json")
     if args.group is None:
         from audit_app.ui.app import run_gui
+        from audit_app.ui.lifecycle import release_application
 
-        return run_gui(db_path=db_path, library=checklist_library(), settings_store=store,
-                       unencrypted=bool(args.unencrypted or (args.demo and not args.db)))
+        try:
+            return run_gui(db_path=db_path, library=checklist_library(), settings_store=store,
+                           unencrypted=bool(args.unencrypted or (args.demo and not args.db)))
+        finally:
+            release_application()  # before the interpreter's shutdown, in a fixed order
     from audit_app import cli
     from audit_app.cli.context import CliContext
 
