@@ -343,6 +343,9 @@ def read_checklist_workbook(path: Path) -> ImportedChecklist:
         found = []
         for problem in exc.problems:
             cell = builder.where(problem.line) if problem.line else ""
-            found.append(f"{cell}: {problem.message}" if cell else problem.message)
+            # the loader names other YAML lines ("rad 18"): name their cells instead
+            message = re.sub(r"\brad (\d+)", lambda m: builder.where(int(m.group(1)))
+                             or m.group(0), problem.message)
+            found.append(f"{cell}: {message}" if cell else message)
         raise WorkbookError(path.name, found) from exc
     return ImportedChecklist(checklist, source)
