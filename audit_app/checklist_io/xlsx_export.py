@@ -23,7 +23,6 @@ def _set(ws: Any, row: int, col: int, value: Any) -> None:
 
 def _header(ws: Any, columns: tuple[tuple[str, str], ...], widths: dict[str, int]) -> None:
     from openpyxl.styles import Font
-
     from openpyxl.utils import get_column_letter
 
     for n, (header, key) in enumerate(columns, start=1):
@@ -89,10 +88,10 @@ def write_checklist_workbook(source: str, path: Path) -> None:
     opt_row = 2
     set_row = 2
     for name, spec in answer_sets.items():
-        cells = {"name": name, **{("type" if k == "answer" else k): v
-                                  for k, v in _answer_cells(spec).items()}}
+        set_cells = {"name": name, **{("type" if k == "answer" else k): v
+                                      for k, v in _answer_cells(spec).items()}}
         for n, (_, key) in enumerate(L.SET_COLUMNS, start=1):
-            _set(sets, set_row, n, cells.get(key))
+            _set(sets, set_row, n, set_cells.get(key))
         set_row += 1
         if isinstance(spec, dict):
             opt_row = _option_rows(options, opt_row, ("set", str(name)), spec.get("options"))
