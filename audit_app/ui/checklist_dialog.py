@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -146,7 +147,8 @@ class ChecklistDialog(QDialog):
     def _ask_export(self) -> None:
         cid = self.current_id()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportera checklistan"),
-                                              f"{cid}.xlsx", self.tr("Excel (*.xlsx)"))
+                                              f"{cid}.xlsx",  # i18n: ok - a file name
+                                              self.tr("Excel (*.xlsx)"))
         if path:
             self.export_to(Path(path))
 
@@ -213,7 +215,7 @@ class ChecklistDialog(QDialog):
 
 def add_checklist_action(window: MainWindow) -> QAction:
     """Verktyg → Checklistor…"""
-    action = QAction(window.tr("&Checklistor…"), window)
+    action = QAction(QCoreApplication.translate("ChecklistDialog", "&Checklistor…"), window)
 
     def show() -> None:
         from audit_app.services.checklist_versions import ChecklistVersionService
