@@ -115,6 +115,7 @@ def write_checklist_workbook(source: str, path: Path) -> None:
         settings.cell(row=n, column=1, value=key)
         value = data.get(key)
         _set(settings, n, 2, None if value is None else str(value))
+        settings.cell(row=n, column=2).number_format = "@"  # "1.10" typed stays text
         settings.cell(row=n, column=3, value=explanation)
     types = sorted(BUILTIN_SETS) + ["skala", "val"]
     _dropdown(items, L.ITEM_COLUMNS, "answer", types + sorted(map(str, answer_sets)),

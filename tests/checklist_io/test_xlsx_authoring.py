@@ -36,6 +36,62 @@ def test_doc_example_round_trips(tmp_path: Path) -> None:
     assert content_hash(read_checklist_workbook(out).source) == content_hash(full_example())
 
 
+EDGE_CASES = """\
+id: kant
+version: "2.0"
+title: "Kantfall: = tecken och radbrytningar"
+description: >
+  Två rader
+  som viks, med radslut.
+answer_sets:
+  niva:
+    type: skala
+    options:
+      - {value: "1", label: Låg, key: L}
+      - {value: "2", label: Hög, key: H}
+      - {value: ej_aktuellt, label: Ej aktuellt, counted: false}
+    compliant: ["2"]
+sections:
+  - title: Utan id
+    items:
+      - id: a
+        question: Fråga A?
+        help: |
+          Rad ett
+          Rad två
+        answer: ja_nej_ej_aktuellt
+        required: false
+      - id: b
+        question: Fråga B?
+        answer: {type: graderad, compliant: []}
+        applies_when: [{item: a, equals: ja}]
+        comment: true
+      - id: c
+        question: Fråga C?
+        answer: niva
+        applies_when: {item: a, in: [nej]}
+        target: 87.5
+      - id: d
+        question: Antal dagar?
+        answer: {type: tal, max: 14.5}
+  - id: andra
+    title: Utan id
+    items:
+      - id: e
+        question: "  Inledande blanksteg"
+        answer: {type: niva, compliant: ["1", "2"]}
+"""
+
+
+def test_yaml_forms_round_trip(tmp_path: Path) -> None:
+    """Explicit false, a condition list of one, empty compliant, keys, multi-line text."""
+    out = tmp_path / "kant.xlsx"
+    write_checklist_workbook(EDGE_CASES, out)
+    imported = read_checklist_workbook(out)
+    assert content_hash(imported.source) == content_hash(EDGE_CASES)
+    assert imported.checklist.item("a").help == "Rad ett\nRad två"
+
+
 def exported(tmp_path: Path, name: str = "utredning") -> Path:
     out = tmp_path / f"{name}.xlsx"
     write_checklist_workbook((ROOT / "checklists" / f"{name}.yaml").read_text("utf-8"), out)

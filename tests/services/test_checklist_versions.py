@@ -98,3 +98,23 @@ def test_unknown_versions(db: Database, user_library: ChecklistLibrary) -> None:
         service.diff("utredning", "9.9", "aktuell")
     with pytest.raises(UserError):
         service.checklist("utredning", "#77")
+
+
+def test_same_meaning_written_differently_is_unchanged(db: Database, tmp_path: Path) -> None:
+    """A hand-written form the workbook cannot keep (a scalar compliant) is still unchanged."""
+    own = tmp_path / "egna"
+    own.mkdir()
+    source = (CHECKLISTS / "utredning.yaml").read_text("utf-8").replace(
+        "answer: ja_nej\n        required: true\n        critical: true\n        target: 85",
+        "answer: {type: ja_nej, compliant: ja}\n        required: true\n        critical: true"
+        "\n        target: 85", 1)
+    assert source != (CHECKLISTS / "utredning.yaml").read_text("utf-8")
+    (own / "utredning.yaml").write_text(source, encoding="utf-8")
+    library = ChecklistLibrary([CHECKLISTS, own])
+    out = tmp_path / "u.xlsx"
+    write_checklist_workbook(source, out)
+    imported = read_checklist_workbook(out)
+    assert content_hash(imported.source) != content_hash(source)
+    plan = ChecklistVersionService(db, library, "GL").plan_import(imported.checklist,
+                                                                  imported.source)
+    assert plan.unchanged
