@@ -234,3 +234,14 @@ def test_too_many_rows(tmp_path: Path) -> None:
     out = tmp_path / "lang.xlsx"
     wb.save(out)
     assert any("fler än 5000 rader" in p for p in problems(out))
+
+
+def test_missing_sheets(tmp_path: Path) -> None:
+    wb = load_workbook(exported(tmp_path))
+    del wb["Punkter"]
+    del wb["Inställningar"]
+    out = tmp_path / "utan.xlsx"
+    wb.save(out)
+    found = problems(out)
+    assert "Punkter: bladet saknas eller är tomt" in found
+    assert "Inställningar: bladet saknas" in found

@@ -64,3 +64,18 @@ def test_versions_of_unknown_checklist(tmp_path: Path,
     code, _, err = run(capsys, "--db", str(tmp_path / "g.sqlite3"), "checklist", "versions",
                        "finns_inte")
     assert code == 1 and "finns varken" in err
+
+
+def test_export_stored_version_and_diff_by_id(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "g.sqlite3")
+    assert run(capsys, "--db", db, "round", "create", "U T1", "--checklist", "utredning",
+               "--year", "2026", "--period", "T1")[0] == 0
+    book = tmp_path / "lagrad"
+    code, out, _ = run(capsys, "--db", db, "checklist", "export", "utredning", "--version",
+                       "#1", "--out", str(book))
+    assert code == 0 and (tmp_path / "lagrad.xlsx").exists()
+    code, out, _ = run(capsys, "--db", db, "checklist", "diff", "utredning", "#1", "aktuell")
+    assert code == 0 and out.strip() == "Inga skillnader."
+    code, _, err = run(capsys, "--db", db, "checklist", "diff", "utredning", "#1", "#9")
+    assert code == 1 and "Ingen lagrad version '#9'" in err

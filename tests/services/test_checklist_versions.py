@@ -118,3 +118,23 @@ def test_same_meaning_written_differently_is_unchanged(db: Database, tmp_path: P
     plan = ChecklistVersionService(db, library, "GL").plan_import(imported.checklist,
                                                                   imported.source)
     assert plan.unchanged
+
+
+def test_new_checklist_from_a_copy_is_usable_for_a_round(
+        db: Database, user_library: ChecklistLibrary, tmp_path: Path) -> None:
+    out = edited_workbook(tmp_path)
+    wb = load_workbook(out)
+    wb["Inställningar"]["B2"] = "egen-utredning"
+    wb["Inställningar"]["B4"] = "Egen utredningskontroll"
+    wb.save(out)
+    imported = read_checklist_workbook(out)
+    service = ChecklistVersionService(db, user_library, "GL")
+    plan = service.plan_import(imported.checklist, imported.source)
+    assert not plan.unchanged and plan.diff is None
+    assert service.store_import(plan) == tmp_path / "egna" / "egen-utredning.yaml"
+    created = RoundService(db, user_library, "GL").create("Egen T1", "egen-utredning", 2026,
+                                                          "T1")
+    assert created.checklist_id == "egen-utredning"
+    assert [v.rounds for v in service.versions("egen-utredning")] == [("Egen T1",)]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ChecklistDefinition)) == 1
