@@ -28,6 +28,11 @@ class ChecklistLibrary:
     def __init__(self, folders: list[Path]) -> None:
         self.folders = folders
 
+    @property
+    def user_folder(self) -> Path | None:
+        """The last folder: the user's own checklists, where imported ones are saved."""
+        return self.folders[-1] if self.folders else None
+
     def scan(self) -> tuple[dict[str, ChecklistFile], list[Problem]]:
         # the YAML loader is imported on first use, not at program start
         from audit_app.checklist_io.loader import ChecklistFileError, load_checklist_file

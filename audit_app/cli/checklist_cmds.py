@@ -18,6 +18,9 @@ def register(sub: Any) -> None:
     validate.set_defaults(func=cmd_validate)
     listing = commands.add_parser("list", help="lista tillgängliga checklistor")
     listing.set_defaults(func=cmd_list)
+    from audit_app.cli import checklist_xlsx_cmds
+
+    checklist_xlsx_cmds.register(commands)
 
 
 def cmd_validate(args: argparse.Namespace, ctx: CliContext) -> int:

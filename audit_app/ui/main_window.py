@@ -15,6 +15,7 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
+from audit_app.ui.checklist_dialog import add_checklist_action
 from audit_app.ui.exchange_actions import add_exchange_actions
 from audit_app.ui.exclude_case import exclude_from_round
 from audit_app.ui.i18n import add_language_menu
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
 
         self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
         self.security_actions = add_security_actions(self)  # change log, locks, backups
+        self.checklist_action = add_checklist_action(self)
         # workbook, answer import and round exchange, in Arkiv before Avsluta
         self.exchange_actions = add_exchange_actions(self)
         self.language_menu = add_language_menu(self, self.settings_store)

@@ -386,6 +386,133 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Checklistor</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>&amp;Checklista:</source>
+        <translation>&amp;Checklist:</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Sparad</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Omgångar</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Används för nya omgångar</source>
+        <translation>Used for new rounds</translation>
+    </message>
+    <message>
+        <source>Lagrade versioner</source>
+        <translation>Stored versions</translation>
+    </message>
+    <message>
+        <source>Ändringar och meddelanden</source>
+        <translation>Changes and messages</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera till Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera från Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför med den som används</source>
+        <translation>&amp;Compare with the one in use</translation>
+    </message>
+    <message>
+        <source>&amp;Spara som ny version</source>
+        <translation>&amp;Save as a new version</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ogiltiga checklistfiler hoppades över:</source>
+        <translation>Invalid checklist files were skipped:</translation>
+    </message>
+    <message>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Markera en version i tabellen först.</source>
+        <translation>Select a version in the table first.</translation>
+    </message>
+    <message>
+        <source>Från version {0} till den som används för nya omgångar:</source>
+        <translation>From version {0} to the one used for new rounds:</translation>
+    </message>
+    <message>
+        <source>Inga skillnader.</source>
+        <translation>No differences.</translation>
+    </message>
+    <message>
+        <source>Exportera checklistan</source>
+        <translation>Export the checklist</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Kunde inte exportera: {0}</source>
+        <translation>Could not export: {0}</translation>
+    </message>
+    <message>
+        <source>Skrev {0}. Ändra i Excel och importera sedan filen här.</source>
+        <translation>Wrote {0}. Edit it in Excel, then import the file here.</translation>
+    </message>
+    <message>
+        <source>Importera checklista</source>
+        <translation>Import a checklist</translation>
+    </message>
+    <message>
+        <source>{0} v{1}: oförändrad – samma innehåll som {2}.</source>
+        <translation>{0} v{1}: unchanged – the same content as {2}.</translation>
+    </message>
+    <message>
+        <source>{0} v{1}: blir en ny version när du sparar.</source>
+        <translation>{0} v{1}: becomes a new version when you save.</translation>
+    </message>
+    <message>
+        <source>Ändringar mot {0}:</source>
+        <translation>Changes from {0}:</translation>
+    </message>
+    <message>
+        <source>Sparad i {0}. Nya omgångar använder den; omgångar som redan finns behåller sin version.</source>
+        <translation>Saved in {0}. New rounds use it; existing rounds keep their version.</translation>
+    </message>
+    <message>
+        <source>&amp;Checklistor…</source>
+        <translation>&amp;Checklists…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Konflikter vid import</source>
@@ -1822,6 +1949,10 @@
         <translation>unlocked</translation>
     </message>
     <message>
+        <source>importerad</source>
+        <translation>imported</translation>
+    </message>
+    <message>
         <source>omgång</source>
         <translation>round</translation>
     </message>
@@ -1852,6 +1983,10 @@
     <message>
         <source>urvalsrad</source>
         <translation>sample entry</translation>
+    </message>
+    <message>
+        <source>checklista</source>
+        <translation>checklist</translation>
     </message>
 </context>
 <context>
