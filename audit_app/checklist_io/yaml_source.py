@@ -35,7 +35,18 @@ class ChecklistFileError(UserError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def compose(text: str, name: str) -> MappingNode:
+@dataclass(frozen=True)
+class Texts:
+    """The messages that name the kind of file (checklist or plan)."""
+
+    deep: str = "checklistan är för djupt nästlad"
+    alias: str = ("YAML-ankare och alias (&, *) används inte i checklistor; använd answer_sets "
+                  "för återanvända svar")
+    large: str = "checklistan är för stor"
+    root: str = "en checklista ska vara en YAML-mappning med id, title och sections"
+
+
+def compose(text: str, name: str, texts: Texts = Texts()) -> MappingNode:
     try:
         count = depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -45,16 +56,14 @@ def compose(text: str, name: str) -> MappingNode:
                 if depth > MAX_DEPTH:
                     raise ChecklistFileError([Problem(
                         name, event.start_mark.line + 1 if event.start_mark else 0,
-                        f"checklistan är för djupt nästlad (högst {MAX_DEPTH} nivåer)")])
+                        f"{texts.deep} (högst {MAX_DEPTH} nivåer)")])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 if event.start_mark else 0
-                raise ChecklistFileError([Problem(
-                    name, line, "YAML-ankare och alias (&, *) används inte i checklistor; "
-                    "använd answer_sets för återanvända svar")])
+                raise ChecklistFileError([Problem(name, line, texts.alias)])
             if count > MAX_NODES:
-                raise ChecklistFileError([Problem(name, 0, "checklistan är för stor")])
+                raise ChecklistFileError([Problem(name, 0, texts.large)])
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -72,6 +81,5 @@ def compose(text: str, name: str) -> MappingNode:
             from exc
     if not isinstance(node, MappingNode):
         line = node.start_mark.line + 1 if node is not None else 0
-        raise ChecklistFileError([Problem(
-            name, line, "en checklista ska vara en YAML-mappning med id, title och sections")])
+        raise ChecklistFileError([Problem(name, line, texts.root)])
     return node
