@@ -230,7 +230,7 @@ class _Builder:
         m = self.mapping(node, RISK_KEYS, "risk")
         if m is None:
             return None
-        values = []
+        values: list[int | None] = []
         for key in ("sannolikhet", "konsekvens"):
             if key not in m:
                 self.error(node, f"'{key}' saknas i risk")
@@ -262,7 +262,7 @@ class _Builder:
         s = self.mapping(value, SAMPLE_KEYS, "stickprov")
         if s is None:
             return None
-        numbers = []
+        numbers: list[float | None] = []
         for key in ("confidence", "tolerable"):
             if key not in s:
                 self.error(value, f"'{key}' saknas i stickprov")

@@ -12,6 +12,7 @@ from audit_app.cli import (
     backup_cmds,
     case_cmds,
     checklist_cmds,
+    deviation_cmds,
     plan_cmds,
     report_cmds,
     reviews_cmds,
@@ -23,7 +24,7 @@ from audit_app.domain.errors import UserError
 
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
-                   backup_cmds, sample_cmds, plan_cmds)
+                   backup_cmds, sample_cmds, plan_cmds, deviation_cmds)
 
 
 logger = logging.getLogger(__name__)

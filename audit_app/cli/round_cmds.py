@@ -7,7 +7,6 @@ from typing import Any
 
 from audit_app.cli import exchange_cmds
 from audit_app.cli.context import CliContext
-from audit_app.domain.errors import UserError
 from audit_app.services.plan import PlanService
 from audit_app.services.rounds import RoundService
 
@@ -24,7 +23,7 @@ def register(sub: Any) -> None:
     create.add_argument("--unit", default="", metavar="ENHET")
     create.add_argument("--control", metavar="ID",
                         help="kontrollmoment i internkontrollplanen som omgången hör till")
-    create.set_defaults(func=cmd_create)
+    create.set_defaults(func=cmd_create, usage_error=create.error)
     listing = commands.add_parser("list", help="lista omgångar")
     listing.set_defaults(func=cmd_list)
     lock = commands.add_parser("lock", help="låsa (signera av) en omgång")
@@ -48,8 +47,8 @@ def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
         plans.link_round(summary.id, args.control)
     else:
         missing = [f"--{n}" for n in ("checklist", "year", "period") if not getattr(args, n)]
-        if missing:
-            raise UserError(f"Ange {', '.join(missing)} (eller --control).")
+        if missing:  # a usage error (exit code 2), as when argparse finds it
+            args.usage_error(f"ange {', '.join(missing)} (eller --control)")
         summary = service.create(args.name, args.checklist, args.year, args.period,
                                  args.unit)
     print(f"Omgången '{summary.name}' skapades (id {summary.id}, {summary.checklist_id} "

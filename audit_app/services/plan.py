@@ -164,22 +164,22 @@ class PlanService:
                     changes += 1
             for position, control in enumerate(plan.controls):
                 values = _values(control, position)
-                row = existing.get(control.control_id)
-                if row is None:
-                    row = PlanControl(unit=unit, year=plan.year,
+                found = existing.get(control.control_id)
+                if found is None:
+                    new = PlanControl(unit=unit, year=plan.year,
                                       control_key=control.control_id, **values)
-                    s.add(row)
-                    record_change(s, self.actor, "create", ENTITY, entity_id(row),
+                    s.add(new)
+                    record_change(s, self.actor, "create", ENTITY, entity_id(new),
                                   new=f"{control.title} ({control.checklist}, "
                                       f"{','.join(p.value for p in control.periods)})")
                     changes += 1
                     continue
                 for name in FIELDS:
-                    old = getattr(row, name)
+                    old = getattr(found, name)
                     if old != values[name]:
-                        setattr(row, name, values[name])
+                        setattr(found, name, values[name])
                         if name != "position":
-                            record_change(s, self.actor, "update", ENTITY, entity_id(row),
+                            record_change(s, self.actor, "update", ENTITY, entity_id(found),
                                           field=name, old=old, new=values[name])
                             changes += 1
         return changes
