@@ -125,3 +125,11 @@ def test_broken_yaml_and_file_errors(tmp_path: Path) -> None:
         load_plan_file(binary)
     with pytest.raises(PlanFileError, match="kan inte läsa filen"):
         load_plan_file(tmp_path / "saknas.yaml")
+
+
+def test_the_documented_minimal_file_is_the_issue_file() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text(
+        encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block == MINIMAL
+    assert parse_plan(block, "plan-format.md", CHECKLISTS).controls[0].risk == 12
