@@ -205,7 +205,8 @@ class PlanService:
     def plans(self) -> list[tuple[str, int]]:
         """Every (unit, year) that has a plan."""
         with self.db.session() as s:
-            return sorted(set(s.execute(select(PlanControl.unit, PlanControl.year)).tuples()))
+            return sorted({(unit, year) for unit, year in s.execute(
+                select(PlanControl.unit, PlanControl.year).distinct())})
 
     def copy(self, unit: str, from_year: int, to_year: int) -> Plan:
         """Copy a year's plan to another year, which must not have a plan yet."""

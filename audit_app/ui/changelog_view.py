@@ -32,6 +32,7 @@ ACTIONS: dict[str, str] = {
     "complete": str(QT_TRANSLATE_NOOP("Termer", "klarmarkerad")),
     "lock": str(QT_TRANSLATE_NOOP("Termer", "låst")),
     "unlock": str(QT_TRANSLATE_NOOP("Termer", "upplåst")),
+    "link": str(QT_TRANSLATE_NOOP("Termer", "kopplad")),
 }
 ENTITIES: dict[str, str] = {
     "round": str(QT_TRANSLATE_NOOP("Termer", "omgång")),
@@ -42,6 +43,9 @@ ENTITIES: dict[str, str] = {
     "sample": str(QT_TRANSLATE_NOOP("Termer", "urval")),
     "frame": str(QT_TRANSLATE_NOOP("Termer", "ärendelista")),
     "sample_entry": str(QT_TRANSLATE_NOOP("Termer", "urvalsrad")),
+    "plan_control": str(QT_TRANSLATE_NOOP("Termer", "kontrollmoment")),
+    "deviation": str(QT_TRANSLATE_NOOP("Termer", "avvikelse")),
+    "action": str(QT_TRANSLATE_NOOP("Termer", "åtgärd")),
 }
 _Index = QModelIndex | QPersistentModelIndex
 REASON_COLUMN = 7
