@@ -240,6 +240,18 @@ class PlanService:
                             f"'{control.checklist}', inte '{checklist}'.")
         return PlannedRound(control.checklist, row.unit, row.year, period, control)
 
+    def control_for_round(self, round_id: int) -> Control | None:
+        """The control a round belongs to (created for it, or the one control it matches)."""
+        with self.db.session() as s:
+            rnd = s.get(AuditRound, round_id)
+            if rnd is None:
+                return None
+            rows = control_rows(s, rnd.unit, rnd.year)
+            for (control_id, _period), rounds in rounds_by_control(s, rows).items():
+                if any(r.id == round_id for r in rounds):
+                    return control_of(next(r for r in rows if r.id == control_id))
+        return None
+
     def link_round(self, round_id: int, control_key: str) -> None:
         """Tie a new round to a control of its own unit and year (`round create --control`)."""
         with self.db.session() as s:
