@@ -36,16 +36,28 @@ class ChecklistFileError(UserError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def check_limits(text: object, name: str) -> str:
+@dataclass(frozen=True)
+class Texts:
+    """The messages that name the kind of file (checklist or plan)."""
+
+    deep: str = "checklistan är för djupt nästlad"
+    alias: str = ("YAML-ankare och alias (&, *) används inte i checklistor; använd answer_sets "
+                  "för återanvända svar")
+    large: str = "checklistan är för stor"
+    root: str = "en checklista ska vara en YAML-mappning med id, title och sections"
+    not_text: str = "checklistan är ingen text"
+
+
+def check_limits(text: object, name: str, texts: Texts = Texts()) -> str:
     """The text, if it is within the limits every checklist YAML is held to before it is
     parsed: size, nesting depth, number of events, no anchors or aliases (billion laughs).
     Every YAML text the program reads (files, stored definitions, exchange files) passes
     here first; ChecklistFileError names the limit otherwise."""
     if not isinstance(text, str):
-        raise ChecklistFileError([Problem(name, 0, "checklistan är ingen text")])
+        raise ChecklistFileError([Problem(name, 0, texts.not_text)])
     if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ChecklistFileError([Problem(
-            name, 0, f"checklistan är för stor (högst {MAX_FILE_BYTES} byte)")])
+            name, 0, f"{texts.large} (högst {MAX_FILE_BYTES} byte)")])
     try:
         count = depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -55,17 +67,15 @@ def check_limits(text: object, name: str) -> str:
                 if depth > MAX_DEPTH:
                     raise ChecklistFileError([Problem(
                         name, event.start_mark.line + 1 if event.start_mark else 0,
-                        f"checklistan är för djupt nästlad (högst {MAX_DEPTH} nivåer)")])
+                        f"{texts.deep} (högst {MAX_DEPTH} nivåer)")])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 if event.start_mark else 0
-                raise ChecklistFileError([Problem(
-                    name, line, "YAML-ankare och alias (&, *) används inte i checklistor; "
-                    "använd answer_sets för återanvända svar")])
+                raise ChecklistFileError([Problem(name, line, texts.alias)])
             if count > MAX_NODES:
                 raise ChecklistFileError([Problem(
-                    name, 0, f"checklistan är för stor (högst {MAX_NODES} YAML-noder)")])
+                    name, 0, f"{texts.large} (högst {MAX_NODES} YAML-noder)")])
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, name) from exc
     return text
@@ -95,9 +105,10 @@ def _construct(text: str, name: str) -> Any:
             from exc
 
 
-def compose(text: str, name: str) -> MappingNode:
-    """The node tree of checklist YAML within the limits (values checked to construct)."""
-    check_limits(text, name)
+def compose(text: str, name: str, texts: Texts = Texts()) -> MappingNode:
+    """The node tree of checklist (or plan) YAML within the limits (values checked to
+    construct)."""
+    check_limits(text, name, texts)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -105,6 +116,5 @@ def compose(text: str, name: str) -> MappingNode:
     _construct(text, name)  # construct once, so bad tagged values (!!int abc) fail here
     if not isinstance(node, MappingNode):
         line = node.start_mark.line + 1 if node is not None else 0
-        raise ChecklistFileError([Problem(
-            name, line, "en checklista ska vara en YAML-mappning med id, title och sections")])
+        raise ChecklistFileError([Problem(name, line, texts.root)])
     return node

@@ -12,18 +12,22 @@ from audit_app.cli import (
     backup_cmds,
     case_cmds,
     checklist_cmds,
+    deviation_cmds,
+    plan_cmds,
     report_cmds,
     restore_cmd,
     reviews_cmds,
     round_cmds,
     sample_cmds,
+    vb_cmds,
 )
 from audit_app.cli.context import CliContext
 from audit_app.domain.errors import UserError
 
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
-                   backup_cmds, sample_cmds, restore_cmd)
+                   backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
+                   vb_cmds)
 
 
 logger = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ from typing import Any
 
 from audit_app.cli import exchange_cmds
 from audit_app.cli.context import CliContext
+from audit_app.services.plan import PlanService
 from audit_app.services.rounds import RoundService
 
 
@@ -15,11 +16,14 @@ def register(sub: Any) -> None:
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
     create = commands.add_parser("create", help="skapa en omgång")
     create.add_argument("name", metavar="NAMN")
-    create.add_argument("--checklist", required=True, metavar="ID")
-    create.add_argument("--year", required=True, type=int, metavar="ÅÅÅÅ")
-    create.add_argument("--period", required=True, choices=["T1", "T2", "T3"])
+    create.add_argument("--checklist", metavar="ID",
+                        help="krävs utom med --control (då tas den från planen)")
+    create.add_argument("--year", type=int, metavar="ÅÅÅÅ")
+    create.add_argument("--period", choices=["T1", "T2", "T3"])
     create.add_argument("--unit", default="", metavar="ENHET")
-    create.set_defaults(func=cmd_create)
+    create.add_argument("--control", metavar="ID",
+                        help="kontrollmoment i internkontrollplanen som omgången hör till")
+    create.set_defaults(func=cmd_create, usage_error=create.error)
     listing = commands.add_parser("list", help="lista omgångar")
     listing.set_defaults(func=cmd_list)
     lock = commands.add_parser("lock", help="låsa (signera av) en omgång")
@@ -34,7 +38,19 @@ def register(sub: Any) -> None:
 
 def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     service = RoundService(ctx.db(), ctx.library, ctx.actor)
-    summary = service.create(args.name, args.checklist, args.year, args.period, args.unit)
+    if args.control:
+        plans = PlanService(ctx.db(), ctx.library, ctx.actor)
+        planned = plans.planned_round(args.control, args.unit or None, args.year,
+                                      args.period, args.checklist)
+        summary = service.create(args.name, planned.checklist, planned.year,
+                                 planned.period, planned.unit)
+        plans.link_round(summary.id, args.control)
+    else:
+        missing = [f"--{n}" for n in ("checklist", "year", "period") if not getattr(args, n)]
+        if missing:  # a usage error (exit code 2), as when argparse finds it
+            args.usage_error(f"ange {', '.join(missing)} (eller --control)")
+        summary = service.create(args.name, args.checklist, args.year, args.period,
+                                 args.unit)
     print(f"Omgången '{summary.name}' skapades (id {summary.id}, {summary.checklist_id} "
           f"v{summary.checklist_version}, {summary.year} {summary.period}).", file=ctx.out)
     return 0

@@ -74,7 +74,30 @@ def cmd_size(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _planned_method(args: argparse.Namespace, ctx: CliContext) -> None:
+    """Without size arguments, take them from the plan's control the round belongs to."""
+    from audit_app.domain.plan import MethodKind
+    from audit_app.services.plan import PlanService
+    from audit_app.services.rounds import RoundService
+
+    summary = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round)
+    control = PlanService(ctx.db(), ctx.library, ctx.actor).control_for_round(summary.id)
+    if control is None:
+        return
+    method = control.method
+    if method.kind is MethodKind.SAMPLE:
+        args.confidence, args.tolerable = method.confidence, method.tolerable
+    elif method.kind is MethodKind.FIXED:
+        args.size = method.size
+    else:
+        args.size = summary.frame_size
+    print(f"Metod enligt internkontrollplanen ({control.control_id}): {method.text()}.",
+          file=ctx.out)
+
+
 def cmd_draw(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.size is None and args.confidence is None and args.tolerable is None:
+        _planned_method(args, ctx)
     if args.size is None and (args.confidence is None or args.tolerable is None):
         raise UserError("Ange --size N eller --confidence och --tolerable.")
     if args.size is not None and (args.confidence is not None or args.tolerable is not None):

@@ -82,6 +82,7 @@ class DemoSummary:
     reviews: int = 0
     completed: int = 0
     locked_round: int | None = None
+    actions: int = 0
 
 
 def demo_db_path(data_dir: Path) -> Path:
@@ -145,6 +146,9 @@ def build_demo(db: Database, library: ChecklistLibrary, *, seed: int = 2025,
     if summary.rounds:
         summary.locked_round = summary.rounds[0]
         _lock(db, library, summary.locked_round)
+    from audit_app.services.demo_plan import build_demo_plans
+
+    summary.actions = build_demo_plans(db, library, year)
     return summary
 
 

@@ -195,3 +195,7 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The plan's tables live in their own module; importing it here puts them on Base.metadata.
+from audit_app.storage import plan_models  # noqa: E402, F401

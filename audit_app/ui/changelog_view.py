@@ -33,6 +33,7 @@ ACTIONS: dict[str, str] = {
     "lock": str(QT_TRANSLATE_NOOP("Termer", "låst")),
     "unlock": str(QT_TRANSLATE_NOOP("Termer", "upplåst")),
     "import": str(QT_TRANSLATE_NOOP("Termer", "importerad")),
+    "link": str(QT_TRANSLATE_NOOP("Termer", "kopplad")),
 }
 ENTITIES: dict[str, str] = {
     "round": str(QT_TRANSLATE_NOOP("Termer", "omgång")),
@@ -44,6 +45,9 @@ ENTITIES: dict[str, str] = {
     "frame": str(QT_TRANSLATE_NOOP("Termer", "ärendelista")),
     "sample_entry": str(QT_TRANSLATE_NOOP("Termer", "urvalsrad")),
     "checklist": str(QT_TRANSLATE_NOOP("Termer", "checklista")),
+    "plan_control": str(QT_TRANSLATE_NOOP("Termer", "kontrollmoment")),
+    "deviation": str(QT_TRANSLATE_NOOP("Termer", "avvikelse")),
+    "action": str(QT_TRANSLATE_NOOP("Termer", "åtgärd")),
 }
 _Index = QModelIndex | QPersistentModelIndex
 REASON_COLUMN = 7

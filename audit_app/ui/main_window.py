@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
                                         "Alt+Left")
         self.results_action = self._action(self.view_menu, self.tr("&Resultat…"),
                                            self.show_results, "Ctrl+R")
+        self.year_action = self._action(self.view_menu, self.tr("&Året…"), self.show_year)
 
         self.review_menu = bar.addMenu(self.tr("&Granskning"))
         self.complete_action = self._action(self.review_menu, self.tr("Markera &klar och nästa"),
@@ -410,6 +411,11 @@ class MainWindow(QMainWindow):
 
         self._show_dialog(ResultsView(self.db, self.settings.actor, self.rounds.list(),
                                       self.current_round_id(), self))
+
+    def show_year(self) -> None:
+        from audit_app.ui.year_view import YearView
+
+        self._show_dialog(YearView(self.db, self.library, self.settings.actor, self))
 
     # -- closing -----------------------------------------------------------------------
 

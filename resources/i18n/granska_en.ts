@@ -1066,6 +1066,10 @@
         <source>Ny omgång</source>
         <translation>New round</translation>
     </message>
+    <message>
+        <source>&amp;Året…</source>
+        <translation>&amp;Year…</translation>
+    </message>
 </context>
 <context>
     <name>NewRoundDialog</name>
@@ -1987,6 +1991,133 @@
     <message>
         <source>checklista</source>
         <translation>checklist</translation>
+    </message>
+    <message>
+        <source>kopplad</source>
+        <translation>linked</translation>
+    </message>
+    <message>
+        <source>kontrollmoment</source>
+        <translation>control</translation>
+    </message>
+    <message>
+        <source>avvikelse</source>
+        <translation>deviation</translation>
+    </message>
+    <message>
+        <source>åtgärd</source>
+        <translation>action</translation>
+    </message>
+</context>
+<context>
+    <name>YearView</name>
+    <message>
+        <source>planerad</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>omgång skapad</source>
+        <translation>round created</translation>
+    </message>
+    <message>
+        <source>pågår ({0} av {1} granskade)</source>
+        <translation>in progress ({0} of {1} reviewed)</translation>
+    </message>
+    <message>
+        <source>klar</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>försenad</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>avbruten</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Året</source>
+        <translation>The year</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Kontrollmoment</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Omgångar</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkt</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Nästa period</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>Kontrollmoment per period</source>
+        <translation>Controls per period</translation>
+    </message>
+    <message>
+        <source>Åtgärder</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Åtgärder (försenade markerade)</source>
+        <translation>Actions (overdue marked)</translation>
+    </message>
+    <message>
+        <source>Ingen internkontrollplan ännu. Läs in en med &apos;audit-app plan import&apos;.</source>
+        <translation>No internal control plan yet. Import one with &apos;audit-app plan import&apos;.</translation>
+    </message>
+    <message>
+        <source>Läser …</source>
+        <translation>Reading …</translation>
+    </message>
+    <message>
+        <source>Kunde inte läsa planen: {0}</source>
+        <translation>Could not read the plan: {0}</translation>
+    </message>
+    <message>
+        <source>{0} kontrollmoment × perioder, {1} åtgärder, {2} försenade.</source>
+        <translation>{0} controls × periods, {1} actions, {2} overdue.</translation>
     </message>
 </context>
 <context>

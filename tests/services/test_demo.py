@@ -101,3 +101,21 @@ def test_demo_is_deterministic(tmp_path: Path, library: ChecklistLibrary) -> Non
     finally:
         first.close()
         second.close()
+
+
+def test_demo_has_plans_deviations_and_actions(demo: Path) -> None:
+    from audit_app.services.deviations import DeviationService
+
+    plans = query(demo, "SELECT unit, year, control_key FROM plan_control ORDER BY unit")
+    assert [(u, y) for u, y, _ in plans] == [("Familjehem och placeringsteamet", 2025),
+                                            ("Mottagning och utredning", 2025)]
+    library = ChecklistLibrary([Path(__file__).resolve().parents[2] / "checklists"])
+    db = open_database(demo)
+    try:
+        found = DeviationService(db, library, "test").deviations(
+            "Familjehem och placeringsteamet", 2025)
+    finally:
+        db.close()
+    assert found and found[0].period == "T1" and found[0].analysis
+    statuses = sorted(r[0] for r in query(demo, "SELECT status FROM plan_action"))
+    assert "klar" in statuses and len(statuses) >= 2

@@ -1,0 +1,64 @@
+"""The VB chapter of a unit's year: the plan, each control's method, results and deviations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from audit_app.domain.figures import Figure, ItemFigures
+from audit_app.domain.plan import Control, Deviation, Plan
+
+PERIOD_COLUMNS = ("T1", "T2", "T3", "VB")
+
+
+@dataclass(frozen=True)
+class DrawnSample:
+    """How one period's cases were chosen: population N, sample n, the method."""
+
+    period: str
+    rounds: tuple[str, ...]
+    population: int  # N: cases in the frame
+    size: int  # n: cases drawn
+    reviewed: int
+    drawn: str  # the sample's method, e.g. "slumpmässigt urval (seed …)"
+
+
+@dataclass(frozen=True)
+class VbControl:
+    """One control of the chapter: its samples, its items' figures and its deviations."""
+
+    control: Control
+    samples: tuple[DrawnSample, ...]
+    items: tuple[ItemFigures, ...]
+    deviations: tuple[Deviation, ...]
+
+    def figure(self, item: ItemFigures, column: str, year: int) -> Figure | None:
+        """The item's figure in T1/T2/T3/VB of the year (None when not reviewed)."""
+        return item.periods.get(f"{column} {year}")
+
+    def last_year(self, item: ItemFigures, column: str, year: int) -> Figure | None:
+        """The same period one year earlier; VB is last year's accumulated periods."""
+        if column != "VB":
+            return item.last_year.get(f"{column} {year - 1}")
+        spans = [f for label, f in item.last_year.items() if "–" in label]
+        if spans:
+            return spans[0]
+        singles = list(item.last_year.values())
+        return singles[0] if len(singles) == 1 else None
+
+
+@dataclass(frozen=True)
+class VbChapter:
+    """Everything the VB chapter shows for a unit's year."""
+
+    plan: Plan
+    controls: tuple[VbControl, ...]
+    created: date
+
+    @property
+    def unit(self) -> str:
+        return self.plan.unit
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
