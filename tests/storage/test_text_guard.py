@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from audit_app.services.sampling import SamplingService
 from audit_app.storage import text_guard
 from audit_app.storage.db import Database
 from audit_app.storage.models import Base, Case, CaseImport, ChangeLog, Setting
+from audit_app.storage.plan_models import DeviationNote, PlanAction, PlanControl, PlanRound
 from tests.factories import round_with_sample
 
 
@@ -42,6 +43,18 @@ def filled(db: Database, library: ChecklistLibrary) -> Database:
         s.add(CaseImport(round_id=rnd.id, file_name="lista.csv", sha256="0" * 64, rows=2,
                          imported_by="Anna GL", imported_at=datetime.now()))
         s.add(Setting(key="test.key", value="ett värde"))
+        control = PlanControl(unit="Familjehem", year=2026, control_key="samtal",
+                              title="Enskilda samtal", checklist_key="placerade-barn",
+                              sannolikhet=2, konsekvens=3, method="full", periods="T1",
+                              responsible="Gruppledare", note="En anteckning")
+        s.add(control)
+        s.flush()
+        s.add(PlanRound(round_id=rnd.id, control_id=control.id))
+        s.add(DeviationNote(control_id=control.id, period="T1", item_id="enskilt_samtal",
+                            analysis="En analys", updated_by="EC", updated_at=datetime.now()))
+        s.add(PlanAction(control_id=control.id, period="T1", item_id="enskilt_samtal",
+                         what="Påminna om samtal", responsible="Gruppledare",
+                         due=date(2026, 6, 1), created_by="EC", created_at=datetime.now()))
     with db.session() as s:
         for name, model in MODELS.items():
             assert s.scalar(select(func.count()).select_from(model)), name
