@@ -85,6 +85,9 @@ def connect(path: Path, passphrase: str | None, *, check_same_thread: bool = Tru
                                check_same_thread=check_same_thread)
     con = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT,
                             check_same_thread=check_same_thread)
+    # SQLCipher writes its own "hmac check failed" lines to stderr for a wrong key; the
+    # program says so in its own words (WrongPassphraseError) instead.
+    con.execute("PRAGMA cipher_log_level = NONE")
     con.execute(f"PRAGMA key = {quote(passphrase)}")
     return con
 

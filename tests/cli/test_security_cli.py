@@ -86,3 +86,21 @@ def test_lock_unlock_and_backup(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 1 and "finns redan" in err
     code, out, _ = run(capsys, *db, "backup")
     assert code == 0 and "backups" in out
+
+
+def test_a_wrong_passphrase_gives_only_our_message_on_stderr(tmp_path: Path) -> None:
+    """SQLCipher's own C-level log lines ("hmac check failed") never reach the terminal."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "krypt.sqlite3"
+    open_database(path, passphrase="långa hemliga frasen").close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "GRANSKA_PASSPHRASE": "fel fras ändå",
+           "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-m", "audit_app", "--db", str(path), "round",
+                           "list"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1 and "Fel lösenfras" in done.stderr
+    assert "ERROR CORE" not in done.stderr and "hmac" not in done.stderr
