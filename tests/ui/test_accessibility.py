@@ -29,6 +29,7 @@ from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database, open_database
 from audit_app.ui.item_widget import KEYBOARD_ALTERNATIVE
+from tests.ui.helpers import window_for
 
 # The offscreen platform warns once when a top-level window is shown; it means nothing here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -108,11 +109,10 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 def main_window(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
-    from audit_app.ui.main_window import MainWindow
 
     store = SettingsStore(tmp / "settings.json")
     store.save(Settings(reviewer_name="Tillgänglighet", reviewer_initials="TG"))
-    return MainWindow(db=db, library=library, settings_store=store)
+    return window_for(db, library, store)
 
 
 def round_view(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:

@@ -30,7 +30,7 @@ CHILD = textwrap.dedent("""
     app = QApplication([])
     store = SettingsStore(Path(settings_path))
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(open_database(db_path), ChecklistLibrary([Path("checklists")]), store)
+    window = window_for(open_database(db_path), ChecklistLibrary([Path("checklists")]), store)
     window.show()
     window.activateWindow()
     for _ in range(50):

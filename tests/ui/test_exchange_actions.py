@@ -16,6 +16,7 @@ from audit_app.ui import exchange_actions
 from audit_app.ui.exchange_actions import ConflictDialog
 from audit_app.ui.exchange_passphrase import ExchangePassphraseDialog
 from tests.factories import round_with_sample
+from tests.ui.helpers import window_for
 
 PHRASE = "utbytesfras-42"
 
@@ -122,10 +123,9 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          told: list[tuple[str, str, str, str]]) -> None:
     from audit_app.settings import SettingsStore
-    from audit_app.ui.main_window import MainWindow
 
     rnd, _ = round_with_sample(db, library, 2)
-    window = MainWindow(db, library, SettingsStore(tmp_path / "s.json"))
+    window = window_for(db, library, SettingsStore(tmp_path / "s.json"))
     qtbot.addWidget(window)
     actions = window.exchange_actions
     texts = [a.text().replace("&", "") for a in window.file_menu.actions()]

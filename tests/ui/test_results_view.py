@@ -15,6 +15,7 @@ from audit_app.storage.db import Database
 from audit_app.ui import results_view
 from audit_app.ui.results_view import ResultsView
 from tests.figure_data import seed_utredning, utredning
+from tests.ui.helpers import window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -86,12 +87,11 @@ def test_export_pdf_off_the_gui_thread(qtbot: QtBot, db: Database, library: Chec
 def test_main_window_ctrl_r_opens_results(qtbot: QtBot, db: Database,
                                           library: ChecklistLibrary, tmp_path: Path) -> None:
     from audit_app.settings import Settings, SettingsStore
-    from audit_app.ui.main_window import MainWindow
 
     seed_utredning(db, library, n=6)
     store = SettingsStore(tmp_path / "s.json")
     store.save(Settings(reviewer_name="Eva Chef", reviewer_initials="EC"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     assert window.results_action.shortcut().toString() == "Ctrl+R"
     window.results_action.trigger()

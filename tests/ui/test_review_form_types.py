@@ -20,7 +20,7 @@ from audit_app.ui.main_window import MainWindow
 from audit_app.ui.review_form import FORM_STYLE, ChecklistPage
 from tests.conftest import CHECKLISTS
 from tests.factories import round_with_sample
-from tests.ui.helpers import show_active
+from tests.ui.helpers import show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,7 +56,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     library = big_checklist(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    w = MainWindow(db, library, store)
+    w = window_for(db, library, store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
     return w
@@ -196,7 +196,7 @@ def test_the_form_fits_a_1366_by_768_screen_without_scrolling_sideways(
     library = long_question_library(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     show_active(qtbot, window)

@@ -26,7 +26,7 @@ from audit_app.ui.main_window import MainWindow
 from audit_app.ui.sampling_dialog import SamplingDialog
 from tests.factories import round_with_sample
 from tests.services.test_sampling import make_round
-from tests.ui.helpers import answer_reason, show_active
+from tests.ui.helpers import answer_reason, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -50,7 +50,7 @@ ANSWERS = {"enskilt_samtal": "J", "samtal_var_tredje_manad": "E", "viewpoint": "
 def window(qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> MainWindow:
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    w = MainWindow(db, library, store)
+    w = window_for(db, library, store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
     return w
