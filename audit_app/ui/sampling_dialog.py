@@ -212,13 +212,11 @@ class SamplingDialog(QDialog):
         tolerable = self.tolerable.value() / 100 if calc else None
         expected = self.expected.value() / 100 if calc else 0.0
         seed, stratify = self.seed.text().strip() or None, self.stratify.currentData()
-        self.draw_button.setEnabled(False)
         self.op = Op(self, lambda _task: self.service.draw(
             self.round_id, size=size, confidence=confidence, tolerable=tolerable,
             expected=expected, seed=seed, stratify=stratify, date_from=date_from,
             date_to=date_to), label=self.tr("Drar stickprovet …"), cancellable=False,
             on_success=self._drawn, on_failure=self._refused)
-        self.op.finished.connect(lambda: self.draw_button.setEnabled(True))
         return self.op.start()
 
     def _drawn(self, proto: SampleProtocol) -> None:

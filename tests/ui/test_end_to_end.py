@@ -157,6 +157,7 @@ def draw_sample(qtbot: QtBot, window: MainWindow, db: Database, round_id: int) -
     dialog.fixed.setValue(6)  # type: ignore[attr-defined]
     dialog.seed.setText("granska-e2e")  # type: ignore[attr-defined]
     dialog.draw_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dialog.op.running)  # type: ignore[attr-defined]
     assert dialog.protocol_result is not None  # type: ignore[attr-defined]
     dialog.reject()
     assert window.dialog is None

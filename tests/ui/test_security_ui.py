@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.backups import BackupService
 from audit_app.services.changelog import ChangeLogService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
@@ -122,7 +123,7 @@ def test_restore_backup(tmp_path: Path, library: ChecklistLibrary, qtbot: QtBot,
     db = open_database(path)
     RoundService(db, library, "GL").create("Efter", "placerade-barn", 2026, "T2")
     db.close()
-    dialog = BackupDialog(path)
+    dialog = BackupDialog(BackupService(path))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save(str(SHOTS / "backups.png"))
