@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from audit_app.domain.errors import UserError
@@ -143,14 +143,14 @@ class Op(QObject, Generic[T]):
     # -- on the GUI thread -------------------------------------------------------------
 
     def _open_dialog(self) -> None:
-        dialog = QProgressDialog(self.label, "", 0, 0, self.parent_widget)
+        cancel = QCoreApplication.translate("Op", "Avbryt") if self.cancellable else ""
+        dialog = QProgressDialog(self.label, cancel, 0, 0, self.parent_widget)
         dialog.setObjectName("opProgress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         if self.cancellable:
-            dialog.setCancelButtonText(dialog.tr("Avbryt"))
             dialog.canceled.connect(self.cancel)
         else:
             dialog.setCancelButton(None)

@@ -64,7 +64,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
 
 def test_every_answer_type_is_answered_from_the_keyboard(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=2, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=2, checklist="stor")
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
@@ -94,7 +94,7 @@ def test_every_answer_type_is_answered_from_the_keyboard(
 
 def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
                                             db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=6, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=6, checklist="stor")
     service = ReviewService(db, "GL")
     for case_id in case_ids:
         for k in range(0, 40, 3):
@@ -121,7 +121,7 @@ def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
 
 def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=1, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=1, checklist="stor")
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
