@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from audit_app.domain.errors import UserError
-from audit_app.domain.reviews import ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
 from audit_app.ui.changes import Change, Changes
@@ -257,27 +256,16 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         """Something was stored: the overview and the round view are out of date."""
         self._stale.add(self.rounds_view)
-        if (change.kind == "review" and change.case_id is not None and self.attached
-                and change.round_id == self.round_id and self.round_view not in self._stale):
-            self._update_case_row(change.case_id)  # one row, not the whole round
+        round_id, case_id = change.round_id, change.case_id
+        if (change.kind == "review" and round_id is not None and case_id is not None
+                and self.attached and round_id == self.round_id
+                and self.round_view not in self._stale):
+            # one row and the count, not the whole round (Ctrl+Enter in a 5,000-case round)
+            self.round_view.show_review(self.reviews.review(round_id, case_id))
         elif change.round_id is None or change.round_id == self.round_id:
             self._stale.add(self.round_view)
         if self.attached:
             self._page_shown()
-
-    def _update_case_row(self, case_id: int) -> None:
-        """A review changed: its row and the round's count of completed reviews."""
-        old = next((r for r in self.round_view.model.rows() if r.case_id == case_id), None)
-        summary = self.round_view.round
-        if old is None or summary is None or self.round_id is None:
-            return
-        record = self.reviews.review(self.round_id, case_id)
-        answered = sum(1 for a in record.answers.values() if a.value is not None and a.applicable)
-        self.round_view.model.update_case(replace(
-            old, status=record.status, reviewer=record.reviewer, answered=answered))
-        was, now = (s is ReviewStatus.COMPLETE for s in (old.status, record.status))
-        if was != now:
-            self.round_view.set_summary(replace(summary, reviewed=summary.reviewed + now - was))
 
     def _page_shown(self) -> None:
         """Reload the page now shown if a change made it stale; then the menu actions."""
