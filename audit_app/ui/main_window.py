@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.round_id: int | None = None
         self.dialog: QDialog | None = None  # the open modeless dialog, for tests
         self._identity_checked = False
-        self.attached = False  # True once attach(db) has given the window its database
+        self.attached = False  # True once attach(services) has given the window its database
         self._empty_text = ""  # the overview's own note while "Öppnar databasen …" shows
         name = (services.database.path.name if services is not None
                 else db_path.name if db_path else "")
