@@ -254,12 +254,14 @@ def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
     from audit_app.__main__ import checklist_library
     from audit_app.settings import Settings, SettingsStore
     from audit_app.storage.db import open_database
+    from audit_app.ui.app import build_services
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store = SettingsStore(Path(args["out"]) / f"settings-{os.getpid()}.json")
     store.save(Settings(reviewer_name="Bench", reviewer_initials="BE"))
-    window = MainWindow(open_database(Path(args["db"])), checklist_library(), store)
+    window = MainWindow(build_services(open_database(Path(args["db"])), checklist_library(),
+                                       store), store)
     window.resize(1200, 800)
     window.show()
     app.processEvents()

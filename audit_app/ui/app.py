@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,9 @@ from audit_app.ui.error_hook import install_error_hooks
 from audit_app.ui.i18n import term
 
 if TYPE_CHECKING:  # the database layer loads after the window is shown
+    from audit_app.services.app_services import AppServices
     from audit_app.storage.db import Database
+    from audit_app.ui.ops import Op
 
 UNENCRYPTED_LABEL = "Okrypterad databas"
 
@@ -114,7 +115,7 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
     install_translations(settings_store.load().language, app)
     reporter = install_error_hooks(app)
     try:
-        window = MainWindow(None, library, settings_store, db_path=db_path)
+        window = MainWindow(None, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
         while True:
@@ -128,9 +129,10 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 window.show()
         if db is None:
             return 1
-        window.attach(db)
+        services = build_services(db, library, settings_store)
+        window.attach(services)
         mark_encryption(window, db)
-        start_daily_backup(db)
+        start_daily_backup(window, services)
         code = app.exec()
         db.close()
         return int(code)
@@ -141,15 +143,25 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         reporter.uninstall()
 
 
-def start_daily_backup(db: Database) -> threading.Thread:
+def build_services(db: Database, library: ChecklistLibrary,
+                   settings_store: SettingsStore) -> AppServices:
+    """The composition root: the open database's services, built once for the window."""
+    from audit_app.services.app_services import AppServices
+
+    return AppServices.build(db, library, settings_store.load().actor)
+
+
+def start_daily_backup(window: QMainWindow, services: AppServices) -> Op[Path | None]:
     """Make today's backup copy on a worker thread; the window stays usable meanwhile.
 
     If the program is closed before it is done, the half copy (`.part`) is discarded and the
-    next start makes it again.
+    next start makes it again. No dialog: a failed copy is tried again at the next start.
     """
-    worker = threading.Thread(target=db.daily_backup, name="daily-backup", daemon=True)
-    worker.start()
-    return worker
+    from audit_app.ui.ops import Op
+
+    return Op(window, lambda _task: services.database.daily_backup(),
+              label=QCoreApplication.translate("App", "Säkerhetskopierar …"),
+              cancellable=False, dialog=False).start()
 
 
 def mark_encryption(window: QMainWindow, db: Database) -> None:
@@ -163,10 +175,10 @@ def mark_encryption(window: QMainWindow, db: Database) -> None:
 
 def _show_damaged(db_path: Path, message: str) -> bool:
     """The database cannot be opened: say why and offer the backups; True once restored."""
-    from audit_app.storage.backup import list_backups
+    from audit_app.services.backups import BackupService
 
-    found = list_backups(db_path)
-    if not found:
+    backups = BackupService(db_path)
+    if not backups.list():
         QMessageBox.critical(None, "Granska", message)
         return False
     box = QMessageBox(QMessageBox.Icon.Critical, "Granska", message)
@@ -178,6 +190,6 @@ def _show_damaged(db_path: Path, message: str) -> bool:
         return False
     from audit_app.ui.backup_dialog import BackupDialog
 
-    dialog = BackupDialog(db_path, None)
+    dialog = BackupDialog(backups, None)
     dialog.exec()
     return dialog.restored_from is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.storage.backup import BackupInfo, check_copy, list_backups, restore_backup
-from audit_app.storage.crypto import is_plain
+if TYPE_CHECKING:  # the dialog may open before the database layer has loaded
+    from audit_app.services.backups import BackupInfo, BackupService
 
 
 def _size(n: int) -> str:
@@ -27,10 +28,11 @@ def _size(n: int) -> str:
 class BackupDialog(QDialog):
     """Backups with date and size; restoring needs the database closed (restart after)."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None,
+    def __init__(self, backups: BackupService, parent: QWidget | None = None,
                  before_restore: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.service = backups
+        db_path = backups.db_path
         self.before_restore = before_restore
         self.restored_from: Path | None = None
         self.setWindowTitle(self.tr("Säkerhetskopior"))
@@ -40,7 +42,7 @@ class BackupDialog(QDialog):
             "till mappen backups; starta sedan om Granska.").format(db_path.name))
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.backups: list[BackupInfo] = list_backups(db_path)
+        self.backups: list[BackupInfo] = backups.list()
         self.table = QTableWidget(len(self.backups), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Datum"), self.tr("Storlek"),
                                               self.tr("Fil")])
@@ -73,14 +75,14 @@ class BackupDialog(QDialog):
         if not rows:
             return None
         info = self.backups[rows[0].row()]
-        if is_plain(info.path) and not check_copy(info.path, None):
+        if self.service.damaged(info):
             QMessageBox.warning(self, self.tr("Kopian är skadad"), self.tr(
                 "{0} klarar inte kontrollen (integrity_check) och återställs inte; välj en "
                 "annan kopia.").format(info.path.name))
             return None
         if self.before_restore is not None:
             self.before_restore()
-        aside = restore_backup(self.db_path, info.path)
+        aside = self.service.restore(info)
         self.restored_from = info.path
         QMessageBox.information(self, self.tr("Återställd"), self.tr(
             "Databasen återställdes från {0}. Den tidigare filen finns kvar som {1}. "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,17 +30,20 @@ from PySide6.QtWidgets import (
 from audit_app.domain.errors import UserError
 from audit_app.importers.caselist import CaseListResult
 from audit_app.importers.caselist_columns import FIELD_LABELS, FIELDS, IGNORE
-from audit_app.services.caselists import CaseListProblemsError, CaseListService, ImportResult
-from audit_app.storage.db import Database
+from audit_app.services.caselists import CaseListProblemsError, ImportResult
 from audit_app.ui.caselist_import_parts import (
     CONTEXT,
     PREVIEW_HEADERS,
     PROBLEM_HEADERS,
     RecordTable,
-    Worker,
     preview_cells,
     problem_cells,
 )
+from audit_app.ui.changes import Changes
+from audit_app.ui.ops import Op, Task, show_failure
+
+if TYPE_CHECKING:
+    from audit_app.services.app_services import AppServices
 
 MAPPING_PAIRS_PER_ROW = 3
 
@@ -48,17 +51,16 @@ MAPPING_PAIRS_PER_ROW = 3
 class CaseListImportDialog(QDialog):
     """Choose a case-list file, check the column mapping and preview, import into the round."""
 
-    imported = Signal(object)  # ImportResult
-
-    def __init__(self, db: Database, round_id: int, actor: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, round_id: int, parent: QWidget | None = None,
+                 *, changes: Changes | None = None) -> None:
         super().__init__(parent)
-        self.service = CaseListService(db, actor)
+        self.service = services.case_lists
+        self.changes = changes
         self.round_id = round_id
         self.path: Path | None = None
         self.file_result: CaseListResult | None = None
         self.import_result: ImportResult | None = None
-        self.worker: Worker | None = None
+        self.worker: Op[Any] | None = None
         self.combos: list[QComboBox] = []
         self._previewing = False
         self.setWindowTitle(self.tr("Läs in ärendelista"))
@@ -251,11 +253,12 @@ class CaseListImportDialog(QDialog):
         if result.skipped:
             text += " " + self.tr("{0} rader med fel hoppades över.").format(result.skipped)
         self._show_message(text, error=False)
-        self.imported.emit(result)
+        if self.changes is not None:
+            self.changes.notify("caselist", self.round_id)
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.worker.cancel_event.set()
+            self.worker.cancel()
 
     def close_dialog(self) -> None:
         if self.import_result is not None:
@@ -265,7 +268,7 @@ class CaseListImportDialog(QDialog):
 
     def done(self, code: int) -> None:
         if self.worker is not None:  # closing while reading: stop the reader first
-            self.worker.cancel_event.set()
+            self.worker.cancel()
             self.worker.wait()
         super().done(code)
 
@@ -276,10 +279,15 @@ class CaseListImportDialog(QDialog):
         if self.worker is not None:
             return
         self._previewing = preview
-        worker = Worker(job, self)
+
+        def work(task: Task) -> object:
+            return job(progress=task.progress, cancelled=task.cancelled)
+
+        # The dialog shows its own progress bar and cancel button: no progress dialog.
+        worker: Op[Any] = Op(self, work, label=self.windowTitle(), on_success=on_success,
+                             on_failure=self._failed, on_cancel=self._cancelled,
+                             dialog=False)
         worker.progressed.connect(self._progressed)
-        worker.succeeded.connect(on_success)
-        worker.failed.connect(self._failed)
         worker.finished.connect(self._finished)
         self.worker = worker
         self.progress.setRange(0, 0)
@@ -301,10 +309,15 @@ class CaseListImportDialog(QDialog):
             if self._previewing:  # what was shown belongs to another file or mapping
                 self._clear()
             self._show_message(str(exc))
-        else:
+        else:  # the one handler: logged with its traceback, the log file named
             if self._previewing:
                 self._clear()
-            self._show_message(self.tr("Oväntat fel när filen lästes: {0}").format(exc))
+            show_failure(self, exc)
+
+    def _cancelled(self) -> None:
+        if self._previewing:
+            self._clear()
+        self._show_message(self.tr("Inläsningen avbröts; ingenting sparades."))
 
     def _finished(self) -> None:
         if self.worker is not None:

@@ -1,8 +1,7 @@
-"""Pieces of the case-list import dialog: its table models and the background worker."""
+"""Pieces of the case-list import dialog: its table models and their cells."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -13,12 +12,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThread,
-    Signal,
 )
-from PySide6.QtWidgets import QWidget
 
-from audit_app.domain.errors import UserError
 from audit_app.importers.caselist import CaseRow, Problem
 from audit_app.ui.i18n import term
 
@@ -96,27 +91,3 @@ def preview_cells(r: CaseRow) -> list[str]:
 
 def problem_cells(p: Problem) -> list[str]:
     return [str(p.row), p.column, p.reason]
-
-
-class Worker(QThread):
-    """Runs one synchronous service call off the GUI thread; reports back by signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, job: Callable[..., object], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._job = job
-        self.cancel_event = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self._job(progress=lambda done, total: self.progressed.emit(done, total or 0),
-                               cancelled=self.cancel_event.is_set)
-        except UserError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # shown as a message; the dialog must never show a traceback
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(result)

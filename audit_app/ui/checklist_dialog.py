@@ -218,10 +218,9 @@ def add_checklist_action(window: MainWindow) -> QAction:
     action = QAction(QCoreApplication.translate("ChecklistDialog", "&Checklistor…"), window)
 
     def show() -> None:
-        from audit_app.services.checklist_versions import ChecklistVersionService
-
-        service = ChecklistVersionService(window.db, window.library, window.settings.actor)
-        window._show_dialog(ChecklistDialog(service, window.library, window))
+        services = window.services
+        window.show_dialog(ChecklistDialog(services.checklist_versions, services.library,
+                                           window))
 
     action.triggered.connect(show)
     window.tools_menu.addAction(action)

@@ -6,41 +6,55 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.demo import DEMO_CHECKLISTS, open_demo
+from audit_app.ui.ops import Op, Task
 
 
 def prepare_demo(path: Path, library: ChecklistLibrary) -> None:
-    """Create the demo file if it is missing, showing which round is being filled."""
+    """Create the demo file if it is missing, showing which round is being filled.
+
+    The demo is built on a worker thread (an Op); a local event loop keeps the progress
+    dialog painted until it is done, before the main window exists.
+    """
     if path.exists() and path.stat().st_size > 0:
         return
-    app = QApplication.instance() or QApplication(sys.argv)
-    dialog = QProgressDialog(
-        QCoreApplication.translate("DemoStart", "Skapar demodatabasen med påhittade ärenden …"),
-        "", 0, 4 * len([c for c in DEMO_CHECKLISTS if c in library.scan()[0]]) or 8)
-    dialog.setWindowTitle(QCoreApplication.translate("DemoStart", "Granska – demo"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAccessibleName(QCoreApplication.translate("DemoStart", "Förlopp för demodatabasen"))
-    steps = [0]
+    QApplication.instance() or QApplication(sys.argv)
+    steps = 4 * len([c for c in DEMO_CHECKLISTS if c in library.scan()[0]]) or 8
+    loop = QEventLoop()
+    failure: list[BaseException] = []
 
-    def progress(name: str) -> None:
-        steps[0] += 1
-        text = QCoreApplication.translate("DemoStart", "Skapar demodatabasen: {0}")
-        dialog.setLabelText(text.format(name))
-        dialog.setValue(min(steps[0], dialog.maximum()))
-        app.processEvents()
+    def build(task: Task) -> None:
+        done = [0]
 
-    dialog.show()
-    app.processEvents()
-    try:
+        def progress(name: str) -> None:
+            done[0] += 1
+            task.say(QCoreApplication.translate("DemoStart", "Skapar demodatabasen: {0}")
+                     .format(name))
+            task.progress(min(done[0], steps), steps)
+
         open_demo(path, library, progress=progress).close()
-    finally:
-        dialog.close()
+
+    op: Op[None] = Op(None, build, label=QCoreApplication.translate(
+        "DemoStart", "Skapar demodatabasen med påhittade ärenden …"), cancellable=False,
+        on_failure=failure.append)
+    op.finished.connect(loop.quit)
+    op.start()
+    dialog = op.progress_dialog
+    if dialog is not None:
+        dialog.setWindowTitle(QCoreApplication.translate("DemoStart", "Granska – demo"))
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setRange(0, steps)
+        dialog.setMinimumDuration(0)
+        dialog.setAccessibleName(QCoreApplication.translate("DemoStart",
+                                                            "Förlopp för demodatabasen"))
+    if op.running:
+        loop.exec()
+    if failure:
+        raise failure[0]
 
 
 def demo_command() -> tuple[str, list[str]]:

@@ -43,7 +43,7 @@ class ErrorReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        self._report.emit(*self._describe(exc_type, exc, tb))
+        self._report.emit(*self.describe(exc_type, exc, tb))
 
     def handle_thread(self, args: threading.ExceptHookArgs) -> None:
         """threading.excepthook: the same for an error on a worker thread."""
@@ -54,13 +54,14 @@ class ErrorReporter(QObject):
 
     def fatal(self, exc: BaseException) -> None:
         """An error that ends the program: logged, then shown until the user closes it."""
-        text, unexpected = self._describe(type(exc), exc, exc.__traceback__)
+        text, unexpected = self.describe(type(exc), exc, exc.__traceback__)
         icon = QMessageBox.Icon.Critical if unexpected else QMessageBox.Icon.Warning
         QMessageBox(icon, "Granska", text).exec()
 
     @staticmethod
-    def _describe(exc_type: type[BaseException], exc: BaseException,
-                  tb: TracebackType | None) -> tuple[str, bool]:
+    def describe(exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> tuple[str, bool]:
+        """The text to show and whether it was unexpected (then the traceback is logged)."""
         if isinstance(exc, UserError):
             return str(exc), False
         logger.error("Oväntat fel som inte fångades", exc_info=(exc_type, exc, tb))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,15 +27,17 @@ from PySide6.QtWidgets import (
 
 from audit_app.domain.errors import UserError
 from audit_app.ui.exchange_passphrase import ask_exchange_passphrase
+from audit_app.ui.ops import Op, Task
 
 if TYPE_CHECKING:  # the services are imported when an action runs, not at program start
     from audit_app.services.answer_import import Conflict, ConflictKey
-    from audit_app.storage.db import Database
+    from audit_app.services.app_services import AppServices
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 T = TypeVar("T")
 Resolver = Callable[[QWidget | None, "list[Conflict]"], "dict[ConflictKey, str] | None"]
 Asker = Callable[[QWidget | None, str, bool], "str | None"]  # parent, file name, new -> phrase
+Done = Callable[[Any], object]  # told the outcome: a path, True/False, a round id or None
 
 
 class ConflictDialog(QDialog):
@@ -138,103 +139,87 @@ def message(parent: QWidget | None, kind: str, title: str, text: str, details: s
     box.exec()
 
 
-class _Job(QThread):
-    """Runs one service call off the GUI thread and keeps its result or exception."""
+def _background(parent: QWidget | None, label: str, job: Callable[[], T],
+                then: Callable[[T], object], failed: Callable[[BaseException], object],
+                ) -> Op[T]:
+    """Run a service call on a worker thread (an Op); imports are one transaction (all or
+    nothing), so there is nothing to cancel half-way."""
+    def work(_task: Task) -> T:
+        return job()
 
-    def __init__(self, job: Callable[[], T]) -> None:
-        super().__init__()
-        self.job = job
-        self.result: object = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.job()
-        except BaseException as exc:  # handed back to the GUI thread below
-            self.error = exc
+    return Op(parent, work, label=label, on_success=then, on_failure=failed,
+              cancellable=False).start()
 
 
-def _in_background(parent: QWidget | None, label: str, job: Callable[[], T]) -> T:
-    """Run a service call on a worker thread; the window keeps painting meanwhile.
+def _refused(parent: QWidget | None, title: str, done: Done, outcome: object,
+             extra: Callable[[BaseException], bool] | None = None,
+             ) -> Callable[[BaseException], None]:
+    """The failure handler of one action: a UserError is told with its text; anything else
+    goes to the common handler (logged, the log file named)."""
+    def failed(exc: BaseException) -> None:
+        if extra is not None and extra(exc):
+            pass
+        elif isinstance(exc, UserError | OSError):
+            message(parent, "error", title, str(exc))
+        else:
+            from audit_app.ui.ops import show_failure
 
-    A busy indicator appears when the call takes more than half a second. Imports are one
-    transaction (all or nothing), so there is nothing to cancel half-way.
-    """
-    thread = _Job(job)
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(500)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    thread.start()
-    try:
-        while not thread.wait(30):
-            QCoreApplication.processEvents()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-        progress.reset()
-        progress.deleteLater()
-    if thread.error is not None:
-        raise thread.error
-    return cast(T, thread.result)
+            show_failure(parent, exc)
+        done(outcome)
+    return failed
 
 
 def _save(parent: QWidget | None, path: Path | None, dialog: tuple[str, str, str],
           working: str, failed: str, write: Callable[[Path], T],
-          prepare: Callable[[Path], bool] | None = None) -> tuple[Path, T] | None:
-    """Ask where to save (unless path is given), write there in the background; on an error
-    say so and return None, as after a cancelled file dialog (or a False from prepare)."""
+          then: Callable[[Path, T], object], done: Done,
+          prepare: Callable[[Path], bool] | None = None) -> Op[T] | None:
+    """Ask where to save (unless path is given), write there in the background, then
+    `then(target, result)`; on an error say so. None after a cancelled file dialog (or a
+    False from prepare): nothing runs and done(None) is called."""
     if path is None:
         name, _ = QFileDialog.getSaveFileName(parent, *dialog)
         if not name:
+            done(None)
             return None
         path = Path(name)
     target = path
     if prepare is not None and not prepare(target):
+        done(None)
         return None
-    try:
-        return target, _in_background(parent, working, lambda: write(target))
-    except (UserError, OSError) as exc:
-        message(parent, "error", failed, str(exc))
-        return None
+    return _background(parent, working, lambda: write(target),
+                       lambda result: then(target, result),
+                       _refused(parent, failed, done, None))
 
 
-def export_template(
-    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None
-) -> Path | None:
-    """Save the review workbook of a round; returns the file written or None."""
-    saved = _save(
+def _nothing(_outcome: object) -> None:
+    return None
+
+
+def export_template(parent: QWidget | None, services: AppServices, round_id: int,
+                    path: Path | None = None, done: Done = _nothing) -> Op[int] | None:
+    """Save the review workbook of a round; done(the file written, or None)."""
+    def saved(target: Path, n: int) -> None:
+        message(parent, "info", translate("Exchange", "Arbetsboken sparades"), translate(
+            "Exchange",
+            "{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med Importera svar.",
+        ).format(n, target.name))
+        done(target)
+
+    return _save(
         parent, path,
         (translate("Exchange", "Spara granskningsarbetsbok"),
          "granskning.xlsx",  # i18n: ok (file name)
          translate("Exchange", "Excel-arbetsbok (*.xlsx)")),
         translate("Exchange", "Skriver arbetsboken …"),
         translate("Exchange", "Arbetsboken kunde inte sparas"),
-        lambda target: _workbooks(db, actor).write_template(round_id, target))
-    if saved is None:
-        return None
-    target, n = saved
-    message(
-        parent,
-        "info",
-        translate("Exchange", "Arbetsboken sparades"),
-        translate(
-            "Exchange",
-            "{0} ärenden finns i {1}. Den kan fyllas i i Excel och importeras med Importera svar.",
-        ).format(n, target.name),
-    )
-    return target
+        lambda target: services.workbooks.write_template(round_id, target), saved, done)
 
 
-def import_answers(
-    parent: QWidget | None,
-    db: Database,
-    round_id: int,
-    actor: str,
-    path: Path | None = None,
-    resolve: Resolver = resolve_with_dialog,
-) -> bool:
-    """Import an answer file into a round after showing problems or conflicts."""
+def import_answers(parent: QWidget | None, services: AppServices, round_id: int,
+                   path: Path | None = None, resolve: Resolver = resolve_with_dialog,
+                   done: Done = _nothing) -> Op[Any] | None:
+    """Import an answer file into a round after showing problems or conflicts; done(True)
+    once imported, done(False) otherwise."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
@@ -243,51 +228,57 @@ def import_answers(
             translate("Exchange", "Svarsfiler (*.xlsx *.csv)"),
         )
         if not name:
-            return False
+            done(False)
+            return None
         path = Path(name)
-    from audit_app.services.answer_import import AnswerImportService, ImportProblemsError
+    from audit_app.services.answer_import import ImportProblemsError
 
-    service = AnswerImportService(db, actor)
-    try:
-        working = translate("Exchange", "Läser svarsfilen …")
-        plan = _in_background(parent, working, lambda: service.check(round_id, path))
+    source = path
+    service = services.answer_import
+    working = translate("Exchange", "Läser svarsfilen …")
+    title = translate("Exchange", "Ingenting importerades")
+
+    def problems(exc: BaseException) -> bool:
+        if not isinstance(exc, ImportProblemsError):
+            return False
+        message(parent, "error", title,
+                translate("Exchange", "Filen har {0} fel. Rätta dem och försök igen.").format(
+                    len(exc.problems)), "\n".join(exc.problems))
+        return True
+
+    failed = _refused(parent, title, done, False, problems)
+
+    def checked(plan: Any) -> None:
         if plan.problems:
-            raise ImportProblemsError(plan.problems)
+            failed(ImportProblemsError(plan.problems))
+            return
         resolution: dict[ConflictKey, str] | None = {}
         if plan.conflicts:
             resolution = resolve(parent, plan.conflicts)
             if resolution is None:
-                return False
-        done = _in_background(parent, working,
-                              lambda: service.import_file(round_id, path, resolution))
-    except ImportProblemsError as exc:
-        message(
-            parent,
-            "error",
-            translate("Exchange", "Ingenting importerades"),
-            translate("Exchange", "Filen har {0} fel. Rätta dem och försök igen.").format(
-                len(exc.problems)
-            ),
-            "\n".join(exc.problems),
-        )
-        return False
-    except UserError as exc:
-        message(parent, "error", translate("Exchange", "Ingenting importerades"), str(exc))
-        return False
-    text = translate("Exchange", "{0} svar och kommentarer importerades.").format(len(done.changes))
-    if done.completed:
-        text += " " + translate("Exchange", "Markerade som klara: {0}.").format(
-            ", ".join(done.completed)
-        )
-    message(parent, "info", translate("Exchange", "Svaren importerades"), text)
-    return True
+                done(False)
+                return
+        _background(parent, working, lambda: service.import_file(round_id, source, resolution),
+                    imported, failed)
+
+    def imported(result: Any) -> None:
+        text = translate("Exchange", "{0} svar och kommentarer importerades.").format(
+            len(result.changes))
+        if result.completed:
+            text += " " + translate("Exchange", "Markerade som klara: {0}.").format(
+                ", ".join(result.completed))
+        message(parent, "info", translate("Exchange", "Svaren importerades"), text)
+        done(True)
+
+    return _background(parent, working, lambda: service.check(round_id, source), checked,
+                       failed)
 
 
-def export_round(
-    parent: QWidget | None, db: Database, round_id: int, actor: str, path: Path | None = None,
-    ask: Asker = ask_exchange_passphrase,
-) -> Path | None:
-    """Export a whole round to a .granska file, encrypted with a passphrase the user chooses."""
+def export_round(parent: QWidget | None, services: AppServices, round_id: int,
+                 path: Path | None = None, ask: Asker = ask_exchange_passphrase,
+                 done: Done = _nothing) -> Op[Any] | None:
+    """Export a whole round to a .granska file, encrypted with a passphrase the user chooses;
+    done(the file written, or None)."""
     phrase: dict[str, str] = {}
 
     def choose(target: Path) -> bool:  # on the GUI thread, after the file dialog
@@ -296,37 +287,27 @@ def export_round(
             phrase["new"] = got
         return got is not None
 
-    saved = _save(
+    def saved(target: Path, _result: object) -> None:
+        message(parent, "info", translate("Exchange", "Omgången exporterades"),
+                translate("Exchange", "Omgången sparades i {0}.").format(target.name))
+        done(target)
+
+    return _save(
         parent, path,
         (translate("Exchange", "Exportera omgång"),
          "omgang.granska",  # i18n: ok (file name)
          translate("Exchange", "Granska-omgång (*.granska)")),
         translate("Exchange", "Exporterar omgången …"),
         translate("Exchange", "Omgången kunde inte exporteras"),
-        lambda target: _exchange(db, actor).export_round(round_id, target,
-                                                         passphrase=phrase["new"]),
-        choose)
-    if saved is None:
-        return None
-    target = saved[0]
-    message(
-        parent,
-        "info",
-        translate("Exchange", "Omgången exporterades"),
-        translate("Exchange", "Omgången sparades i {0}.").format(target.name),
-    )
-    return target
+        lambda target: services.exchange.export_round(round_id, target,
+                                                      passphrase=phrase["new"]),
+        saved, done, choose)
 
 
-def import_round(
-    parent: QWidget | None,
-    db: Database,
-    actor: str,
-    path: Path | None = None,
-    resolve: Resolver = resolve_with_dialog,
-    ask: Asker = ask_exchange_passphrase,
-) -> int | None:
-    """Merge a .granska file; returns the round id or None when nothing was merged."""
+def import_round(parent: QWidget | None, services: AppServices, path: Path | None = None,
+                 resolve: Resolver = resolve_with_dialog, ask: Asker = ask_exchange_passphrase,
+                 done: Done = _nothing) -> Op[Any] | None:
+    """Merge a .granska file; done(the round id, or None when nothing was merged)."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
@@ -335,85 +316,81 @@ def import_round(
             translate("Exchange", "Granska-omgång (*.granska)"),
         )
         if not name:
+            done(None)
             return None
         path = Path(name)
     phrase = ask(parent, path.name, False)
     if phrase is None:
+        done(None)
         return None
-    service = _exchange(db, actor)
-    try:
-        working = translate("Exchange", "Läser in omgången …")
-        preview = _in_background(parent, working, lambda: service.import_round(
-            path, passphrase=phrase, dry_run=True))
+    source = path
+    service = services.exchange
+    working = translate("Exchange", "Läser in omgången …")
+    failed = _refused(parent, translate("Exchange", "Omgången kunde inte läsas in"), done, None)
+
+    def previewed(preview: Any) -> None:
         resolution: dict[ConflictKey, str] | None = {}
         if preview.conflicts:
             resolution = resolve(parent, preview.conflicts)
             if resolution is None:
-                return None
-        report = _in_background(parent, working, lambda: service.import_round(
-            path, resolution, passphrase=phrase))
-    except UserError as exc:
-        message(parent, "error", translate("Exchange", "Omgången kunde inte läsas in"), str(exc))
-        return None
-    added = sum(report.added.values())
-    text = (
-        translate("Exchange", "Omgången {0} lades till.")
-        if report.created_round
-        else translate("Exchange", "Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.")
-    ).format(report.round_name, added)
-    message(
-        parent,
-        "info",
-        translate("Exchange", "Omgången importerades"),
-        text,
-        "\n".join(report.notes),
-    )
-    return report.round_id
+                done(None)
+                return
+        _background(parent, working, lambda: service.import_round(
+            source, resolution, passphrase=phrase), merged, failed)
 
+    def merged(report: Any) -> None:
+        added = sum(report.added.values())
+        text = (
+            translate("Exchange", "Omgången {0} lades till.")
+            if report.created_round
+            else translate("Exchange",
+                           "Omgången {0} slogs samman: {1} nya eller ändrade uppgifter.")
+        ).format(report.round_name, added)
+        message(parent, "info", translate("Exchange", "Omgången importerades"), text,
+                "\n".join(report.notes))
+        done(report.round_id)
 
-def _workbooks(db: Database, actor: str) -> Any:
-    from audit_app.services.workbooks import WorkbookService
-
-    return WorkbookService(db, actor)
-
-
-def _exchange(db: Database, actor: str) -> Any:
-    from audit_app.services.exchange import ExchangeService
-
-    return ExchangeService(db, actor)
+    return _background(parent, working, lambda: service.import_round(
+        source, passphrase=phrase, dry_run=True), previewed, failed)
 
 
 def add_exchange_actions(window: Any) -> list[QAction]:
     """Add the workbook and exchange actions to the main window's Arkiv menu, before Avsluta.
 
-    The window provides `file_menu`, `db`, `settings.actor`, `current_round_id()` and
-    `refresh()`; round actions ask for a round when none is selected.
+    The window provides `file_menu`, `services`, `changes` and `current_round_id()`; round
+    actions ask for a round when none is selected. What an import stored is told to
+    `changes`, so the open views reload.
     """
     menu: QMenu = window.file_menu
     separators = [a for a in menu.actions() if a.isSeparator()]
     before = separators[-1] if separators else None
 
-    def with_round(run: Callable[[QWidget, Database, int, str], object]) -> Callable[[], None]:
+    def with_round(run: Callable[..., object], stores: bool) -> Callable[[], None]:
         def triggered() -> None:
             round_id = window.current_round_id()
             if round_id is None:
                 message(window, "info", translate("Exchange", "Ingen omgång vald"),
                         translate("Exchange", "Välj eller öppna en omgång först."))
                 return
-            run(window, window.db, round_id, window.settings.actor)
-            window.refresh()
+
+            def finished(outcome: object) -> None:
+                if stores and outcome:
+                    window.changes.notify("review", round_id)
+            run(window, window.services, round_id, done=finished)
         return triggered
 
-    def merge() -> None:
-        if import_round(window, window.db, window.settings.actor) is not None:
-            window.refresh()
+    def merged(round_id: object) -> None:
+        if isinstance(round_id, int):
+            window.changes.notify("round", round_id)
 
     entries = [
-        (translate("Exchange", "Exportera granskningsar&betsbok…"), with_round(export_template)),
-        (translate("Exchange", "Importera &svar från fil…"), with_round(import_answers)),
+        (translate("Exchange", "Exportera granskningsar&betsbok…"),
+         with_round(export_template, False)),
+        (translate("Exchange", "Importera &svar från fil…"), with_round(import_answers, True)),
         None,
-        (translate("Exchange", "&Exportera omgång…"), with_round(export_round)),
-        (translate("Exchange", "I&mportera omgång…"), merge),
+        (translate("Exchange", "&Exportera omgång…"), with_round(export_round, False)),
+        (translate("Exchange", "I&mportera omgång…"),
+         lambda: import_round(window, window.services, done=merged)),
     ]
     actions: list[QAction] = []
     for entry in [None, *entries]:

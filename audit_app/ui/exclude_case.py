@@ -22,7 +22,7 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import ReviewStatus, check_free_text
 
 if TYPE_CHECKING:
-    from audit_app.ui.main_window import MainWindow
+    from audit_app.ui.window_host import WindowHost
 
 # The reasons stored in the change log and the protocol are Swedish whatever the language.
 REASONS = ("Avslutat av misstag", "Fel enhet", "Fel period")
@@ -161,10 +161,8 @@ class ExcludeCaseDialog(QDialog):
         self.error.show()
 
 
-def exclude_from_round(window: MainWindow, case_id: int) -> ExcludeCaseDialog | None:
+def exclude_from_round(window: WindowHost, case_id: int) -> ExcludeCaseDialog | None:
     """Start excluding a case of the round shown; refusals are shown in the round view."""
-    from audit_app.services.sampling import SamplingService
-
     view = window.round_view
     summary = view.round
     row = next((r for r in view.model.rows() if r.case_id == case_id), None)
@@ -180,7 +178,7 @@ def exclude_from_round(window: MainWindow, case_id: int) -> ExcludeCaseDialog | 
             "Öppna granskningen igen först om den inte ska räknas.").format(row.case_ref))
         return None
     view.show_notice("")
-    service = SamplingService(window.db, window.settings.actor)
+    service = window.services.sampling
     round_id = window.round_id
     try:
         reserve = service.next_reserve(round_id, row.case_ref)
@@ -189,15 +187,15 @@ def exclude_from_round(window: MainWindow, case_id: int) -> ExcludeCaseDialog | 
         return None
     dialog = ExcludeCaseDialog(row.case_ref, reserve,
                                lambda reason: service.exclude(round_id, row.case_ref, reason),
-                               window)
+                               window.window())
     dialog.accepted.connect(lambda: _excluded(window, row.case_ref, dialog.reason(),
                                               dialog.replacement or ""))
-    window._show_dialog(dialog)
+    window.show_dialog(dialog)
     return dialog
 
 
-def _excluded(window: MainWindow, case_ref: str, reason: str, replacement: str) -> None:
-    window.refresh()
+def _excluded(window: WindowHost, case_ref: str, reason: str, replacement: str) -> None:
+    window.changes.notify("sample", window.round_id)
     view = window.round_view
     new_id = next((r.case_id for r in view.model.rows() if r.case_ref == replacement), None)
     view.select_case(new_id)

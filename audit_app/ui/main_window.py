@@ -10,11 +10,10 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
-from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
-from audit_app.domain.reviews import ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
+from audit_app.ui.changes import Change, Changes
 from audit_app.ui.checklist_dialog import add_checklist_action
 from audit_app.ui.exchange_actions import add_exchange_actions
 from audit_app.ui.exclude_case import exclude_from_round
@@ -27,10 +26,10 @@ from audit_app.ui.round_view import RoundView
 from audit_app.ui.rounds_view import RoundsView
 from audit_app.ui.security_actions import add_security_actions
 
-if TYPE_CHECKING:  # imported in attach(): the window is shown before the database layer loads
+if TYPE_CHECKING:  # the window is shown before the database and service layers load
+    from audit_app.services.app_services import AppServices
     from audit_app.services.reviews import ReviewService
     from audit_app.services.rounds import RoundService
-    from audit_app.storage.db import Database
 
 __all__ = ["MainWindow", "RoundTableModel"]
 
@@ -38,29 +37,35 @@ __all__ = ["MainWindow", "RoundTableModel"]
 class MainWindow(QMainWindow):
     """Granska's main window; each screen lives in its own module."""
 
-    db: Database
-    rounds: RoundService
-    reviews: ReviewService
+    services: AppServices
 
-    def __init__(self, db: Database | None, library: ChecklistLibrary,
-                 settings_store: SettingsStore, *, db_path: Path | None = None) -> None:
-        """With db None the window shows at once, waiting; attach(db) then fills it."""
+    def __init__(self, services: AppServices | None, settings_store: SettingsStore, *,
+                 db_path: Path | None = None, changes: Changes | None = None) -> None:
+        """With services None the window shows at once, waiting; attach(services) fills it.
+
+        `services` is built by the composition root (ui/app.py) for the open database;
+        `changes` is the hub every view and dialog reports stored changes to.
+        """
         super().__init__()
-        self.library = library
+        self.changes = changes or Changes(self)
+        self.changes.changed.connect(self._changed)
+        self._stale: set[object] = set()  # pages to reload when next shown
         self.settings_store = settings_store
         self.settings = settings_store.load()
         self.round_id: int | None = None
         self.dialog: QDialog | None = None  # the open modeless dialog, for tests
         self._identity_checked = False
-        self.attached = False  # True once attach(db) has given the window its database
+        self.attached = False  # True once attach(services) has given the window its database
         self._empty_text = ""  # the overview's own note while "Öppnar databasen …" shows
-        name = db.path.name if db is not None else db_path.name if db_path else ""
+        name = (services.database.path.name if services is not None
+                else db_path.name if db_path else "")
         self.setWindowTitle(self.tr("Granska – {0}").format(name))
         self.resize(1100, 720)
 
         self.rounds_view = RoundsView()
         self.round_view = RoundView()
         self.review_form = ReviewForm(None)
+        self.review_form.changes = self.changes
         self.stack = QStackedWidget()
         for page in (self.rounds_view, self.round_view, self.review_form):
             self.stack.addWidget(page)
@@ -76,14 +81,14 @@ class MainWindow(QMainWindow):
         self.round_view.sample_requested.connect(self.draw_sample)
         self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
                                                                                     case_id))
-        self.stack.currentChanged.connect(lambda _n: self._update_actions())
+        self.stack.currentChanged.connect(lambda _n: self._page_shown())
         self._build_menus()
         self.statusBar()
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if db is not None:
-            self.attach(db)
+        if services is not None:
+            self.attach(services)
         else:
             self._empty_text = self.empty_label.text()
             self.empty_label.setText(self.tr("Öppnar databasen …"))
@@ -91,22 +96,17 @@ class MainWindow(QMainWindow):
             for action in self._menu_actions():
                 action.setEnabled(action is self.quit_action)
 
-    def attach(self, db: Database) -> None:
-        """Start working on an open database: services, actions, the rounds overview."""
-        from audit_app.services.reviews import ReviewService
-        from audit_app.services.rounds import RoundService
-
-        self.db = db
+    def attach(self, services: AppServices) -> None:
+        """Start working on an open database's services: actions, the rounds overview."""
+        self.services = services
         self.attached = True
-        self.rounds = RoundService(db, self.library, self.settings.actor)
-        self.reviews = ReviewService(db, self.settings.actor)
-        self.review_form.service = self.reviews
+        self.review_form.service = services.reviews
         if self._empty_text:
             self.empty_label.setText(self._empty_text)
-        self.setWindowTitle(self.tr("Granska – {0}").format(db.path.name))
+        self.setWindowTitle(self.tr("Granska – {0}").format(services.database.path.name))
         for action in self._menu_actions():
             action.setEnabled(True)
-        self.security_actions.passphrase_action.setEnabled(db.encrypted)
+        self.security_actions.passphrase_action.setEnabled(services.database.encrypted)
         self._update_actions()
         self.refresh()
         self.rounds_view.select(self.settings.last_round_id)
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         dialog = IdentityDialog(self.settings.reviewer_name, self.settings.reviewer_initials,
                                 self)
         dialog.accepted.connect(lambda: self._identity_chosen(*dialog.values()))
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)
         return dialog
 
     def _identity_chosen(self, name: str, initials: str) -> None:
@@ -232,10 +232,18 @@ class MainWindow(QMainWindow):
         settings.reviewer_name, settings.reviewer_initials = name, initials
         self.settings_store.save(settings)
         self.settings = settings
-        self.rounds.actor = self.reviews.actor = settings.actor
+        self.services.set_actor(settings.actor)
         self.statusBar().showMessage(self.tr("Du granskar som {0}.").format(settings.actor), 5000)
 
     # -- navigation --------------------------------------------------------------------
+
+    @property
+    def rounds(self) -> RoundService:
+        return self.services.rounds
+
+    @property
+    def reviews(self) -> ReviewService:
+        return self.services.reviews
 
     def current_round_id(self) -> int | None:
         """The round shown (or selected in the overview); for actions of other modules."""
@@ -244,10 +252,34 @@ class MainWindow(QMainWindow):
         return self.round_id
 
     def refresh(self) -> None:
-        self.rounds_view.set_rounds(self.rounds.list())
-        if self.round_id is not None and self.stack.currentWidget() is self.round_view:
-            self._load_round_view()
-            self._update_actions()
+        """Reload the page shown (F5); the others reload when next shown."""
+        self._stale.update((self.rounds_view, self.round_view))
+        self._page_shown()
+
+    def _changed(self, change: Change) -> None:
+        """Something was stored: the overview and the round view are out of date."""
+        self._stale.add(self.rounds_view)
+        round_id, case_id = change.round_id, change.case_id
+        if (change.kind == "review" and round_id is not None and case_id is not None
+                and self.attached and round_id == self.round_id
+                and self.round_view not in self._stale):
+            # one row and the count, not the whole round (Ctrl+Enter in a 5,000-case round)
+            self.round_view.show_review(self.reviews.review(round_id, case_id))
+        elif change.round_id is None or change.round_id == self.round_id:
+            self._stale.add(self.round_view)
+        if self.attached:
+            self._page_shown()
+
+    def _page_shown(self) -> None:
+        """Reload the page now shown if a change made it stale; then the menu actions."""
+        page = self.stack.currentWidget()
+        if page in self._stale and self.attached:
+            self._stale.discard(page)
+            if page is self.rounds_view:
+                self.rounds_view.set_rounds(self.rounds.list())
+            elif page is self.round_view and self.round_id is not None:
+                self._load_round_view()
+        self._update_actions()
 
     def open_selected(self) -> None:
         if self.stack.currentWidget() is self.rounds_view:
@@ -261,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def open_round(self, round_id: int) -> None:
         self.round_id = round_id
+        self._stale.discard(self.round_view)
         self._load_round_view()
         self.stack.setCurrentWidget(self.round_view)
         self.round_view.table.setFocus()
@@ -295,13 +328,14 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         if self.stack.currentWidget() is self.review_form:
             self.review_form.flush_comment()
-            self._load_round_view()
+            self._stale.add(self.round_view)  # answers changed what it shows
+            self.stack.setCurrentWidget(self.round_view)
             self.round_view.select_case(self.review_form.case_id)
             self.stack.setCurrentWidget(self.round_view)
             self.round_view.table.setFocus()
         elif self.stack.currentWidget() is self.round_view:
-            self.rounds_view.set_rounds(self.rounds.list(), select_id=self.round_id)
             self.stack.setCurrentWidget(self.rounds_view)
+            self.rounds_view.select(self.round_id)
             self.rounds_view.table.setFocus()
 
     def step_case(self, step: int) -> bool:
@@ -326,28 +360,14 @@ class MainWindow(QMainWindow):
         if record is not None:
             self.statusBar().showMessage(
                 self.tr("{0} är markerad som klar.").format(record.case_ref), 5000)
-            self._show_completed(record)
         if not self.step_case(1):
             self.go_back()
             self.statusBar().showMessage(self.tr("Klar. Det var sista ärendet i stickprovet."),
                                          6000)
 
-    def _show_completed(self, record: ReviewRecord) -> None:
-        """Update the completed case's row and the round's counts, not the whole round."""
-        rows = {r.case_id: r for r in self.round_view.model.rows()}
-        old = rows.get(record.case_id)
-        summary = self.round_view.round
-        if old is None or summary is None:
-            return
-        answered = sum(1 for a in record.answers.values() if a.value is not None and a.applicable)
-        self.round_view.model.update_case(replace(
-            old, status=record.status, reviewer=record.reviewer, answered=answered))
-        if old.status is not ReviewStatus.COMPLETE and record.status is ReviewStatus.COMPLETE:
-            self.round_view.set_summary(replace(summary, reviewed=summary.reviewed + 1))
-
     # -- dialogs -----------------------------------------------------------------------
 
-    def _show_dialog(self, dialog: QDialog) -> None:
+    def show_dialog(self, dialog: QDialog) -> None:
         """Open a window-modal dialog without a nested event loop (tests drive it directly)."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -355,12 +375,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def new_round(self) -> NewRoundDialog:
-        found, _problems = self.library.scan()
+        found, _problems = self.services.library.scan()
         newest = max(self.rounds.list(), key=lambda r: r.created_at, default=None)
         last = self.settings.last_checklist_id or (newest.checklist_id if newest else "")
         dialog = NewRoundDialog(found, self, last_checklist=last)
         dialog.accepted.connect(lambda: self._create_round(dialog))
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)
         return dialog
 
     def _create_round(self, dialog: NewRoundDialog) -> None:
@@ -372,7 +392,7 @@ class MainWindow(QMainWindow):
             return
         self.settings = replace(self.settings_store.load(), last_checklist_id=checklist_id)
         self.settings_store.save(self.settings)  # the checklist proposed next time
-        self.refresh()
+        self.changes.notify("round", summary.id)
         self.open_round(summary.id)
 
     def open_demo(self) -> None:
@@ -388,34 +408,32 @@ class MainWindow(QMainWindow):
             return
         from audit_app.ui.caselist_import_dialog import CaseListImportDialog
 
-        dialog = CaseListImportDialog(self.db, self.round_id, self.settings.actor, self)
-        dialog.finished.connect(lambda _r: self.refresh())
-        self._show_dialog(dialog)
+        self.show_dialog(CaseListImportDialog(self.services, self.round_id, self,
+                                               changes=self.changes))
 
     def draw_sample(self) -> None:
         if self.round_id is None:
             return
         from audit_app.ui.sampling_dialog import SamplingDialog
 
-        dialog = SamplingDialog(self.db, self.round_id, self.settings.actor, self)
+        dialog = SamplingDialog(self.services, self.round_id, self, changes=self.changes)
         dialog.finished.connect(lambda _r: self._sample_closed())
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)
 
     def _sample_closed(self) -> None:
-        self.refresh()
         if self.stack.currentWidget() is self.round_view:
             self.round_view.focus_first_case()  # Enter opens the first case drawn
 
     def show_results(self) -> None:
         from audit_app.ui.results_view import ResultsView
 
-        self._show_dialog(ResultsView(self.db, self.settings.actor, self.rounds.list(),
+        self.show_dialog(ResultsView(self.services, self.rounds.list(),
                                       self.current_round_id(), self))
 
     def show_year(self) -> None:
         from audit_app.ui.year_view import YearView
 
-        self._show_dialog(YearView(self.db, self.library, self.settings.actor, self))
+        self.show_dialog(YearView(self.services, self))
 
     # -- closing -----------------------------------------------------------------------
 

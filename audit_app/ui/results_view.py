@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,10 +27,9 @@ from PySide6.QtWidgets import (
 from audit_app.domain.errors import UserError
 from audit_app.domain.figures import GENDER_LABELS, GENDER_ORDER, Figure, ItemFigures, Report
 from audit_app.domain.rounds import RoundSummary
-from audit_app.services.figures import FigureService
-from audit_app.services.report_export import ExportRequest, ReportExportService
-from audit_app.storage.db import Database
+from audit_app.services.report_export import ExportRequest
 from audit_app.ui.i18n import term
+from audit_app.ui.ops import Op, show_failure
 from audit_app.ui.results_parts import (
     FIGURE_ROLE,
     CasesDialog,
@@ -41,34 +38,24 @@ from audit_app.ui.results_parts import (
     TargetBarDelegate,
 )
 
-
-class _ExportJob(QThread):
-    """Writes the report files off the GUI thread, reporting progress text."""
-
-    progress = Signal(str)
-
-    def __init__(self, run: Callable[[Callable[[str], None]], object]) -> None:
-        super().__init__()
-        self.run_export = run
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.run_export(self.progress.emit)
-        except BaseException as exc:  # shown on the GUI thread when the job ends
-            self.error = exc
+if TYPE_CHECKING:
+    from audit_app.services.app_services import AppServices
+    from audit_app.services.figures import CaseBehind
 
 
 class ResultsView(QDialog):
     """Figures of the chosen rounds; double-click a figure for the cases behind it."""
 
-    def __init__(self, db: Database, actor: str, rounds: list[RoundSummary],
+    def __init__(self, services: AppServices, rounds: list[RoundSummary],
                  selected: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.actor, self.all_rounds = db, actor, rounds
-        self.service = FigureService(db)
+        self.all_rounds = rounds
+        self.service = services.figures
+        self.export_service = services.report_export
         self.report: Report | None = None
-        self.job: _ExportJob | None = None
+        self.job: Op[Report] | None = None  # the export running
+        self.computing: Op[Report | None] | None = None  # the figures being computed
+        self.drilling: Op[list[CaseBehind]] | None = None
         self.setWindowTitle(self.tr("Resultat"))
         self.resize(1100, 720)
         self.round_list = QListWidget()
@@ -197,17 +184,34 @@ class ResultsView(QDialog):
         self.unit.blockSignals(False)
 
     def refresh(self) -> None:
+        """Compute the figures on a worker thread; the newest request's answer is shown."""
         ids = self.round_ids()
-        self.report = None
-        if ids:
-            try:
-                self.report = self.service.compute(ids, unit=self.unit.currentData(),
-                                                   gender=self.gender.currentData())
-            except UserError as exc:
-                self.status.setText(str(exc))
-        else:
+        unit, gender = self.unit.currentData(), self.gender.currentData()
+        if not ids:
             self.status.setText(self.tr("Välj minst en omgång."))
-        report = self.report
+        self.pdf_button.setEnabled(False)
+        self.xlsx_button.setEnabled(False)
+        op: Op[Report | None] = Op(
+            self, lambda _task: self.service.compute(ids, unit=unit, gender=gender) if ids
+            else None, label=self.tr("Beräknar resultat …"), cancellable=False,
+            on_success=lambda report: self._computed(op, report),
+            on_failure=lambda exc: self._not_computed(op, exc))
+        self.computing = op
+        op.start()
+
+    def _not_computed(self, op: Op[Report | None], exc: BaseException) -> None:
+        if op is not self.computing:
+            return  # a newer choice of rounds or filters is being computed
+        self._computed(op, None)
+        if isinstance(exc, UserError):
+            self.status.setText(str(exc))
+        else:
+            show_failure(self, exc)
+
+    def _computed(self, op: Op[Report | None], report: Report | None) -> None:
+        if op is not self.computing:
+            return
+        self.report = report
         self.pdf_button.setEnabled(report is not None)
         self.xlsx_button.setEnabled(report is not None)
         if report is None:
@@ -259,12 +263,15 @@ class ResultsView(QDialog):
         if not isinstance(row, FigureRow) or "föregående" in row.label or \
                 "(fg" in row.label:
             return
-        cases = self.service.cases_behind(
-            self.round_ids(), row.item_id, unit=row.unit or self.unit.currentData(),
-            gender=row.gender or self.gender.currentData(), period=row.period)
+        ids = self.round_ids()
+        unit = row.unit or self.unit.currentData()
+        gender = row.gender or self.gender.currentData()
         labels = dict(self.report.item(row.item_id).options) if self.report else {}
-        CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self,
-                    labels).exec()
+        title = self.tr("Ärenden: %1").replace("%1", row.label)
+        self.drilling = Op(self, lambda _task: self.service.cases_behind(
+            ids, row.item_id, unit=unit, gender=gender, period=row.period),
+            label=self.tr("Hämtar ärendena …"), cancellable=False,
+            on_success=lambda cases: CasesDialog(title, cases, self, labels).exec()).start()
 
     # -- export --------------------------------------------------------------------------
 
@@ -282,24 +289,12 @@ class ResultsView(QDialog):
         request = ExportRequest(tuple(self.round_ids()), publication=publication,
                                 unit=self.unit.currentData(), gender=self.gender.currentData(),
                                 **{kind: path})
-        service = ReportExportService(self.db, self.actor)
-        progress = QProgressDialog(self.tr("Exporterar …"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        self.job = _ExportJob(lambda say: service.write(request, say))
-        self.job.progress.connect(progress.setLabelText)
-        self.job.finished.connect(lambda: self._exported(progress, path))
+        service = self.export_service
+        self.job = Op(self, lambda task: service.write(request, task.say),
+                      label=self.tr("Exporterar …"), cancellable=False,
+                      on_success=lambda _report: self.status.setText(
+                          self.tr("Sparade %1").replace("%1", str(path))))
         self.job.start()
-
-    def _exported(self, progress: QProgressDialog, path: Path) -> None:
-        progress.reset()
-        progress.deleteLater()
-        error = self.job.error if self.job else None
-        if error is not None:
-            QMessageBox.warning(self, self.tr("Exporten misslyckades"), str(error))
-        else:
-            self.status.setText(self.tr("Sparade %1").replace("%1", str(path)))
 
 
 def _counts(item: ItemFigures, fig: Figure) -> str:

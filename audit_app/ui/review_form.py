@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -28,6 +28,7 @@ from audit_app.ui.reason_dialog import ask_reason
 
 if TYPE_CHECKING:
     from audit_app.services.reviews import ReviewService
+    from audit_app.ui.changes import Changes
 
 COMMENT_DELAY_MS = 800
 FORM_STYLE = """
@@ -63,9 +64,8 @@ class ChecklistPage(QWidget):
 class ReviewForm(QWidget):
     """Shows one case's review; every answer and comment is stored as it is given."""
 
-    saved = Signal()  # something was stored; lists may refresh
-
     service: ReviewService
+    changes: Changes | None = None  # told of every stored answer, comment and status
 
     def __init__(self, service: ReviewService | None, parent: QWidget | None = None) -> None:
         """service may come later (the main window sets it when the database is open)."""
@@ -247,7 +247,8 @@ class ReviewForm(QWidget):
         self._show(record)
         self.message.hide()
         self.saved_label.setText(self.tr("Sparat {0}").format(datetime.now().strftime("%H:%M")))
-        self.saved.emit()
+        if self.changes is not None:
+            self.changes.notify("review", self.round_id, self.case_id)
 
     def _answer(self, item_id: str, value: str | None, advance: bool = True) -> None:
         assert self.page is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.reviews import CaseReviewRow
+from audit_app.domain.reviews import CaseReviewRow, ReviewRecord, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.ui.case_table import CaseTableModel
 
@@ -136,6 +137,18 @@ class RoundView(QWidget):
                                      "granskade {6} av {7}").format(
             summary.checklist_title, summary.checklist_version, summary.year, summary.period,
             summary.unit or "–", summary.frame_size, summary.reviewed, summary.sampled))
+
+    def show_review(self, record: ReviewRecord) -> None:
+        """A review was stored: its row and the round's count of completed reviews."""
+        old = next((r for r in self.model.rows() if r.case_id == record.case_id), None)
+        if old is None or self.round is None:
+            return
+        answered = sum(1 for a in record.answers.values() if a.value is not None and a.applicable)
+        self.model.update_case(replace(old, status=record.status, reviewer=record.reviewer,
+                                       answered=answered))
+        was, now = (s is ReviewStatus.COMPLETE for s in (old.status, record.status))
+        if was != now:
+            self.set_summary(replace(self.round, reviewed=self.round.reviewed + now - was))
 
     def case_ids(self) -> list[int]:
         """The cases in draw order (the order PgUp/PgDn follow)."""

@@ -28,22 +28,26 @@ from PySide6.QtWidgets import (
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.sampling import EXPLANATION, sample_size
 from audit_app.domain.sampling_protocol import SampleProtocol
-from audit_app.services.sampling import SamplingService
+from audit_app.ui.changes import Changes
+from audit_app.ui.ops import Op, show_failure
 from audit_app.ui.sampling_result import ProtocolPanel
 
 if TYPE_CHECKING:
-    from audit_app.storage.db import Database
+    from audit_app.services.app_services import AppServices
 
 
 class SamplingDialog(QDialog):
     """Draw a round's sample, or show the protocol of the one already drawn."""
 
-    def __init__(self, db: Database, round_id: int, actor: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, round_id: int, parent: QWidget | None = None,
+                 *, changes: Changes | None = None) -> None:
         super().__init__(parent)
-        self.service = SamplingService(db, actor)
+        self.service = services.sampling
+        self.changes = changes
         self.round_id = round_id
         self.protocol_result: SampleProtocol | None = None
+        self.op: Op[SampleProtocol] | None = None
+        actor = services.actor
         self.setWindowTitle(self.tr("Stickprov"))
         self.resize(640, 640)
         layout = QVBoxLayout(self)
@@ -197,22 +201,35 @@ class SamplingDialog(QDialog):
         self.size_result.setText(self.tr("%n ärenden", "", n))
         self.chosen_size.setText(self.tr("%n ärenden (beräknad)", "", n))
 
-    def do_draw(self) -> None:
+    def do_draw(self) -> Op[SampleProtocol] | None:
+        """Draw on a worker thread (a large frame takes a moment); the protocol follows."""
+        if self.op is not None and self.op.running:
+            return None
         date_from, date_to = self._dates()
         calc = self.by_calc.isChecked()
-        try:
-            proto = self.service.draw(
-                self.round_id, size=None if calc else self.fixed.value(),
-                confidence=self.confidence.currentData() if calc else None,
-                tolerable=self.tolerable.value() / 100 if calc else None,
-                expected=self.expected.value() / 100 if calc else 0.0,
-                seed=self.seed.text().strip() or None, stratify=self.stratify.currentData(),
-                date_from=date_from, date_to=date_to)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+        size = None if calc else self.fixed.value()
+        confidence = self.confidence.currentData() if calc else None
+        tolerable = self.tolerable.value() / 100 if calc else None
+        expected = self.expected.value() / 100 if calc else 0.0
+        seed, stratify = self.seed.text().strip() or None, self.stratify.currentData()
+        self.op = Op(self, lambda _task: self.service.draw(
+            self.round_id, size=size, confidence=confidence, tolerable=tolerable,
+            expected=expected, seed=seed, stratify=stratify, date_from=date_from,
+            date_to=date_to), label=self.tr("Drar stickprovet …"), cancellable=False,
+            on_success=self._drawn, on_failure=self._refused)
+        return self.op.start()
+
+    def _drawn(self, proto: SampleProtocol) -> None:
         self._show_protocol(proto)
+        if self.changes is not None:
+            self.changes.notify("sample", self.round_id)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.op_failure = show_failure(self, exc)
+            return
+        self.error.setText(str(exc))
+        self.error.show()
 
     def _show_protocol(self, proto: SampleProtocol) -> None:
         self.protocol_result = proto

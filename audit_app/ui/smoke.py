@@ -133,7 +133,9 @@ def _check_window(folder: Path, library: ChecklistLibrary, state: _State) -> str
         raise SmokeFailure(f"översättningar saknas: {', '.join(sorted(missing))}")
     store = SettingsStore(folder / "settings.json")
     store.save(Settings(reviewer_name="Röktest", reviewer_initials="RT"))
-    window = MainWindow(db=state.open_db(), library=library, settings_store=store)
+    from audit_app.services.app_services import AppServices
+
+    window = MainWindow(AppServices.build(state.open_db(), library, "Röktest"), store)
     window.show()
     app.processEvents()
     image = window.grab()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThread,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.figures import figure_text
 from audit_app.domain.plan import Action, ActionStatus, PeriodState, PeriodStatus
-from audit_app.services.deviations import DeviationService
-from audit_app.services.plan import PlanService
-from audit_app.services.plan_status import YearService
-from audit_app.storage.db import Database
+from audit_app.ui.ops import Op, Task, show_failure
+
+if TYPE_CHECKING:
+    from audit_app.services.app_services import AppServices
 
 _Index = QModelIndex | QPersistentModelIndex
 STATES = {
@@ -100,37 +98,16 @@ class _Rows(QAbstractTableModel):
         return None
 
 
-class _Load(QThread):
-    """Reads the overview and the actions off the GUI thread (figures are computed)."""
-
-    def __init__(self, db: Database, library: ChecklistLibrary, actor: str, unit: str,
-                 year: int) -> None:
-        super().__init__()
-        self.args = (db, library, actor)
-        self.unit, self.year = unit, year
-        self.statuses: list[PeriodStatus] = []
-        self.actions: list[Action] = []
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.statuses = YearService(*self.args).status(self.unit, self.year)
-            self.actions = DeviationService(*self.args).actions(self.unit, self.year)
-        except BaseException as exc:  # shown on the GUI thread when the job ends
-            self.error = exc
-
-
 class YearView(QDialog):
     """Året: the plan's controls × periods and the actions, overdue ones marked."""
 
-    def __init__(self, db: Database, library: ChecklistLibrary, actor: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.library, self.actor = db, library, actor
-        self.job: _Load | None = None
+        self.services = services
+        self.job: Op[tuple[list[PeriodStatus], list[Action]]] | None = None
         self.setWindowTitle(self.tr("Året"))
         self.resize(1000, 640)
-        self.plans = PlanService(db, library, actor).plans()
+        self.plans = services.plans.plans()
         self.plan_box = QComboBox()
         self.plan_box.setAccessibleName(self.tr("Plan"))
         for unit, year in sorted(self.plans, key=lambda p: (-p[1], p[0])):
@@ -174,38 +151,37 @@ class YearView(QDialog):
     def load(self) -> None:
         """Read the chosen plan's overview on a worker thread."""
         chosen = self.plan_box.currentData()
-        if chosen is None or (self.job is not None and self.job.isRunning()):
+        if chosen is None or (self.job is not None and self.job.running):
             return
         unit, year = chosen
         self.note.setText(self.tr("Läser …"))
-        self.job = _Load(self.db, self.library, self.actor, unit, year)
-        self.job.finished.connect(self._loaded)
-        self.job.start()
+        services = self.services
 
-    def _loaded(self) -> None:
-        job = self.job
-        if job is None:
-            return
-        if job.error is not None:
-            self.note.setText(self.tr("Kunde inte läsa planen: {0}").format(job.error))
-            return
+        def read(_task: Task) -> tuple[list[PeriodStatus], list[Action]]:
+            return services.year.status(unit, year), services.deviations.actions(unit, year)
+
+        self.job = Op(self, read, label=self.tr("Läser planen"), on_success=self._loaded,
+                      on_failure=self._failed, cancellable=False, dialog=False).start()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.note.setText(self.tr("Kunde inte läsa planen."))
+        show_failure(self, exc)
+
+    def _loaded(self, result: tuple[list[PeriodStatus], list[Action]]) -> None:
+        statuses, actions = result
         today = date.today()
         self.status_model.set_rows([
             ([s.title, s.period.value, state_text(s), ", ".join(s.rounds) or "–",
               "; ".join(f"{item}: {verdict}" for item, verdict in s.verdicts) or "–"],
-             s.state is PeriodState.OVERDUE) for s in job.statuses])
+             s.state is PeriodState.OVERDUE) for s in statuses])
         self.action_model.set_rows([
             ([a.control_id, a.period, a.item_id, a.what, a.responsible, a.due.isoformat(),
               _tr(ACTION_STATES[a.status]) + (f": {a.reason}" if a.reason else ""),
               (f"{a.next_period}: " + (figure_text(a.next_figure) if a.next_figure else "–"))
-              if a.next_period else "–"], a.overdue(today)) for a in job.actions])
-        overdue = sum(1 for s in job.statuses if s.state is PeriodState.OVERDUE) + sum(
-            1 for a in job.actions if a.overdue(today))
+              if a.next_period else "–"], a.overdue(today)) for a in actions])
+        overdue = sum(1 for s in statuses if s.state is PeriodState.OVERDUE) + sum(
+            1 for a in actions if a.overdue(today))
         self.note.setText(self.tr("{0} kontrollmoment × perioder, {1} åtgärder, {2} "
-                                  "försenade.").format(len(job.statuses), len(job.actions),
+                                  "försenade.").format(len(statuses), len(actions),
                                                        overdue))
 
-    def done(self, result: int) -> None:
-        if self.job is not None:
-            self.job.wait()
-        super().done(result)

@@ -12,6 +12,10 @@
         <translation>Open unencrypted</translation>
     </message>
     <message>
+        <source>Säkerhetskopierar …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
@@ -226,8 +230,8 @@
         <translation>{0} rows with problems were skipped.</translation>
     </message>
     <message>
-        <source>Oväntat fel när filen lästes: {0}</source>
-        <translation>Unexpected error while reading the file: {0}</translation>
+        <source>Inläsningen avbröts; ingenting sparades.</source>
+        <translation>Reading was cancelled; nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1159,13 @@
     </message>
 </context>
 <context>
+    <name>Op</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Granska – lösenfras</source>
@@ -1410,6 +1421,10 @@
         <translation>Choose at least one round.</translation>
     </message>
     <message>
+        <source>Beräknar resultat …</source>
+        <translation>Computing results …</translation>
+    </message>
+    <message>
         <source>%1 · %2 · %3 granskade ärenden</source>
         <translation>%1 · %2 · %3 reviewed cases</translation>
     </message>
@@ -1438,6 +1453,10 @@
         <translation>Cases: %1</translation>
     </message>
     <message>
+        <source>Hämtar ärendena …</source>
+        <translation>Fetching the cases …</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1452,10 +1471,6 @@
     <message>
         <source>Exporterar …</source>
         <translation>Exporting …</translation>
-    </message>
-    <message>
-        <source>Exporten misslyckades</source>
-        <translation>The export failed</translation>
     </message>
     <message>
         <source>Sparade %1</source>
@@ -1813,6 +1828,10 @@
             <numerusform>%n cases (calculated)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Drar stickprovet …</source>
+        <translation>Drawing the sample …</translation>
+    </message>
 </context>
 <context>
     <name>Termer</name>
@@ -2112,8 +2131,12 @@
         <translation>Reading …</translation>
     </message>
     <message>
-        <source>Kunde inte läsa planen: {0}</source>
-        <translation>Could not read the plan: {0}</translation>
+        <source>Läser planen</source>
+        <translation>Reading the plan</translation>
+    </message>
+    <message>
+        <source>Kunde inte läsa planen.</source>
+        <translation>Could not read the plan.</translation>
     </message>
     <message>
         <source>{0} kontrollmoment × perioder, {1} åtgärder, {2} försenade.</source>

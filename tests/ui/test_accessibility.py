@@ -29,6 +29,7 @@ from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database, open_database
 from audit_app.ui.item_widget import KEYBOARD_ALTERNATIVE
+from tests.ui.helpers import services_for, window_for
 
 # The offscreen platform warns once when a top-level window is shown; it means nothing here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -108,11 +109,9 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 def main_window(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
-    from audit_app.ui.main_window import MainWindow
-
     store = SettingsStore(tmp / "settings.json")
     store.save(Settings(reviewer_name="Tillgänglighet", reviewer_initials="TG"))
-    return MainWindow(db=db, library=library, settings_store=store)
+    return window_for(db, library, store)
 
 
 def round_view(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
@@ -146,14 +145,17 @@ def case_list_import_dialog(db: Database, library: ChecklistLibrary, tmp: Path) 
     from audit_app.ui.caselist_import_dialog import CaseListImportDialog
 
     round_id = RoundService(db, library, "TG").list()[0].id
-    return CaseListImportDialog(db, round_id, "TG")
+    return CaseListImportDialog(services_for(db, library, "TG"), round_id)
 
 
 def results_view(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
     from audit_app.ui.results_view import ResultsView
 
     rounds = RoundService(db, library, "TG").list()
-    return ResultsView(db, "TG", rounds, selected=rounds[-1].id)
+    view = ResultsView(services_for(db, library, "TG"), rounds, selected=rounds[-1].id)
+    assert view.computing is not None and view.computing.wait(60)
+    QApplication.sendPostedEvents()  # the figures, computed off the GUI thread, delivered
+    return view
 
 
 def change_log_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
@@ -165,9 +167,10 @@ def change_log_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWi
 
 
 def backup_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.services.backups import BackupService
     from audit_app.ui.backup_dialog import BackupDialog
 
-    return BackupDialog(db.path)
+    return BackupDialog(BackupService(db.path))
 
 
 def passphrase_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
@@ -179,7 +182,8 @@ def passphrase_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWi
 def sampling_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
     from audit_app.ui.sampling_dialog import SamplingDialog
 
-    return SamplingDialog(db, RoundService(db, library, "TG").list()[0].id, "TG")
+    return SamplingDialog(services_for(db, library, "TG"),
+                          RoundService(db, library, "TG").list()[0].id)
 
 
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {

@@ -15,7 +15,9 @@ from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
 from audit_app.storage.models import Case, CaseImport
 from audit_app.ui.caselist_import_dialog import CaseListImportDialog
+from audit_app.ui.changes import Change, Changes
 from tests.importers.caselist_files import PNR, report_xlsx, semicolon_cp1252
+from tests.ui.helpers import services_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -24,7 +26,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def dialog(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> CaseListImportDialog:
     round_id = RoundService(db, library, "GL").create("T1 2026", "placerade-barn", 2026,
                                                       "T1").id
-    widget = CaseListImportDialog(db, round_id, "GL")
+    widget = CaseListImportDialog(services_for(db, library, "GL"), round_id,
+                                  changes=Changes())
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -48,10 +51,12 @@ def test_preview_and_import(qtbot: QtBot, dialog: CaseListImportDialog, db: Data
     assert dialog.combos[0].accessibleName() == "Kolumn A: Ärende-ID"
     assert "rad 4" in dialog.info_label.text() and "25 ärenden" in dialog.info_label.text()
     assert not dialog.valid_only.isEnabled() and dialog.import_button.isEnabled()
-    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+    assert dialog.changes is not None
+    with qtbot.waitSignal(dialog.changes.changed, timeout=10_000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     settle(qtbot, dialog)
-    assert signal.args[0].added == 25 and cases(db) == 25
+    assert signal.args[0] == Change("caselist", dialog.round_id) and cases(db) == 25
+    assert dialog.import_result is not None and dialog.import_result.added == 25
     assert "25 nya" in dialog.message_label.text() and not dialog.import_button.isEnabled()
 
 

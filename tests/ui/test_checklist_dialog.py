@@ -14,7 +14,7 @@ from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
 from audit_app.ui.checklist_dialog import ChecklistDialog
-from audit_app.ui.main_window import MainWindow
+from tests.ui.helpers import window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
@@ -25,8 +25,8 @@ def test_menu_opens_dialog_export_import_save(qtbot: QtBot, db: Database,
     library = ChecklistLibrary([CHECKLISTS, tmp_path / "egna"])
     RoundService(db, library, "GL").create("Utredning T1", "utredning", 2026, "T1")
     store = SettingsStore(tmp_path / "s.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(db, library, store)
+    store.save(Settings(reviewer_name="Granskare L", reviewer_initials="GL"))
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     assert window.checklist_action.isEnabled()
     window.checklist_action.trigger()

@@ -24,13 +24,15 @@ CHILD = textwrap.dedent("""
     from audit_app.checklist_io.library import ChecklistLibrary
     from audit_app.settings import Settings, SettingsStore
     from audit_app.storage.db import open_database
+    from audit_app.ui.app import build_services
     from audit_app.ui.main_window import MainWindow
 
     db_path, settings_path, round_id, case_id = sys.argv[1:5]
     app = QApplication([])
     store = SettingsStore(Path(settings_path))
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(open_database(db_path), ChecklistLibrary([Path("checklists")]), store)
+    library = ChecklistLibrary([Path("checklists")])
+    window = MainWindow(build_services(open_database(db_path), library, store), store)
     window.show()
     window.activateWindow()
     for _ in range(50):

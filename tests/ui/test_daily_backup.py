@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
 
+from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.app_services import AppServices
 from audit_app.storage.backup import list_backups
 from audit_app.storage.db import open_database
 from audit_app.ui.app import open_with_dialog, start_daily_backup
@@ -14,20 +18,26 @@ KEY = "en lång lösenfras"
 
 
 def test_opening_for_the_window_leaves_the_backup_to_the_worker(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+        library: ChecklistLibrary) -> None:
     monkeypatch.delenv("GRANSKA_UNENCRYPTED")
     path = tmp_path / "g.sqlite3"
     open_database(path, passphrase=KEY).close()
     db = open_with_dialog(path, lambda new, message: KEY)
     assert db is not None
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    services = AppServices.build(db, library, "GL")
     try:
         assert list_backups(path) == []
-        start_daily_backup(db).join(timeout=60)
+        with qtbot.waitSignal(start_daily_backup(window, services).finished, timeout=60_000):
+            pass
         made = list_backups(path)
         assert len(made) == 1 and ".daily-" in made[0].path.name
         copy = open_database(made[0].path, passphrase=KEY, daily_backup=False)
         copy.close()  # the copy opens with the same passphrase
-        start_daily_backup(db).join(timeout=60)
+        with qtbot.waitSignal(start_daily_backup(window, services).finished, timeout=60_000):
+            pass
         assert len(list_backups(path)) == 1  # once a day
     finally:
         db.close()

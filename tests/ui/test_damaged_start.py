@@ -150,7 +150,7 @@ def test_window_restores_a_damaged_file_and_opens_it(
     monkeypatch.setattr(QMessageBox, "exec", click_restore)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     monkeypatch.setattr(BackupDialog, "exec", lambda self: self.restore_selected() and 1)
-    monkeypatch.setattr(app_module, "start_daily_backup", lambda db: None)
+    monkeypatch.setattr(app_module, "start_daily_backup", lambda *a: None)
     attached: list[list[str]] = []
     monkeypatch.setattr(QApplication, "exec",
                         lambda *a: attached.append(_round_names(path, library)) or 0)
@@ -177,6 +177,7 @@ def test_backup_dialog_does_not_restore_a_corrupt_copy(
 
     from PySide6.QtWidgets import QMessageBox
 
+    from audit_app.services.backups import BackupService
     from audit_app.ui.backup_dialog import BackupDialog
 
     warnings: list[str] = []
@@ -197,7 +198,7 @@ def test_backup_dialog_does_not_restore_a_corrupt_copy(
     con.commit()
     con.close()
     before = path.read_bytes()
-    dialog = BackupDialog(path)
+    dialog = BackupDialog(BackupService(path))
     qtbot.addWidget(dialog)
     assert dialog.backups[0].path == corrupt
     assert dialog.restore_selected() is None

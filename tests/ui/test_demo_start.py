@@ -22,15 +22,17 @@ def test_prepare_demo_builds_the_file_once_and_shows_progress(
     real = demo.build_demo
 
     def small(db, lib, *, progress=None, **_kw):  # type: ignore[no-untyped-def]
-        def spy(name: str) -> None:
-            assert progress is not None
-            progress(name)
-            dialogs = [w for w in qapp.topLevelWidgets()
-                       if isinstance(w, QProgressDialog) and w.isVisible()]
-            labels.extend(d.labelText() for d in dialogs)
-        return real(db, lib, per_unit=1, progress=spy)
+        return real(db, lib, per_unit=1, progress=progress)
+
+    real_label = QProgressDialog.setLabelText
+
+    def label(dialog: QProgressDialog, text: str) -> None:  # on the GUI thread
+        if dialog.isVisible():
+            labels.append(text)
+        real_label(dialog, text)
 
     monkeypatch.setattr(demo, "build_demo", small)
+    monkeypatch.setattr(QProgressDialog, "setLabelText", label)
     path = tmp_path / demo.DEMO_FILE_NAME
     prepare_demo(path, library)
     con = sqlite3.connect(path)

@@ -19,7 +19,7 @@ from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, ChangeLog, Review
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.new_round_dialog import NewRoundDialog
-from tests.ui.helpers import answer_reason, show_active
+from tests.ui.helpers import answer_reason, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 ACTOR = "Gun Ledare (GL)"
@@ -47,7 +47,7 @@ def test_round_to_completed_reviews_with_the_keyboard(
         monkeypatch: pytest.MonkeyPatch) -> None:
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     show_active(qtbot, window)
 
@@ -157,6 +157,7 @@ def draw_sample(qtbot: QtBot, window: MainWindow, db: Database, round_id: int) -
     dialog.fixed.setValue(6)  # type: ignore[attr-defined]
     dialog.seed.setText("granska-e2e")  # type: ignore[attr-defined]
     dialog.draw_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dialog.op.running)  # type: ignore[attr-defined]
     assert dialog.protocol_result is not None  # type: ignore[attr-defined]
     dialog.reject()
     assert window.dialog is None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,12 +18,21 @@ from audit_app.ui import exchange_actions
 from audit_app.ui.exchange_actions import ConflictDialog
 from audit_app.ui.exchange_passphrase import ExchangePassphraseDialog
 from tests.factories import round_with_sample
+from tests.ui.helpers import services_for, window_for
 
 PHRASE = "utbytesfras-42"
 
 
 def phrase(parent: object, file_name: str, new: bool) -> str:
     return PHRASE
+
+
+def run(qtbot: QtBot, action: Callable[..., object], *args: object, **kwargs: object) -> Any:
+    """Start an action (its work runs on a worker thread) and wait for its outcome."""
+    got: list[object] = []
+    action(*args, done=got.append, **kwargs)
+    qtbot.waitUntil(lambda: bool(got), timeout=20_000)
+    return got[0]
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -61,7 +72,8 @@ def test_template_and_import_actions(qtbot: QtBot, db: Database, library: Checkl
                                      told: list[tuple[str, str, str, str]]) -> None:
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
-    path = exchange_actions.export_template(None, db, rnd.id, "GL", tmp_path / "g.xlsx")
+    gl = services_for(db, library, "GL")
+    path = run(qtbot, exchange_actions.export_template, None, gl, rnd.id, tmp_path / "g.xlsx")
     assert path is not None and told[-1][0] == "info" and "2 ärenden" in told[-1][2]
     csv = tmp_path / "svar.csv"
     csv.write_text("case;item;answer\n2026-0001;vardplan;Nej\n2026-0002;vardplan;ja\n",
@@ -72,15 +84,15 @@ def test_template_and_import_actions(qtbot: QtBot, db: Database, library: Checkl
         asked.append(conflicts)
         return None
 
-    assert not exchange_actions.import_answers(None, db, rnd.id, "GL", csv, cancel)
+    assert not run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, csv, cancel)
     assert [str(c) for c in asked[0]] == ["2026-0001 / vardplan (svar): 'ja' → 'nej'"]
     assert ReviewService(db, "GL").review(rnd.id, cases[1]).answers == {}
-    assert exchange_actions.import_answers(
-        None, db, rnd.id, "GL", csv, lambda p, cs: {c.key: THEIRS for c in cs})
+    assert run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, csv,
+               lambda p, cs: {c.key: THEIRS for c in cs})
     assert ReviewService(db, "GL").review(rnd.id, cases[0]).answers["vardplan"].value == "nej"
     assert "2 svar" in told[-1][2]
     csv.write_text("case;item;answer\n2026-0009;vardplan;ja\n", encoding="utf-8")
-    assert not exchange_actions.import_answers(None, db, rnd.id, "GL", csv)
+    assert not run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, csv)
     assert told[-1][0] == "error" and "rad 2: ärendet '2026-0009'" in told[-1][3]
 
 
@@ -89,30 +101,31 @@ def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: Ch
                                          told: list[tuple[str, str, str, str]]) -> None:
     rnd, cases = round_with_sample(db, library, 2)
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
-    assert exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska",
+    gl = services_for(db, library, "GL")
+    assert run(qtbot, exchange_actions.export_round, None, gl, rnd.id, tmp_path / "r.granska",
                                          lambda p, n, new: None) is None
     assert not (tmp_path / "r.granska").exists() and told == []  # cancelled: nothing said
-    path = exchange_actions.export_round(None, db, rnd.id, "GL", tmp_path / "r.granska",
+    path = run(qtbot, exchange_actions.export_round, None, gl, rnd.id, tmp_path / "r.granska",
                                          phrase)
     assert path is not None
     other = open_database(tmp_path / "b.sqlite3")
+    bo = services_for(other, library, "Bo")
     try:
-        assert exchange_actions.import_round(None, other, "Bo", path,
+        assert run(qtbot, exchange_actions.import_round, None, bo, path,
                                              ask=lambda p, n, new: "fel lösenfras") is None
         assert told[-1][0] == "error" and "Fel lösenfras för r.granska" in told[-1][2]
-        assert exchange_actions.import_round(None, other, "Bo", path,
+        assert run(qtbot, exchange_actions.import_round, None, bo, path,
                                              ask=lambda p, n, new: None) is None
-        round_id = exchange_actions.import_round(None, other, "Bo", path, ask=phrase)
+        round_id = run(qtbot, exchange_actions.import_round, None, bo, path, ask=phrase)
         assert round_id is not None and "lades till" in told[-1][2]
         b_case = ReviewService(other, "Bo").case_rows(round_id)[0].case_id
         ReviewService(other, "Bo").set_answer(round_id, b_case, "vardplan", "nej")
-        assert exchange_actions.import_round(
-            None, other, "Bo", path, lambda p, cs: {c.key: THEIRS for c in cs},
-            phrase) == round_id
+        assert run(qtbot, exchange_actions.import_round, None, bo, path,
+                   lambda p, cs: {c.key: THEIRS for c in cs}, phrase) == round_id
         assert ReviewService(other, "Bo").review(round_id, b_case) \
             .answers["vardplan"].value == "ja"
         path.write_bytes(b"broken")
-        assert exchange_actions.import_round(None, other, "Bo", path, ask=phrase) is None
+        assert run(qtbot, exchange_actions.import_round, None, bo, path, ask=phrase) is None
         assert told[-1][0] == "error" and "skadad" in told[-1][2]
     finally:
         other.close()
@@ -122,10 +135,9 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          told: list[tuple[str, str, str, str]]) -> None:
     from audit_app.settings import SettingsStore
-    from audit_app.ui.main_window import MainWindow
 
     rnd, _ = round_with_sample(db, library, 2)
-    window = MainWindow(db, library, SettingsStore(tmp_path / "s.json"))
+    window = window_for(db, library, SettingsStore(tmp_path / "s.json"))
     qtbot.addWidget(window)
     actions = window.exchange_actions
     texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
@@ -140,6 +152,7 @@ def test_menu_actions_on_the_main_window(qtbot: QtBot, db: Database, library: Ch
     assert told[-1][1] == "Ingen omgång vald" and not target.exists()
     monkeypatch.setattr(window, "current_round_id", lambda: rnd.id)
     actions[0].trigger()
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=20_000)
     assert target.exists() and told[-1][0] == "info"
     shot = Path(os.environ.get("GRANSKA_SHOTS", str(tmp_path))) / "file_menu.png"
     window.file_menu.adjustSize()
@@ -153,11 +166,12 @@ def test_exports_to_an_unwritable_place_say_so_and_return_nothing(
     rnd, _cases = round_with_sample(db, library, 2)
     blocked = tmp_path / "en fil"
     blocked.write_text("ingen mapp", encoding="utf-8")
-    assert exchange_actions.export_template(None, db, rnd.id, "GL",
-                                            blocked / "g.xlsx") is None
+    gl = services_for(db, library, "GL")
+    assert run(qtbot, exchange_actions.export_template, None, gl, rnd.id,
+               blocked / "g.xlsx") is None
     assert told[-1][0] == "error" and told[-1][1] == "Arbetsboken kunde inte sparas"
-    assert exchange_actions.export_round(None, db, rnd.id, "GL",
-                                         blocked / "r.granska", phrase) is None
+    assert run(qtbot, exchange_actions.export_round, None, gl, rnd.id,
+               blocked / "r.granska", phrase) is None
     assert told[-1][0] == "error" and told[-1][1] == "Omgången kunde inte exporteras"
     assert len(told) == 2  # no "saved" message after a failure
 

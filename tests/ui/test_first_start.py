@@ -21,7 +21,7 @@ from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.reason_dialog import ReasonDialog
-from tests.ui.helpers import show_active
+from tests.ui.helpers import services_for, show_active, window_for
 
 SHOTS = Path("/tmp/h-walk")
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -45,12 +45,12 @@ def ok_button(buttons: QDialogButtonBox) -> object:
 
 def test_empty_overview_offers_a_new_round(qtbot: QtBot, db: Database,
                                            library: ChecklistLibrary, tmp_path: Path) -> None:
-    window = MainWindow(None, library, named_store(tmp_path), db_path=db.path)
+    window = MainWindow(None, named_store(tmp_path), db_path=db.path)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     view = window.rounds_view
     assert not view.new_round_button.isVisible()  # still opening: nothing to offer yet
-    window.attach(db)
+    window.attach(services_for(db, library, window.settings_store))
     assert view.empty_label.isVisible() and view.new_round_button.isVisible()
     assert view.demo_button.isVisible()
     window.resize(1100, 720)
@@ -77,7 +77,7 @@ def test_demo_button_starts_granska_on_the_demo(
         return True, 4711
 
     monkeypatch.setattr(demo_start, "start_detached", record)
-    window = MainWindow(db, library, named_store(tmp_path))
+    window = window_for(db, library, named_store(tmp_path))
     qtbot.addWidget(window)
     show_active(qtbot, window)
     qtbot.mouseClick(window.rounds_view.demo_button, LEFT)
@@ -116,7 +116,7 @@ def test_new_round_remembers_the_checklist(qtbot: QtBot, db: Database,
                                           library: ChecklistLibrary, tmp_path: Path) -> None:
     RoundService(db, library, "GL").create("Utredning T1 2026", "utredning-barn", 2026, "T1")
     store = named_store(tmp_path)
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     dialog = window.new_round()  # nothing in the settings: the newest round's checklist
@@ -134,7 +134,7 @@ def test_new_round_remembers_the_checklist(qtbot: QtBot, db: Database,
 
 def test_new_round_without_a_name_says_so(qtbot: QtBot, db: Database,
                                           library: ChecklistLibrary, tmp_path: Path) -> None:
-    window = MainWindow(db, library, named_store(tmp_path))
+    window = window_for(db, library, named_store(tmp_path))
     qtbot.addWidget(window)
     show_active(qtbot, window)
     dialog = window.new_round()

@@ -17,7 +17,7 @@ from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from tests.factories import round_with_sample
-from tests.ui.helpers import show_active
+from tests.ui.helpers import services_for, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -31,7 +31,7 @@ def named_store(tmp_path: Path) -> SettingsStore:
 def test_lists_rounds(qtbot: QtBot, db: Database, library: ChecklistLibrary,
                       tmp_path: Path) -> None:
     RoundService(db, library, "GL").create("Placerade T1", "placerade-barn", 2026, "T1")
-    window = MainWindow(db, library, SettingsStore(tmp_path / "s.json"))
+    window = window_for(db, library, SettingsStore(tmp_path / "s.json"))
     qtbot.addWidget(window)
     assert window.model.rowCount() == 1
     assert window.model.row(0).name == "Placerade T1"
@@ -41,7 +41,7 @@ def test_lists_rounds(qtbot: QtBot, db: Database, library: ChecklistLibrary,
 def test_new_round_dialog_creates_and_opens_the_round(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
     store = named_store(tmp_path)
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     qtbot.keyClick(window.rounds_view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -67,7 +67,7 @@ def test_new_round_dialog_creates_and_opens_the_round(
 def test_identity_is_asked_at_first_start(qtbot: QtBot, db: Database,
                                          library: ChecklistLibrary, tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "s.json")
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
@@ -85,7 +85,7 @@ def test_enter_opens_round_and_last_round_is_selected_next_time(
     store = named_store(tmp_path)
     first, _ = round_with_sample(db, library, n=4, name="A T1")
     second, _ = round_with_sample(db, library, n=2, name="B T2", period="T2")
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.show()
     window.rounds_view.select(first.id)
@@ -95,7 +95,7 @@ def test_enter_opens_round_and_last_round_is_selected_next_time(
     qtbot.keyClicks(window.round_view.filter, "0003")
     assert window.round_view.model.rowCount() == 1
     window.close()
-    again = MainWindow(db, library, store)
+    again = window_for(db, library, store)
     qtbot.addWidget(again)
     assert again.rounds_view.current_id() == first.id != second.id
 
@@ -103,7 +103,7 @@ def test_enter_opens_round_and_last_round_is_selected_next_time(
 def test_round_view_sorts_by_column(qtbot: QtBot, db: Database, library: ChecklistLibrary,
                                     tmp_path: Path) -> None:
     summary, _ = round_with_sample(db, library, n=5)
-    window = MainWindow(db, library, named_store(tmp_path))
+    window = window_for(db, library, named_store(tmp_path))
     qtbot.addWidget(window)
     window.open_round(summary.id)
     view = window.round_view
@@ -117,7 +117,7 @@ def test_round_view_sorts_by_column(qtbot: QtBot, db: Database, library: Checkli
 def test_window_shows_before_the_database_and_fills_on_attach(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
     summary, _ = round_with_sample(db, library, n=3, name="Väntar T1")
-    window = MainWindow(None, library, named_store(tmp_path), db_path=db.path)
+    window = MainWindow(None, named_store(tmp_path), db_path=db.path)
     qtbot.addWidget(window)
     window.show()
     assert db.path.name in window.windowTitle()
@@ -126,7 +126,7 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     items = [a for m in menus if m is not None for a in m.actions() if a.text()]
     assert len(items) > 10
     assert [a for a in items if a.isEnabled() and a.menu() is None] == [window.quit_action]
-    window.attach(db)
+    window.attach(services_for(db, library, window.settings_store))
     assert "Öppnar databasen" not in window.empty_label.text()
     assert window.model.rowCount() == 1 and window.model.row(0).name == "Väntar T1"
     assert window.new_round_action.isEnabled() and not window.empty_label.isVisible()
@@ -137,17 +137,17 @@ def test_window_shows_before_the_database_and_fills_on_attach(
 
 def test_identity_is_asked_after_the_database_is_attached(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
-    window = MainWindow(None, library, SettingsStore(tmp_path / "s.json"), db_path=db.path)
+    window = MainWindow(None, SettingsStore(tmp_path / "s.json"), db_path=db.path)
     qtbot.addWidget(window)
     window.show()
     qtbot.wait(50)  # the event loop runs: no identity dialog over the passphrase yet
     assert window.dialog is None
-    window.attach(db)
+    window.attach(services_for(db, library, window.settings_store))
     assert window.empty_label.isVisible()  # a new database: the overview says what to do
     assert window.empty_label.text().startswith("Inga granskningsomgångar")
     qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
     window.dialog.reject()  # type: ignore[union-attr]
-    window.attach(db)  # asked once only
+    window.attach(services_for(db, library, window.settings_store))  # asked once only
     qtbot.wait(50)
     assert window.dialog is None
 
@@ -163,7 +163,7 @@ def test_a_round_name_with_a_personnummer_is_refused_with_a_message(
     number = stem[:6] + "\u2013" + stem[6:] + next(c for c in "0123456789" if luhn_ok(stem + c))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    window = MainWindow(db, library, named_store(tmp_path))
+    window = window_for(db, library, named_store(tmp_path))
     qtbot.addWidget(window)
     show_active(qtbot, window)
     dialog = window.new_round()

@@ -15,6 +15,7 @@ from audit_app.storage.db import Database
 from audit_app.ui import results_view
 from audit_app.ui.results_view import ResultsView
 from tests.figure_data import seed_utredning, utredning
+from tests.ui.helpers import services_for, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -23,9 +24,16 @@ def make_view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsV
     t1, _ = seed_utredning(db, library)
     seed_utredning(db, library, n=20, period="T2", name="Utredning T2 2026",
                    answers=lambda k: utredning(45 - k))
-    view = ResultsView(db, "EC", RoundService(db, library, "EC").list(), selected=t1)
+    view = ResultsView(services_for(db, library, "EC"), RoundService(db, library, "EC").list(),
+                       selected=t1)
     qtbot.addWidget(view)
+    computed(qtbot, view)
     return view
+
+
+def computed(qtbot: QtBot, view: ResultsView) -> None:
+    """Wait for the figures, computed off the GUI thread."""
+    qtbot.waitUntil(lambda: view.computing is not None and not view.computing.running)
 
 
 def cell(model: object, row: int, col: int) -> str:
@@ -42,13 +50,16 @@ def test_figures_and_filters(qtbot: QtBot, db: Database, library: ChecklistLibra
     assert cell(view.items_model, 4, 1) == "Ja 10, Nej 36"  # SIP need: unscored counts
     # tick T2 too: VB accumulates 26 of 66
     view.round_list.item(0).setCheckState(Qt.CheckState.Checked)
+    computed(qtbot, view)
     assert cell(view.items_model, 0, 1) == "26 av 66"
     labels = [cell(view.groups_model, r, 0) for r in range(view.groups_model.rowCount())]
     assert "VB 2026" in labels and "Flickor" in labels
     view.period.setCurrentIndex(view.period.findData("T2"))
+    computed(qtbot, view)
     assert cell(view.items_model, 0, 1) == "0 av 20"
     view.period.setCurrentIndex(0)
     view.gender.setCurrentIndex(view.gender.findData("flicka"))
+    computed(qtbot, view)
     assert cell(view.items_model, 0, 1) == "11 av 27"
     view.grab().save(str(tmp_path / "results.png"))
 
@@ -67,9 +78,11 @@ def test_drill_down_lists_cases(qtbot: QtBot, db: Database, library: ChecklistLi
 
     monkeypatch.setattr(results_view, "CasesDialog", FakeDialog)  # type: ignore[attr-defined]
     view.items_table.doubleClicked.emit(view.items_model.index(0, 1))
+    qtbot.waitUntil(lambda: len(shown) == 1)
     girls = next(r for r in range(view.groups_model.rowCount())
                  if cell(view.groups_model, r, 0) == "Flickor")
     view.groups_table.doubleClicked.emit(view.groups_model.index(girls, 1))
+    qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown == [46, 19]
 
 
@@ -86,15 +99,15 @@ def test_export_pdf_off_the_gui_thread(qtbot: QtBot, db: Database, library: Chec
 def test_main_window_ctrl_r_opens_results(qtbot: QtBot, db: Database,
                                           library: ChecklistLibrary, tmp_path: Path) -> None:
     from audit_app.settings import Settings, SettingsStore
-    from audit_app.ui.main_window import MainWindow
 
     seed_utredning(db, library, n=6)
     store = SettingsStore(tmp_path / "s.json")
     store.save(Settings(reviewer_name="Eva Chef", reviewer_initials="EC"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     assert window.results_action.shortcut().toString() == "Ctrl+R"
     window.results_action.trigger()
     assert isinstance(window.dialog, ResultsView)
+    computed(qtbot, window.dialog)
     assert cell(window.dialog.items_model, 0, 1) == "6 av 6"
     window.dialog.reject()

@@ -20,7 +20,7 @@ from audit_app.ui.main_window import MainWindow
 from audit_app.ui.review_form import FORM_STYLE, ChecklistPage
 from tests.conftest import CHECKLISTS
 from tests.factories import round_with_sample
-from tests.ui.helpers import show_active
+from tests.ui.helpers import show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,7 +56,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     library = big_checklist(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    w = MainWindow(db, library, store)
+    w = window_for(db, library, store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
     return w
@@ -64,7 +64,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
 
 def test_every_answer_type_is_answered_from_the_keyboard(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=2, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=2, checklist="stor")
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
@@ -94,7 +94,7 @@ def test_every_answer_type_is_answered_from_the_keyboard(
 
 def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
                                             db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=6, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=6, checklist="stor")
     service = ReviewService(db, "GL")
     for case_id in case_ids:
         for k in range(0, 40, 3):
@@ -121,7 +121,7 @@ def test_next_case_is_fast_with_forty_items(qtbot: QtBot, window: MainWindow,
 
 def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=1, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=1, checklist="stor")
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
@@ -196,7 +196,7 @@ def test_the_form_fits_a_1366_by_768_screen_without_scrolling_sideways(
     library = long_question_library(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     show_active(qtbot, window)

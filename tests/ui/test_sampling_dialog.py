@@ -19,6 +19,7 @@ from audit_app.storage.db import Database
 from audit_app.ui import sampling_result
 from audit_app.ui.sampling_dialog import SamplingDialog
 from tests.services.test_sampling import make_round
+from tests.ui.helpers import services_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrary,
                             tmp_path: Path) -> None:
     rid = make_round(db, library, cases=60)
-    dialog = SamplingDialog(db, rid, "Anna GL")
+    dialog = SamplingDialog(services_for(db, library, "Anna GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.population.text() == "60 ärenden"
@@ -39,6 +40,7 @@ def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrar
     dialog.seed.setText("abc123")
     dialog.stratify.setCurrentIndex(1)
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     assert dialog.protocol_view.isVisible() and not dialog.options.isVisible()
     assert "abc123" in dialog.protocol_view.toPlainText()
     stored = SamplingService(db, "x").protocol(rid)
@@ -49,16 +51,18 @@ def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrar
 
 def test_fixed_size_and_refusal(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> None:
     rid = make_round(db, library, cases=5)
-    dialog = SamplingDialog(db, rid, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.by_fixed.setChecked(True)
     assert not dialog.tolerable.isEnabled() and dialog.fixed.isEnabled()
     dialog.fixed.setValue(10)
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     assert dialog.error.isVisible() and "mellan 1 och 5" in dialog.error.text()
     dialog.fixed.setValue(3)
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     assert len(SamplingService(db, "GL").sampled_cases(rid)) == 3
 
 
@@ -66,7 +70,7 @@ def test_existing_protocol_is_shown(qtbot: QtBot, db: Database,
                                     library: ChecklistLibrary) -> None:
     rid = make_round(db, library, cases=10)
     SamplingService(db, "GL").draw(rid, size=4, seed="fixed-seed")
-    dialog = SamplingDialog(db, rid, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "fixed-seed" in dialog.protocol_view.toPlainText()
@@ -76,11 +80,12 @@ def test_existing_protocol_is_shown(qtbot: QtBot, db: Database,
 def test_empty_frame_is_explained(qtbot: QtBot, db: Database,
                                   library: ChecklistLibrary) -> None:
     rid = make_round(db, library, cases=0)
-    dialog = SamplingDialog(db, rid, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "tom" in dialog.size_result.text()
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     assert "importera en ärendelista" in dialog.error.text()
 
 
@@ -94,7 +99,7 @@ def test_date_filter_defaults_to_the_rounds_tertial(
         last: date) -> None:
     summary = RoundService(db, library, "GL").create(f"Omgång {period}", "placerade-barn",
                                                      2026, period)
-    dialog = SamplingDialog(db, summary.id, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), summary.id)
     qtbot.addWidget(dialog)
     assert dialog.date_from.date().toPython() == first
     assert dialog.date_to.date().toPython() == last
@@ -103,7 +108,7 @@ def test_date_filter_defaults_to_the_rounds_tertial(
 def test_date_filter_limits_the_frame_to_the_period(
         qtbot: QtBot, db: Database, library: ChecklistLibrary) -> None:
     rid = make_round(db, library, cases=60)  # closed Jan-Apr 2026: all inside T1
-    dialog = SamplingDialog(db, rid, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), rid)
     qtbot.addWidget(dialog)
     dialog.use_dates.setChecked(True)
     assert dialog.population.text() == "60 ärenden"
@@ -114,7 +119,7 @@ def test_date_filter_limits_the_frame_to_the_period(
 def test_fixed_size_is_the_size_shown_not_the_calculated_one(
         qtbot: QtBot, db: Database, library: ChecklistLibrary) -> None:
     rid = make_round(db, library, cases=60)
-    dialog = SamplingDialog(db, rid, "GL")
+    dialog = SamplingDialog(services_for(db, library, "GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     calculated = sample_size(0.95, 0.05, 0.0, 60)
@@ -125,6 +130,7 @@ def test_fixed_size_is_the_size_shown_not_the_calculated_one(
     assert str(calculated) not in dialog.size_result.text()
     assert not dialog.size_result.isEnabled()
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     assert SamplingService(db, "GL").protocol(rid).size == 12
     assert "12 av 60" in dialog.result_panel.heading.text()
 
@@ -133,13 +139,14 @@ def test_drawn_protocol_explains_saves_pdf_copies_and_prints(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     rid = make_round(db, library, cases=20)
-    dialog = SamplingDialog(db, rid, "Anna GL")
+    dialog = SamplingDialog(services_for(db, library, "Anna GL"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.by_fixed.setChecked(True)
     dialog.fixed.setValue(6)
     dialog.seed.setText("protokoll-1")
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.op.running)
     panel = dialog.result_panel
     proto = SamplingService(db, "x").protocol(rid)
     assert len(proto.sampled_refs) == 6 and len(proto.reserve_refs) == 14

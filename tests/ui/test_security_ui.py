@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.services.backups import BackupService
 from audit_app.services.changelog import ChangeLogService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
@@ -19,6 +20,7 @@ from audit_app.ui.backup_dialog import BackupDialog
 from audit_app.ui.changelog_view import ChangeLogDialog
 from audit_app.ui.passphrase_dialog import PassphraseDialog
 from tests.factories import round_with_sample
+from tests.ui.helpers import window_for
 
 SHOTS = Path("/tmp/h7")
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -121,7 +123,7 @@ def test_restore_backup(tmp_path: Path, library: ChecklistLibrary, qtbot: QtBot,
     db = open_database(path)
     RoundService(db, library, "GL").create("Efter", "placerade-barn", 2026, "T2")
     db.close()
-    dialog = BackupDialog(path)
+    dialog = BackupDialog(BackupService(path))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save(str(SHOTS / "backups.png"))
@@ -141,12 +143,11 @@ def test_main_window_lock_unlock_and_change_log(qtbot: QtBot, db: Database,
     from PySide6.QtWidgets import QInputDialog
 
     from audit_app.settings import Settings, SettingsStore
-    from audit_app.ui.main_window import MainWindow
 
     rnd, cases = round_with_sample(db, library, 1)
     store = SettingsStore(tmp_path / "s.json")
     store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
-    window = MainWindow(db, library, store)
+    window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.open_round(rnd.id)
     actions = window.security_actions

@@ -13,6 +13,7 @@ from audit_app.services.deviations import DeviationService
 from audit_app.storage.db import Database
 from audit_app.ui.year_view import OVERDUE_FILL, YearView
 from tests.plan_data import UNIT, reviewed_year
+from tests.ui.helpers import services_for
 
 
 def texts(model: object, row: int) -> list[str]:
@@ -26,7 +27,7 @@ def test_year_view_lists_controls_periods_and_overdue_actions(
     DeviationService(db, library, "EC").add_action(
         "samtal_placerade", "T1", "enskilt_samtal", "Genomgång på APT", "Gruppledare",
         date(2024, 5, 31))
-    view = YearView(db, library, "EC")
+    view = YearView(services_for(db, library, "EC"))
     qtbot.addWidget(view)
     assert view.plan_box.currentText() == f"{UNIT} 2024"
     qtbot.waitUntil(lambda: view.status_model.rowCount() == 5)
@@ -45,6 +46,6 @@ def test_year_view_lists_controls_periods_and_overdue_actions(
 
 def test_year_view_without_a_plan(qtbot: QtBot, db: Database,
                                   library: ChecklistLibrary) -> None:
-    view = YearView(db, library, "EC")
+    view = YearView(services_for(db, library, "EC"))
     qtbot.addWidget(view)
     assert view.plan_box.count() == 0 and "plan import" in view.note.text()
