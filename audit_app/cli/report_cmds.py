@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.cli.context import CliContext
-from audit_app.domain.figures import GENDER_ORDER, figure_text
+from audit_app.domain.figures import figure_text
+from audit_app.domain.gender import GENDER_ORDER
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 from audit_app.services.rounds import RoundService

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
@@ -27,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import GENDER_LABELS, GENDER_ORDER, Figure, ItemFigures, Report
+from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.gender import GENDER_ORDER, gender_label
+from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 from audit_app.storage.db import Database
-from audit_app.ui.i18n import term
+from audit_app.ui.i18n import current_language
 from audit_app.ui.results_parts import (
     FIGURE_ROLE,
     CasesDialog,
@@ -94,7 +95,7 @@ class ResultsView(QDialog):
         self.gender.setAccessibleName(self.tr("Kön"))
         self.gender.addItem(self.tr("Flickor och pojkar"), None)
         for g in GENDER_ORDER:
-            self.gender.addItem(GENDER_LABELS[g], g)
+            self.gender.addItem(gender_label(g, current_language(), plural=True), g)
         self.status = QLabel()
         self.status.setWordWrap(True)
         headers = (self.tr("Kontrollpunkt"), self.tr("Resultat"), self.tr("Andel"),
@@ -238,30 +239,18 @@ class ResultsView(QDialog):
             self.comments.setText(self.tr("Inga kommentarer."))
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
-        rows = [FigureRow(self.tr("Totalt"), item.total, item.item_id, item.scored,
-                          counts_text=_counts(item, item.total))]
-        for label, fig in item.periods.items():
-            period = label.split()[0]
-            rows.append(FigureRow(label, fig, item.item_id, item.scored,
-                                  period=None if period == "VB" else period,
-                                  counts_text=_counts(item, fig)))
-        rows += [FigureRow(self.tr("%1 (föregående år)").replace("%1", label), fig,
-                           item.item_id, item.scored) for label, fig in item.last_year.items()]
-        rows += [FigureRow(term(GENDER_LABELS.get(g, g)), fig, item.item_id, item.scored,
-                           gender=g)
-                 for g, fig in item.genders.items()]
-        rows += [FigureRow(u, fig, item.item_id, item.scored, unit=u)
-                 for u, fig in item.units.items()]
-        return [replace(r, counts_text=_counts(item, r.figure)) for r in rows]
+        lang = current_language()
+        return [FigureRow(group_label(key, lang), fig, item.item_id, item.scored, key,
+                          counts_text=_counts(item, fig))
+                for key, fig in item.groups().items()]
 
     def _drill(self, table: QTableView, index: QModelIndex) -> None:
         row = index.data(FIGURE_ROLE)
-        if not isinstance(row, FigureRow) or "föregående" in row.label or \
-                "(fg" in row.label:
+        if not isinstance(row, FigureRow):
             return
         cases = self.service.cases_behind(
-            self.round_ids(), row.item_id, unit=row.unit or self.unit.currentData(),
-            gender=row.gender or self.gender.currentData(), period=row.period)
+            self.round_ids(), row.item_id, unit=self.unit.currentData(),
+            gender=self.gender.currentData(), group=row.key)
         labels = dict(self.report.item(row.item_id).options) if self.report else {}
         CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self,
                     labels).exec()
