@@ -35,6 +35,7 @@ from audit_app.domain.figures import (
 )
 from audit_app.domain.gender import gender_label
 from audit_app.domain.group_labels import group_label
+from audit_app.domain.sampling_protocol import RoundProtocol
 from audit_app.reports.pdf_parts import (
     FONT,
     FONT_BOLD,
@@ -49,6 +50,7 @@ from audit_app.reports.pdf_parts import (
     traffic_light,
     wrap_text,
 )
+from audit_app.reports.protocol_text import appendix_lines
 
 Progress = Callable[[int, int], None]
 MASKED = "Färre än 5 ärenden"
@@ -62,9 +64,10 @@ VERDICT_TEXT = {
 
 
 def write_pdf(report: Report, path: Path, *, publication: bool = False,
-              protocol: Sequence[str] = (), author: str = "",
-              progress: Progress | None = None) -> None:
-    """Write the report; protocol is the sampling protocol as text lines (the appendix)."""
+              protocol: Sequence[RoundProtocol] = (), author: str = "",
+              progress: Progress | None = None, lang: str = "sv") -> None:
+    """Write the report; protocol holds the rounds' sampling protocols (the appendix),
+    rendered in lang."""
     register_fonts()
     st = styles()
     title = f"Resultat av internkontroll – {report.checklist_title}"
@@ -82,7 +85,7 @@ def write_pdf(report: Report, path: Path, *, publication: bool = False,
         story += _item_section(k, item, st, publication)
         if progress:
             progress(k, total + 1)
-    story += _appendix(protocol, st, publication)
+    story += _appendix(appendix_lines(protocol, lang), st, publication)
     footer = f"{report.checklist_title} · {report.unit_text} · {report.period_text}"
     if publication:
         footer += " · publiceringsversion"

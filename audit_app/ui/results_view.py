@@ -268,15 +268,20 @@ class ResultsView(QDialog):
 
     def export_to(self, kind: str, path: Path, publication: bool = False) -> None:
         """Write the file on a worker thread with a progress dialog; errors in a message."""
-        request = ExportRequest(tuple(self.round_ids()), publication=publication,
-                                unit=self.unit.currentData(), gender=self.gender.currentData(),
-                                **{kind: path})
-        service = ReportExportService(self.db, self.actor)
+        report = self.report
+        if report is None:
+            return
+        # the report as shown is written; the figures are not computed again
+        request = ExportRequest(tuple(r.id for r in report.rounds), publication=publication,
+                                pdf=path if kind == "pdf" else None,
+                                xlsx=path if kind == "xlsx" else None,
+                                json=path if kind == "json" else None, lang=current_language())
+        service = ReportExportService(self.db, self.actor, self.service)
         progress = QProgressDialog(self.tr("Exporterar …"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        self.job = _ExportJob(lambda say: service.write(request, say))
+        self.job = _ExportJob(lambda say: service.write_report(report, request, say))
         self.job.progress.connect(progress.setLabelText)
         self.job.finished.connect(lambda: self._exported(progress, path))
         self.job.start()
