@@ -24,6 +24,7 @@ from audit_app.domain.figures import (
     RoundInfo,
 )
 from audit_app.domain.gender import GENDER_ORDER, Gender
+from audit_app.domain.reviews import ReviewStatus
 from audit_app.domain.rounds import Period
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
@@ -31,7 +32,7 @@ from audit_app.services.figure_counts import case_filters, count_answers
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
-COMPLETE = "complete"
+COMPLETE = ReviewStatus.COMPLETE
 
 
 @dataclass(frozen=True)

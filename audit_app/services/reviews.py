@@ -139,7 +139,7 @@ class ReviewService:
                        if i.required and applies[i.id] and not values.get(i.id)]
             if missing:
                 raise MissingAnswersError([i.id for i in missing], [i.question for i in missing])
-            review.status = ReviewStatus.COMPLETE.value
+            review.status = ReviewStatus.COMPLETE
             review.completed_at = datetime.now()
             record_change(s, self.actor, "complete", "review", review.uid, round_id=round_id,
                           case_ref=case.case_ref, field="status", old="draft", new="complete")
@@ -158,7 +158,7 @@ class ReviewService:
                 raise UserError("Granskningen är inte markerad som klar.")
             case = s.get(Case, case_id)
             assert case is not None
-            review.status = ReviewStatus.DRAFT.value
+            review.status = ReviewStatus.DRAFT
             review.completed_at = None
             review.updated_at = datetime.now()
             record_change(s, self.actor, "reopen", "review", review.uid, round_id=round_id,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
+from audit_app.domain.reviews import ReviewStatus
 from audit_app.domain.rounds import Period, RoundSummary
 from audit_app.services.definitions import pin_definition
 from audit_app.storage.changelog import record_change
@@ -130,7 +131,8 @@ class RoundService:
                 SampleRow.round_id, func.count(SampleEntry.id)).join(SampleRow)
                 .where(active_entry_filter())),
             "reviewed": grouped(Review.round_id, select(
-                Review.round_id, func.count(Review.id)).where(Review.status == "complete")),
+                Review.round_id, func.count(Review.id))
+                .where(Review.status == ReviewStatus.COMPLETE)),
         }
 
     def _summary(self, session: Session, row: AuditRound,

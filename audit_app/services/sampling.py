@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
-from audit_app.domain.reviews import check_free_text
+from audit_app.domain.reviews import ReviewStatus, check_free_text
 from audit_app.domain.rounds import Period
 from audit_app.domain.sampling import DrawResult, draw, model_text, sample_size
 from audit_app.domain.sampling_protocol import (
@@ -138,7 +138,7 @@ class SamplingService:
                 raise NotFoundError(f"Ärendet '{case_ref}' ingår inte i stickprovet.")
             if s.scalar(select(Review.id).where(Review.round_id == rnd.id,
                                                 Review.case_id == entry.case_id,
-                                                Review.status == "complete")):
+                                                Review.status == ReviewStatus.COMPLETE)):
                 raise ConflictError(f"Ärendet '{case_ref}' har en klar granskning och kan "
                                     "inte uteslutas.")
             spare = self._spare(s, sample.id, entry.stratum)
