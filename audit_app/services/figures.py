@@ -124,12 +124,16 @@ class FigureService:
         with a group, only its cases (last year's group: the cases of last year's rounds)."""
         with self.db.session() as s:
             if group is not None and group.kind is GroupKind.LAST_YEAR:
-                wanted = {(group.year or 0, p) for p in group.periods()}
-                key = s.scalar(select(ChecklistDefinition.checklist_key)
-                               .join(AuditRound,
-                                     AuditRound.definition_id == ChecklistDefinition.id)
-                               .where(AuditRound.id.in_(round_ids)))
-                round_ids = list(self._rounds_of(s, wanted, key or ""))
+                # the rounds the figure counted: these rounds' periods a year earlier
+                chosen = s.execute(select(ChecklistDefinition.checklist_key, AuditRound.year,
+                                          AuditRound.period)
+                                   .join(AuditRound,
+                                         AuditRound.definition_id == ChecklistDefinition.id)
+                                   .where(AuditRound.id.in_(round_ids))).all()
+                wanted = {(y - 1, Period(p)) for _, y, p in chosen} & {
+                    (group.year or 0, p) for p in group.periods()}
+                key = chosen[0][0] if chosen else ""
+                round_ids = list(self._rounds_of(s, wanted, key))
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender, Answer.value,
                            Answer.compliant, Answer.comment)
                     .select_from(Answer).join(Review, Review.id == Answer.review_id)

@@ -136,3 +136,23 @@ def test_different_checklists_refused(db: Database, library: ChecklistLibrary) -
     b, _ = round_with_sample(db, library, 2, name="P")
     with pytest.raises(UserError, match="olika checklistor"):
         FigureService(db).compute([a, b.id])
+
+
+def test_last_year_span_and_its_cases_match(db: Database, library: ChecklistLibrary) -> None:
+    t1, _ = seed_utredning(db, library, n=6)
+    t3, _ = seed_utredning(db, library, n=7, period="T3", name="Utredning T3 2026")
+    for n, period in ((3, "T1"), (4, "T2"), (5, "T3")):
+        seed_utredning(db, library, n=n, period=period, year=2025,
+                       name=f"Utredning {period} 2025")
+    service = FigureService(db)
+    item = service.compute([t1, t3]).item("signs_of_safety")
+    span = GroupKey(GroupKind.LAST_YEAR, 2025, Period.T1, until=Period.T3)
+    assert list(item.last_year) == [GroupKey(GroupKind.LAST_YEAR, 2025, Period.T1), span,
+                                    GroupKey(GroupKind.LAST_YEAR, 2025, Period.T3)]
+    assert item.last_year[span].n == 3 + 5  # T2 2025 has no round this year: not counted
+    behind = service.cases_behind([t1, t3], "signs_of_safety", group=span)
+    assert len(behind) == item.last_year[span].n
+    assert {c.round_name for c in behind} == {"Utredning T1 2025", "Utredning T3 2025"}
+    t3_2025 = service.cases_behind([t1, t3], "signs_of_safety",
+                                   group=GroupKey(GroupKind.LAST_YEAR, 2025, Period.T3))
+    assert len(t3_2025) == 5
