@@ -59,7 +59,6 @@ def test_sigkill_loses_no_committed_answer(tmp_path: Path, library: ChecklistLib
     rng = random.Random(7)
     reported: dict[tuple[int, str], str] = {}
     kills = 0
-    started = time.monotonic()
     while kills < KILLS:
         proc = _start(path, rnd.id, cases[0], cases[-1])
         assert proc.stdout is not None
@@ -75,7 +74,6 @@ def test_sigkill_loses_no_committed_answer(tmp_path: Path, library: ChecklistLib
         missing = {k: v for k, v in reported.items() if stored.get(k) != v}
         assert not missing, f"after kill {kills}: lost {missing}"
     assert len(reported) > KILLS  # the driver really got work done between kills
-    assert time.monotonic() - started < 90
 
 
 def test_two_instances_write_concurrently(tmp_path: Path, library: ChecklistLibrary) -> None:

@@ -9,7 +9,6 @@ from audit_app.cli.context import CliContext
 from audit_app.importers.caselist import MappedColumn, Problem
 from audit_app.importers.caselist_columns import FIELD_LABELS, FIELDS, IGNORE
 from audit_app.services.caselists import CaseListProblemsError, CaseListService
-from audit_app.services.rounds import RoundService
 
 
 def register(sub: Any) -> None:
@@ -58,7 +57,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"Fel: {exc}", file=ctx.err)
         return 2
-    round_id = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round).id
+    round_id = ctx.round_id(args.round)
     service = CaseListService(ctx.db(), ctx.actor)
     try:
         result = service.import_file(round_id, args.file, overrides,
@@ -84,7 +83,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    round_id = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round).id
+    round_id = ctx.round_id(args.round)
     cases = CaseListService(ctx.db(), ctx.actor).list_cases(round_id)
     if not cases:
         print("Urvalsramen är tom. Läs in en lista med 'audit-app cases import'.", file=ctx.out)

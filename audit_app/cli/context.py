@@ -11,6 +11,8 @@ from typing import TextIO
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
+from audit_app.domain.rounds import RoundSummary
+from audit_app.services.rounds import RoundService
 from audit_app.storage.db import (
     Database,
     WrongPassphraseError,
@@ -73,6 +75,14 @@ class CliContext:
                 print(f"Databasen uppgraderades; kopia före uppgraderingen: "
                       f"{self._db.migration_backup}", file=self.err)
         return self._db
+
+    def round(self, key: str) -> RoundSummary:
+        """The round named key (or with the id key); commands resolve it once, here, and
+        hand its id on."""
+        return RoundService(self.db(), self.library, self.actor).get(key)
+
+    def round_id(self, key: str) -> int:
+        return self.round(key).id
 
     def allows_plain(self) -> bool:
         """--unencrypted (or GRANSKA_UNENCRYPTED=1): a plain file may be opened as such."""

@@ -21,7 +21,6 @@ from audit_app.domain.errors import UserError
 from audit_app.services.answer_import import ConflictsPendingError
 from audit_app.services.exchange import ExchangeService
 from audit_app.services.exchange_merge import MergeReport
-from audit_app.services.rounds import RoundService
 
 EXCHANGE_PASSPHRASE_ENV = "GRANSKA_EXCHANGE_PASSPHRASE"
 
@@ -60,7 +59,7 @@ def exchange_passphrase(path: Path, new: bool) -> str:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    rnd = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round)
+    rnd = ctx.round(args.round)
     phrase = exchange_passphrase(args.out, new=True)
     got = ExchangeService(ctx.db(), ctx.actor).export_round(rnd.id, args.out, passphrase=phrase)
     print(f"'{rnd.name}' exporterades till {args.out}: {got['cases']} ärenden, "

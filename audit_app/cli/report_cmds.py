@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.cli.context import CliContext
-from audit_app.domain.figures import GENDER_ORDER, figure_text
+from audit_app.domain.figures import figure_text
+from audit_app.domain.gender import GENDER_ORDER
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
-from audit_app.services.rounds import RoundService
 
 
 def register(sub: Any) -> None:
@@ -29,8 +29,7 @@ def register(sub: Any) -> None:
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db()
-    rounds = RoundService(db, ctx.library, ctx.actor)
-    ids = tuple(dict.fromkeys(rounds.get(key).id for key in args.rounds))
+    ids = tuple(dict.fromkeys(ctx.round_id(key) for key in args.rounds))
     request = ExportRequest(ids, pdf=args.pdf, xlsx=args.xlsx, json=args.json,
                             publication=args.publication, unit=args.unit, gender=args.gender)
     service = ReportExportService(db, ctx.actor)

@@ -15,7 +15,6 @@ from audit_app.services.answer_import import (
     ConflictsPendingError,
     Resolution,
 )
-from audit_app.services.rounds import RoundService
 from audit_app.services.workbooks import WorkbookService
 
 RESOLVE_HINT = ("Kör igen med --accept-theirs (ta filens svar) eller --keep-ours "
@@ -59,14 +58,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
-    rnd = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round)
+    rnd = ctx.round(args.round)
     n = WorkbookService(ctx.db(), ctx.actor).write_template(rnd.id, args.out)
     print(f"Arbetsboken {args.out} skrevs med {n} ärenden från '{rnd.name}'.", file=ctx.out)
     return 0
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    rnd = RoundService(ctx.db(), ctx.library, ctx.actor).get(args.round)
+    rnd = ctx.round(args.round)
     service = AnswerImportService(ctx.db(), ctx.actor)
     choice = resolution(args)
     if args.dry_run:

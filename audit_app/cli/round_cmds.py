@@ -70,12 +70,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_lock(args: argparse.Namespace, ctx: CliContext) -> int:
-    summary = RoundService(ctx.db(), ctx.library, ctx.actor).lock(args.round)
+    summary = RoundService(ctx.db(), ctx.library, ctx.actor).lock(ctx.round_id(args.round))
     print(f"Omgången '{summary.name}' är låst.", file=ctx.out)
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
-    summary = RoundService(ctx.db(), ctx.library, ctx.actor).unlock(args.round, args.reason)
+    summary = RoundService(ctx.db(), ctx.library, ctx.actor).unlock(ctx.round_id(args.round),
+                                                                     args.reason)
     print(f"Omgången '{summary.name}' är upplåst.", file=ctx.out)
     return 0

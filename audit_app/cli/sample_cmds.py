@@ -102,8 +102,9 @@ def cmd_draw(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UserError("Ange --size N eller --confidence och --tolerable.")
     if args.size is not None and (args.confidence is not None or args.tolerable is not None):
         raise UserError("Ange antingen --size eller --confidence/--tolerable, inte båda.")
+    round_id = ctx.round_id(args.round)
     proto = SamplingService(ctx.db(), ctx.actor).draw(
-        args.round, size=args.size, confidence=args.confidence, tolerable=args.tolerable,
+        round_id, size=args.size, confidence=args.confidence, tolerable=args.tolerable,
         expected=args.expected, seed=args.seed,
         stratify=STRATIFY[args.stratify] if args.stratify else None,
         date_from=args.date_from, date_to=args.date_to)
@@ -112,17 +113,19 @@ def cmd_draw(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    print(SamplingService(ctx.db(), ctx.actor).protocol(args.round).text(), file=ctx.out)
+    round_id = ctx.round_id(args.round)
+    print(SamplingService(ctx.db(), ctx.actor).protocol(round_id).text(), file=ctx.out)
     return 0
 
 
 def cmd_exclude(args: argparse.Namespace, ctx: CliContext) -> int:
-    new = SamplingService(ctx.db(), ctx.actor).exclude(args.round, args.case, args.reason)
+    round_id = ctx.round_id(args.round)
+    new = SamplingService(ctx.db(), ctx.actor).exclude(round_id, args.case, args.reason)
     print(f"Ärendet {args.case} uteslöts och ersattes av {new}.", file=ctx.out)
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = SamplingService(ctx.db(), ctx.actor).verify(args.round)
+    result = SamplingService(ctx.db(), ctx.actor).verify(ctx.round_id(args.round))
     print(result.message, file=ctx.out if result.matches else ctx.err)
     return 0 if result.matches else 1

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from audit_app.domain.rounds import Period
+
 Z95 = 1.959964  # two-sided 95 % normal quantile
 SMALL_N = 5  # figures on fewer cases are masked in publications
 
-GENDER_LABELS = {"flicka": "Flickor", "pojke": "Pojkar", "annat": "Annat", "okant": "Okänt"}
-GENDER_ORDER = ("flicka", "pojke", "annat", "okant")
 PERIOD_ORDER = ("T1", "T2", "T3")
 
 
@@ -109,6 +109,49 @@ class Figure:
         return sum(self.counts.values())
 
 
+class GroupKind(StrEnum):
+    """What a group of cases behind a figure is."""
+
+    TOTAL = "total"
+    PERIOD = "period"  # one tertial of one year
+    VB = "vb"  # the year so far: the tertials of the chosen rounds accumulated
+    LAST_YEAR = "last_year"  # the same tertials one year earlier
+    UNIT = "unit"
+    GENDER = "gender"
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    """The cases a figure counts, as data; labels are made from it where they are shown.
+
+    For last year, `period` alone is one tertial; with `until` it is the span from `period`
+    to `until` accumulated (T1–T2 2025). `value` is the unit ("" for none) or the gender.
+    """
+
+    kind: GroupKind
+    year: int | None = None
+    period: Period | None = None
+    value: str | None = None
+    until: Period | None = None
+
+    def periods(self) -> tuple[Period, ...]:
+        """The tertials the group covers; empty when it is not limited to some."""
+        if self.period is None:
+            return ()
+        last = self.until or self.period
+        return tuple(p for p in Period if self.period <= p <= last)
+
+
+TOTAL = GroupKey(GroupKind.TOTAL)
+
+
+def column_key(column: str, year: int) -> GroupKey:
+    """The key of a report column: "T1"/"T2"/"T3" of the year, or "VB" (the year so far)."""
+    if column == "VB":
+        return GroupKey(GroupKind.VB, year)
+    return GroupKey(GroupKind.PERIOD, year, Period(column))
+
+
 @dataclass(frozen=True)
 class Comment:
     """A reviewer's comment on one item of one case."""
@@ -133,12 +176,17 @@ class ItemFigures:
     scored: bool
     condition: str  # "" or the text of applies_when ("of these" denominator)
     total: Figure
-    periods: dict[str, Figure] = field(default_factory=dict)  # "T1 2026", "VB 2026"
-    last_year: dict[str, Figure] = field(default_factory=dict)  # "T1 2025", "T1–T2 2025"
-    units: dict[str, Figure] = field(default_factory=dict)
-    genders: dict[str, Figure] = field(default_factory=dict)  # flicka/pojke/annat/okant
+    periods: dict[GroupKey, Figure] = field(default_factory=dict)  # PERIOD, then VB keys
+    last_year: dict[GroupKey, Figure] = field(default_factory=dict)
+    units: dict[GroupKey, Figure] = field(default_factory=dict)
+    genders: dict[GroupKey, Figure] = field(default_factory=dict)  # in GENDER_ORDER
     comments: tuple[Comment, ...] = ()
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
+
+    def groups(self) -> dict[GroupKey, Figure]:
+        """Every figure of the item by its key: total, periods, last year, genders, units."""
+        return {TOTAL: self.total, **self.periods, **self.last_year, **self.genders,
+                **self.units}
 
     def label(self, value: str) -> str:
         for v, text in self.options:

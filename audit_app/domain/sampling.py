@@ -7,12 +7,20 @@ import hmac
 import math
 import secrets
 from dataclasses import dataclass, field
+from enum import StrEnum
 from fractions import Fraction
 
 from audit_app.domain.errors import UserError
 
 EPS = 1e-9
 MAX_SIZE = 5_000
+
+
+class SampleRole(StrEnum):
+    """A drawn case is in the sample, or waits on the ordered reserve list."""
+
+    SAMPLE = "sample"
+    RESERVE = "reserve"
 
 EXPLANATION = (
     "Konfidensgrad: hur säker du vill vara på slutsatsen. 95 % betyder att om verkligheten "

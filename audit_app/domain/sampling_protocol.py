@@ -113,3 +113,11 @@ class SampleProtocol:
                    "ärenden i stickprovet. " if len(self.strata) > 1 else "")
                 + "Om ett ärende inte kan granskas utesluts det med en orsak och nästa reserv "
                 "tar dess plats. Både uteslutningen och ersättaren skrivs i protokollet.")
+
+
+@dataclass(frozen=True)
+class RoundProtocol:
+    """One round in a report's sampling appendix: its protocol, None when no sample is drawn."""
+
+    round_name: str
+    protocol: SampleProtocol | None = None

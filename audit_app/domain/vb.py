@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from audit_app.domain.figures import Figure, ItemFigures
+from audit_app.domain.figures import Figure, GroupKey, GroupKind, ItemFigures, column_key
 from audit_app.domain.plan import Control, Deviation, Plan
+from audit_app.domain.rounds import Period
 
 PERIOD_COLUMNS = ("T1", "T2", "T3", "VB")
 
@@ -34,13 +35,13 @@ class VbControl:
 
     def figure(self, item: ItemFigures, column: str, year: int) -> Figure | None:
         """The item's figure in T1/T2/T3/VB of the year (None when not reviewed)."""
-        return item.periods.get(f"{column} {year}")
+        return item.periods.get(column_key(column, year))
 
     def last_year(self, item: ItemFigures, column: str, year: int) -> Figure | None:
         """The same period one year earlier; VB is last year's accumulated periods."""
         if column != "VB":
-            return item.last_year.get(f"{column} {year - 1}")
-        spans = [f for label, f in item.last_year.items() if "–" in label]
+            return item.last_year.get(GroupKey(GroupKind.LAST_YEAR, year - 1, Period(column)))
+        spans = [f for key, f in item.last_year.items() if key.until is not None]
         if spans:
             return spans[0]
         singles = list(item.last_year.values())

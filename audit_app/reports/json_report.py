@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.figures import Figure, GroupKey, ItemFigures, Report
+from audit_app.domain.group_labels import key_text
 
 FORMAT = "granska-report"
 FORMAT_VERSION = 1
@@ -35,8 +36,8 @@ def _round(value: float | None) -> float | None:
 
 
 def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]:
-    def many(figs: dict[str, Figure]) -> dict[str, Any]:
-        return {k: figure_json(f, publication=publication) for k, f in figs.items()}
+    def many(figs: dict[GroupKey, Figure]) -> dict[str, Any]:
+        return {key_text(k): figure_json(f, publication=publication) for k, f in figs.items()}
 
     return {
         "id": item.item_id,

@@ -23,8 +23,9 @@ from reportlab.platypus import (
 )
 
 from audit_app.domain.figures import (
-    GENDER_LABELS,
+    TOTAL,
     Figure,
+    GroupKind,
     ItemFigures,
     Report,
     Verdict,
@@ -32,6 +33,9 @@ from audit_app.domain.figures import (
     interval_text,
     percent,
 )
+from audit_app.domain.gender import gender_label
+from audit_app.domain.group_labels import group_label
+from audit_app.domain.sampling_protocol import RoundProtocol
 from audit_app.reports.pdf_parts import (
     FONT,
     FONT_BOLD,
@@ -46,6 +50,7 @@ from audit_app.reports.pdf_parts import (
     traffic_light,
     wrap_text,
 )
+from audit_app.reports.protocol_text import appendix_lines
 
 Progress = Callable[[int, int], None]
 MASKED = "Färre än 5 ärenden"
@@ -59,9 +64,10 @@ VERDICT_TEXT = {
 
 
 def write_pdf(report: Report, path: Path, *, publication: bool = False,
-              protocol: Sequence[str] = (), author: str = "",
-              progress: Progress | None = None) -> None:
-    """Write the report; protocol is the sampling protocol as text lines (the appendix)."""
+              protocol: Sequence[RoundProtocol] = (), author: str = "",
+              progress: Progress | None = None, lang: str = "sv") -> None:
+    """Write the report; protocol holds the rounds' sampling protocols (the appendix),
+    rendered in lang."""
     register_fonts()
     st = styles()
     title = f"Resultat av internkontroll – {report.checklist_title}"
@@ -79,7 +85,7 @@ def write_pdf(report: Report, path: Path, *, publication: bool = False,
         story += _item_section(k, item, st, publication)
         if progress:
             progress(k, total + 1)
-    story += _appendix(protocol, st, publication)
+    story += _appendix(appendix_lines(protocol, lang), st, publication)
     footer = f"{report.checklist_title} · {report.unit_text} · {report.period_text}"
     if publication:
         footer += " · publiceringsversion"
@@ -112,8 +118,7 @@ def _cover(report: Report, st: dict[str, Any], title: str, publication: bool) ->
         ("Datum", report.created.isoformat()),
     ]
     if report.gender_filter:
-        rows.insert(1, ("Urval", GENDER_LABELS.get(report.gender_filter,
-                                                   report.gender_filter)))
+        rows.insert(1, ("Urval", gender_label(report.gender_filter, plural=True)))
     table = Table([[_p(k, st["cellb"]), Paragraph(escape(v).replace("\n", "<br/>"), st["body"])]
                    for k, v in rows], colWidths=[45 * mm, 115 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -237,19 +242,19 @@ def _comments_table(item: ItemFigures, style: Any) -> TextRows:
 
 def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:
     """Total, periods, last year, girls/boys, units: the rows of an item's chart and table."""
-    vb = [lab for lab in item.periods if lab.startswith("VB")]
-    terms = [(lab, fig) for lab, fig in item.periods.items() if not lab.startswith("VB")]
-    total = f"Totalt ({vb[0]})" if len(vb) == 1 and len(terms) > 1 else "Totalt"
+    vb = [key for key in item.periods if key.kind is GroupKind.VB]
+    terms = [(key, fig) for key, fig in item.periods.items() if key.kind is GroupKind.PERIOD]
+    total = group_label(TOTAL)
+    if len(vb) == 1 and len(terms) > 1:
+        total += f" ({group_label(vb[0])})"
     rows: list[tuple[str, Figure]] = [(total, item.total)]
-    if len(terms) > 1:
-        rows += terms
+    groups = list(terms) if len(terms) > 1 else []
     if len(vb) > 1:
-        rows += [(lab, item.periods[lab]) for lab in vb]
-    rows += [(f"{label} (fg. år)", fig) for label, fig in item.last_year.items()]
-    rows += [(GENDER_LABELS.get(g, g), fig) for g, fig in item.genders.items()]
+        groups += [(key, item.periods[key]) for key in vb]
+    groups += [*item.last_year.items(), *item.genders.items()]
     if len(item.units) > 1:
-        rows += list(item.units.items())
-    return rows
+        groups += list(item.units.items())
+    return rows + [(group_label(key), fig) for key, fig in groups]
 
 
 BREAKDOWN_WIDTHS = (50 * mm, 40 * mm, 38 * mm, 42 * mm)

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from audit_app.domain.figures import GENDER_LABELS
+from audit_app.domain.gender import Gender, gender_label
 from audit_app.domain.plan import risk_matrix
 from audit_app.domain.vb import VbChapter, VbControl
 from audit_app.reports.vb_text import (
@@ -102,8 +102,9 @@ def _control(doc: Any, vc: VbControl, year: int) -> None:
                    for col in columns] for item in vc.items]
         _table(doc, ["Kontrollpunkt", "Mål", *columns], rows)
         for item in vc.items:
-            genders = [f"{GENDER_LABELS[g]}: {f.x} av {f.n}" for g, f in item.genders.items()
-                       if g in ("flicka", "pojke") and f.n]
+            genders = [f"{gender_label(g.value, plural=True)}: {f.x} av {f.n}"
+                       for g, f in item.genders.items()
+                       if g.value in (Gender.GIRL, Gender.BOY) and f.n]
             if genders:
                 doc.add_paragraph(f"{item.question} – flickor och pojkar under året: "
                                   + "; ".join(genders))

@@ -20,7 +20,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from audit_app.domain.figures import GENDER_LABELS, Figure
+from audit_app.domain.figures import Figure
+from audit_app.domain.gender import Gender, gender_label
 from audit_app.domain.plan import Control, risk_matrix
 from audit_app.domain.vb import VbChapter, VbControl
 from audit_app.reports.pdf_parts import GRID, NumberedCanvas, bar_chart, register_fonts, styles
@@ -154,8 +155,9 @@ def _results(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
             fig = vc.figure(item, col, year)
             if fig is not None:
                 bars.append((f"{col} {year}", fig, False))
-        genders = [f"{GENDER_LABELS[g]}: {f.x} av {f.n}" for g, f in item.genders.items()
-                   if g in ("flicka", "pojke") and f.n]
+        genders = [f"{gender_label(g.value, plural=True)}: {f.x} av {f.n}"
+                   for g, f in item.genders.items()
+                   if g.value in (Gender.GIRL, Gender.BOY) and f.n]
         block = [_p(item.question, st["cellb"]), bar_chart(bars, item.target, width=WIDTH)]
         if genders:
             block.append(_p("Flickor och pojkar under året: " + "; ".join(genders),

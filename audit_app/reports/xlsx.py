@@ -15,7 +15,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from audit_app.domain.checklist import Checklist
-from audit_app.domain.figures import GENDER_LABELS, Figure, ItemFigures, Report
+from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.gender import GENDER_LABELS, gender_label
+from audit_app.domain.group_labels import group_label, kind_label
 from audit_app.reports.xlsx_data import PLACEHOLDER_ROW, DataTuple, splice, write_rows
 from audit_app.reports.xlsx_text import as_text, text_row
 
@@ -24,7 +26,7 @@ PCT = "0.0%"
 DATE = "yyyy-mm-dd"
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
-GENDER_SINGULAR = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
+GENDER_SINGULAR = {str(g): labels[0] for g, labels in GENDER_LABELS["sv"].items()}
 VERDICT_FILLS = {"MET": "C8E6C9", "NOT_MET": "FFCDD2", "UNCLEAR": "FFF59D"}
 
 SUMMARY_COLUMNS = (("Nr", 5), ("Kontrollpunkt", 60), ("Avsnitt", 24), ("Kritisk", 8),
@@ -145,19 +147,14 @@ def _summary(wb: Workbook, report: Report, publication: bool) -> None:
              ("Publicering", "Ja: figurer på färre än 5 ärenden visas som <5" if publication
               else "Nej")]
     if report.gender_filter:
-        facts.append(("Kön", GENDER_LABELS.get(report.gender_filter, report.gender_filter)))
+        facts.append(("Kön", gender_label(report.gender_filter, plural=True)))
     facts += [("Anmärkning", note) for note in report.notes]
     for key, value in facts:
         info.append(text_row(info, [_cell(info, key), value]))
 
 
 def _groups(item: ItemFigures) -> list[tuple[str, str, Figure]]:
-    out = [("Totalt", "Totalt", item.total)]
-    out += [("Period", label, fig) for label, fig in item.periods.items()]
-    out += [("Föregående år", label, fig) for label, fig in item.last_year.items()]
-    out += [("Kön", GENDER_LABELS.get(g, g), fig) for g, fig in item.genders.items()]
-    out += [("Enhet", u, fig) for u, fig in item.units.items()]
-    return out
+    return [(kind_label(key.kind), group_label(key), fig) for key, fig in item.groups().items()]
 
 
 def _breakdown(wb: Workbook, report: Report, publication: bool) -> None:

@@ -291,7 +291,7 @@ class AnswerImportService:
             s.flush()
             self.reviews._reevaluate(s, review, checklist)
             if complete and case.case_ref in plan.completed:
-                review.status = ReviewStatus.COMPLETE.value
+                review.status = ReviewStatus.COMPLETE
                 review.completed_at = now
                 record_change(s, self.actor, "complete", "review", review.uid,
                               round_id=round_id, case_ref=case.case_ref, field="status",

@@ -25,6 +25,7 @@ from audit_app.importers.caselist import (
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, CaseImport, Sample
+from audit_app.storage.queries import find_round
 
 CASE_FIELDS = ("unit", "team", "case_type", "gender", "birth_year", "age_band", "closing_date")
 
@@ -207,9 +208,7 @@ class CaseListService:
             return [CaseInfo(*r) for r in rows]
 
     def _check_round(self, session: Session, round_id: int) -> None:
-        row = session.get(AuditRound, round_id)
-        if row is None:
-            raise NotFoundError(f"Omgången {round_id} finns inte.")
+        row = find_round(session, round_id)
         if row.locked_at is not None:
             raise UserError(f"Omgången '{row.name}' är låst; ärenden kan inte läggas till.")
         if session.scalar(select(Sample.id).where(Sample.round_id == round_id)) is not None:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.checklist import NOT_APPLICABLE, AnswerType, Checklist, ChecklistItem
 from audit_app.domain.rounds import Period
+from audit_app.domain.sampling import SampleRole
 from audit_app.services.caselists import CaseListService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
@@ -188,11 +189,11 @@ def _frame_and_sample(db: Database, rng: random.Random, round_id: int, year: int
             members = [c for c in cases if c.unit == unit]
             rng.shuffle(members)
             for position, case in enumerate(members, start=1):
-                role = "sample" if position <= per_unit else "reserve"
+                role = SampleRole.SAMPLE if position <= per_unit else SampleRole.RESERVE
                 s.add(SampleEntry(sample_id=sample.id, case_id=case.id, position=position,
                                   stratum=unit, rank_key=f"{rng.getrandbits(256):064x}",
                                   role=role))
-                if role == "sample":
+                if role is SampleRole.SAMPLE:
                     drawn.append((unit, position, case.id, case.gender))
     drawn.sort()
     return [(case_id, unit, gender) for unit, _, case_id, gender in drawn]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import NotFoundError, UserError
-from audit_app.domain.figures import Figure, ItemFigures, Verdict
+from audit_app.domain.figures import Figure, ItemFigures, Verdict, column_key
 from audit_app.domain.plan import Action, ActionStatus, Deviation, DeviationKind
 from audit_app.domain.reviews import check_free_text
 from audit_app.domain.rounds import Period
@@ -71,10 +71,10 @@ class DeviationService:
         report = self.year.report(cp)
         if report is None:
             return []
-        label = f"{cp.period.value} {year}"
+        group = column_key(cp.period.value, year)
         out = []
         for item in control_items(cp.control, report):
-            fig = item.periods.get(label)
+            fig = item.periods.get(group)
             if fig is None:
                 continue
             kinds = deviation_kinds(item, fig)
@@ -134,12 +134,12 @@ class DeviationService:
             return "", None
         cp = later[0]
         report = self.year.report(cp)
-        label = f"{cp.period.value} {year}"
+        key = column_key(cp.period.value, year)
         if report is None:
             return cp.period.value, None
         for item in report.items:
             if item.item_id == item_id:
-                return cp.period.value, item.periods.get(label)
+                return cp.period.value, item.periods.get(key)
         return cp.period.value, None
 
     # -- writing ------------------------------------------------------------------------

@@ -229,7 +229,7 @@ class Merger:
             changed = self._answers(review, case.case_ref, data["answers"])
             if data["status"] == ReviewStatus.COMPLETE.value and \
                     review.status != ReviewStatus.COMPLETE.value:
-                review.status = ReviewStatus.COMPLETE.value
+                review.status = ReviewStatus.COMPLETE
                 review.completed_at = parse_dt(data["completed_at"])
                 self.report.added["completed"] += 1
                 record_change(self.s, self.actor, "complete", "review", review.uid,

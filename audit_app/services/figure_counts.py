@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from audit_app.domain.reviews import ReviewStatus
 from audit_app.storage.models import Case, Review
 
-COMPLETE = "complete"
+COMPLETE = ReviewStatus.COMPLETE
 _Q = TypeVar("_Q", bound="Select[*tuple[Any, ...]]")
 
 # (round id, item id, case unit, case gender, value, compliant, number of answers)
@@ -46,8 +47,8 @@ def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
         .join(Case, Case.id == Review.case_id)
         .where(Review.round_id.in_(round_ids), Review.status == COMPLETE), unit, gender)
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for review_id, round_id, c_unit, c_gender in s.execute(reviews):
-        groups.setdefault((round_id, c_unit, c_gender), []).append(review_id)
+    for review_id, round_id, r_unit, r_gender in s.execute(reviews):
+        groups.setdefault((round_id, r_unit, r_gender), []).append(review_id)
     batches: list[tuple[int, str, str]] = []  # batch number -> its reviews' group
     members: list[tuple[int, int]] = []
     for group, review_ids in groups.items():

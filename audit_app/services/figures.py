@@ -14,20 +14,25 @@ from sqlalchemy.orm import Session
 from audit_app.domain.checklist import Checklist, ChecklistItem
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
-    GENDER_ORDER,
+    TOTAL,
     Comment,
     Figure,
+    GroupKey,
+    GroupKind,
     ItemFigures,
     Report,
     RoundInfo,
 )
+from audit_app.domain.gender import GENDER_ORDER, Gender
+from audit_app.domain.reviews import ReviewStatus
+from audit_app.domain.rounds import Period
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
 from audit_app.services.figure_counts import case_filters, count_answers
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
-COMPLETE = "complete"
+COMPLETE = ReviewStatus.COMPLETE
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,22 @@ class FigureService:
             rounds, checklist, versions, notes, common = self._rounds(s, round_ids)
             items = [i for i in checklist.items if i.id in common]
             sections = {i.id: sec.title for sec in checklist.sections for i in sec.items}
-            period_of = {r.id: (r.year, r.period) for r in rounds}
-            year = max(r.year for r in rounds)
-            acc: dict[tuple[str, str, str], _Acc] = defaultdict(_Acc)
+            round_keys = {r.id: (GroupKey(GroupKind.PERIOD, r.year, Period(r.period)),
+                                 GroupKey(GroupKind.VB, r.year)) for r in rounds}
+            acc: dict[tuple[str, GroupKey], _Acc] = defaultdict(_Acc)
+            unit_keys: dict[str, GroupKey] = {}
+            gender_keys: dict[str, GroupKey] = {}
             counted = count_answers(s, round_ids, unit, gender)
             for round_id, item_id, c_unit, c_gender, value, compliant, count in counted:
-                y, p = period_of[round_id]
-                keys = [("total", ""), ("period", f"{p} {y}"), ("period", f"VB {y}"),
-                        ("unit", c_unit or "Okänd enhet"), ("gender", c_gender or "okant")]
-                for kind, key in keys:
-                    acc[(item_id, kind, key)].add(value, compliant, count)
+                u = unit_keys.get(c_unit)
+                if u is None:
+                    u = unit_keys[c_unit] = GroupKey(GroupKind.UNIT, value=c_unit or "")
+                g = gender_keys.get(c_gender)
+                if g is None:
+                    g = gender_keys[c_gender] = GroupKey(GroupKind.GENDER,
+                                                         value=c_gender or Gender.UNKNOWN)
+                for key in (TOTAL, *round_keys[round_id], u, g):
+                    acc[(item_id, key)].add(value, compliant, count)
             last = self._last_year(s, rounds, checklist.id, unit, gender)
             comments = self._comments(s, round_ids, unit, gender)
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
@@ -93,7 +104,7 @@ class FigureService:
         out = []
         for item in items:
             out.append(self._item(item, sections[item.id], acc, last, comments.get(item.id, ()),
-                                  failed.get(item.id, ()), year, rounds))
+                                  failed.get(item.id, ()), rounds))
         return Report(checklist_id=checklist.id, checklist_title=checklist.title,
                       checklist_versions=versions, rounds=tuple(rounds), units=tuple(units),
                       reviewers=reviewers, reviews=reviews, items=tuple(out),
@@ -107,10 +118,22 @@ class FigureService:
 
     def cases_behind(self, round_ids: list[int], item_id: str, value: str | None = None,
                      compliant: bool | None = None, *, unit: str | None = None,
-                     gender: str | None = None, period: str | None = None,
+                     gender: str | None = None, group: GroupKey | None = None,
                      ) -> list[CaseBehind]:
-        """The completed reviews behind a figure: all counted, one answer, or (non)compliant."""
+        """The completed reviews behind a figure: all counted, one answer, or (non)compliant;
+        with a group, only its cases (last year's group: the cases of last year's rounds)."""
         with self.db.session() as s:
+            if group is not None and group.kind is GroupKind.LAST_YEAR:
+                # the rounds the figure counted: these rounds' periods a year earlier
+                chosen = s.execute(select(ChecklistDefinition.checklist_key, AuditRound.year,
+                                          AuditRound.period)
+                                   .join(AuditRound,
+                                         AuditRound.definition_id == ChecklistDefinition.id)
+                                   .where(AuditRound.id.in_(round_ids))).all()
+                wanted = {(y - 1, Period(p)) for _, y, p in chosen} & {
+                    (group.year or 0, p) for p in group.periods()}
+                key = chosen[0][0] if chosen else ""
+                round_ids = list(self._rounds_of(s, wanted, key))
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender, Answer.value,
                            Answer.compliant, Answer.comment)
                     .select_from(Answer).join(Review, Review.id == Answer.review_id)
@@ -125,8 +148,14 @@ class FigureService:
                 stmt = stmt.where(Answer.compliant.is_(compliant))
             else:
                 stmt = stmt.where(Answer.compliant.is_not(None))
-            if period is not None:
-                stmt = stmt.where(AuditRound.period == period)
+            if group is not None and group.kind in (GroupKind.PERIOD, GroupKind.VB):
+                stmt = stmt.where(AuditRound.year == group.year)
+                if group.period is not None:
+                    stmt = stmt.where(AuditRound.period == group.period)
+            elif group is not None and group.kind is GroupKind.UNIT:
+                stmt = stmt.where(Case.unit == (group.value or ""))
+            elif group is not None and group.kind is GroupKind.GENDER:
+                stmt = stmt.where(Case.gender == group.value)
             stmt = stmt.order_by(AuditRound.name, Case.case_ref)
             return [CaseBehind(*row) for row in s.execute(stmt)]
 
@@ -189,31 +218,37 @@ class FigureService:
                                                     if dropped else ""))
         return infos, checklists[newest], versions, notes, common
 
-    def _last_year(self, s: Session, rounds: list[RoundInfo], checklist_key: str,
-                   unit: str | None, gender: str | None) -> dict[tuple[str, str], _Acc]:
-        """Figures of the same periods one year earlier, from any round of this checklist."""
-        wanted = {(r.year - 1, r.period) for r in rounds}
+    @staticmethod
+    def _rounds_of(s: Session, wanted: set[tuple[int, Period]],
+                   checklist_key: str) -> dict[int, tuple[int, Period]]:
+        """The rounds of this checklist in the wanted (year, period)s: id -> (year, period)."""
         years = {y for y, _ in wanted}
-        ids = [rid for rid, y, p in s.execute(
+        return {rid: (y, Period(p)) for rid, y, p in s.execute(
             select(AuditRound.id, AuditRound.year, AuditRound.period)
             .join(ChecklistDefinition, ChecklistDefinition.id == AuditRound.definition_id)
             .where(ChecklistDefinition.checklist_key == checklist_key,
-                   AuditRound.year.in_(years))) if (y, p) in wanted]
-        out: dict[tuple[str, str], _Acc] = defaultdict(_Acc)
-        if not ids:
+                   AuditRound.year.in_(years))) if (y, p) in wanted}
+
+    def _last_year(self, s: Session, rounds: list[RoundInfo], checklist_key: str,
+                   unit: str | None, gender: str | None) -> dict[tuple[str, GroupKey], _Acc]:
+        """Figures of the same periods one year earlier, from any round of this checklist."""
+        found = self._rounds_of(s, {(r.year - 1, Period(r.period)) for r in rounds},
+                                checklist_key)
+        out: dict[tuple[str, GroupKey], _Acc] = defaultdict(_Acc)
+        if not found:
             return out
-        period_of: dict[int, str] = {
-            rid: p for rid, p in s.execute(select(AuditRound.id, AuditRound.period)
-                                           .where(AuditRound.id.in_(ids)))}
-        y = max(r.year for r in rounds) - 1
-        periods = sorted(set(period_of.values()))
+        by_year: dict[int, list[Period]] = defaultdict(list)
+        for y, p in sorted(set(found.values())):
+            by_year[y].append(p)
         # the same periods accumulated, so the comparison is like for like
-        span = f"{periods[0]}–{periods[-1]} {y}" if len(periods) > 1 else None
+        spans = {y: GroupKey(GroupKind.LAST_YEAR, y, ps[0], until=ps[-1])
+                 for y, ps in by_year.items() if len(ps) > 1}
+        keys = {rid: [GroupKey(GroupKind.LAST_YEAR, y, p)] + ([spans[y]] if y in spans else [])
+                for rid, (y, p) in found.items()}
         for round_id, item_id, _u, _g, value, compliant, count in count_answers(
-                s, ids, unit, gender):
-            labels = [f"{period_of[round_id]} {y}"] + ([span] if span else [])
-            for label in labels:
-                out[(item_id, label)].add(value, compliant, count)
+                s, list(found), unit, gender):
+            for key in keys[round_id]:
+                out[(item_id, key)].add(value, compliant, count)
         return out
 
     def _comments(self, s: Session, round_ids: list[int], unit: str | None,
@@ -263,20 +298,22 @@ class FigureService:
                                      .where(Case.round_id.in_(round_ids))) if u}
 
     @staticmethod
-    def _item(item: ChecklistItem, section: str, acc: dict[tuple[str, str, str], _Acc],
-              last: dict[tuple[str, str], _Acc], comments: Any, failed: Any, year: int,
+    def _item(item: ChecklistItem, section: str, acc: dict[tuple[str, GroupKey], _Acc],
+              last: dict[tuple[str, GroupKey], _Acc], comments: Any, failed: Any,
               rounds: list[RoundInfo]) -> ItemFigures:
         t = item.target
 
-        def fig(kind: str, key: str) -> Figure:
-            return acc.get((item.id, kind, key), _Acc()).figure(t)
+        def fig(key: GroupKey) -> Figure:
+            return acc.get((item.id, key), _Acc()).figure(t)
 
-        labels = [f"{p} {y}" for y, p in dict.fromkeys((r.year, r.period) for r in rounds)]
-        labels += [f"VB {y}" for y in dict.fromkeys(r.year for r in rounds)]
-        periods = {lab: fig("period", lab) for lab in labels}
-        last_year = {lab: a.figure(t) for (i, lab), a in sorted(last.items()) if i == item.id}
-        unit_keys = sorted(k for (i, kind, k) in acc if i == item.id and kind == "unit")
-        gender_keys = [g for g in GENDER_ORDER if (item.id, "gender", g) in acc]
+        keys = [GroupKey(GroupKind.PERIOD, y, Period(p))
+                for y, p in dict.fromkeys((r.year, r.period) for r in rounds)]
+        keys += [GroupKey(GroupKind.VB, y) for y in dict.fromkeys(r.year for r in rounds)]
+        last_keys = sorted((k for i, k in last if i == item.id),
+                           key=lambda k: (k.year or 0, k.period or "", k.until or ""))
+        unit_keys = sorted((k for i, k in acc if i == item.id and k.kind is GroupKind.UNIT),
+                           key=lambda k: k.value or "")
+        gender_keys = [GroupKey(GroupKind.GENDER, value=g) for g in GENDER_ORDER]
         condition = "; ".join(
             f"{c.item_id} = {' / '.join(sorted(c.values))}" for c in item.applies_when)
         return ItemFigures(
@@ -284,7 +321,8 @@ class FigureService:
             answer_type=item.answer.type.value,
             options=tuple((o.value, o.label) for o in item.answer.options),
             target=t, critical=item.critical, scored=item.answer.scored, condition=condition,
-            total=fig("total", ""), periods=periods, last_year=last_year,
-            units={u: fig("unit", u) for u in unit_keys},
-            genders={g: fig("gender", g) for g in gender_keys},
+            total=fig(TOTAL), periods={k: fig(k) for k in keys},
+            last_year={k: last[(item.id, k)].figure(t) for k in last_keys},
+            units={k: fig(k) for k in unit_keys},
+            genders={k: fig(k) for k in gender_keys if (item.id, k) in acc},
             comments=tuple(comments), failed_cases=tuple(failed))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from audit_app.checklist_io.library import ChecklistLibrary
-from audit_app.domain.figures import ItemFigures, Report
+from audit_app.domain.figures import ItemFigures, Report, column_key
 from audit_app.domain.plan import Control, PeriodState, PeriodStatus, Plan, period_ended
 from audit_app.domain.rounds import Period, RoundSummary
 from audit_app.services.figures import FigureService
@@ -92,10 +92,10 @@ class YearService:
                 state = PeriodState.DONE
                 report = self.report(cp)
                 if report is not None:
-                    label = f"{cp.period.value} {year}"
-                    verdicts = tuple((i.item_id, i.periods[label].verdict.value)
+                    key = column_key(cp.period.value, year)
+                    verdicts = tuple((i.item_id, i.periods[key].verdict.value)
                                      for i in control_items(cp.control, report)
-                                     if label in i.periods)
+                                     if key in i.periods)
             elif ended:
                 state = PeriodState.OVERDUE
             elif not cp.rounds:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +10,14 @@ from sqlalchemy import select
 
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import Report
+from audit_app.domain.sampling_protocol import RoundProtocol
 from audit_app.reports.json_report import write_json
 from audit_app.reports.pdf import write_pdf
 from audit_app.reports.xlsx import write_xlsx
 from audit_app.services.figures import FigureService
+from audit_app.services.sampling import SamplingService
 from audit_app.storage.db import Database
-from audit_app.storage.models import AuditRound, Case, Sample, SampleEntry
+from audit_app.storage.models import AuditRound
 
 Progress = Callable[[str], None]
 
@@ -33,90 +33,68 @@ class ExportRequest:
     publication: bool = False
     unit: str | None = None
     gender: str | None = None
+    lang: str = "sv"  # the language the PDF's sampling appendix is rendered in
 
 
 class ReportExportService:
-    """Computes the figures once and writes each requested file."""
+    """Writes the requested files from a report: one computed here, or the one a view shows."""
 
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: str, figures: FigureService | None = None) -> None:
         self.db = db
         self.actor = actor
+        self.figures = figures or FigureService(db)
 
     def write(self, request: ExportRequest, progress: Progress | None = None) -> Report:
+        """Compute the figures once and write each requested file."""
         if not (request.pdf or request.xlsx or request.json):
             raise UserError("Ange minst en fil: --pdf, --xlsx eller --json.")
-        ids = list(request.round_ids)
         say = progress or (lambda _text: None)
-        figures = FigureService(self.db)
         say("Beräknar resultat …")
-        report = figures.compute(ids, unit=request.unit, gender=request.gender)
+        report = self.figures.compute(list(request.round_ids), unit=request.unit,
+                                      gender=request.gender)
+        self.write_report(report, request, say)
+        return report
+
+    def write_report(self, report: Report, request: ExportRequest,
+                     progress: Progress | None = None) -> None:
+        """Write the files of a computed report as it is; the request's rounds and filters
+        are not used for the figures (the report's own are, for the data sheet)."""
+        if not (request.pdf or request.xlsx or request.json):
+            raise UserError("Ange minst en fil: --pdf, --xlsx eller --json.")
+        say = progress or (lambda _text: None)
+        ids = [r.id for r in report.rounds]
+        unit, gender = report.unit_filter, report.gender_filter
         try:
             if request.json:
                 say("Skriver JSON …")
                 write_json(report, request.json, publication=request.publication)
             if request.xlsx:
                 say("Skriver Excel-filen …")
-                write_xlsx(report,
-                           figures.data_rows(ids, unit=request.unit, gender=request.gender),
-                           request.xlsx,
-                           figures.checklist(ids), publication=request.publication,
+                write_xlsx(report, self.figures.data_rows(ids, unit=unit, gender=gender),
+                           request.xlsx, self.figures.checklist(ids),
+                           publication=request.publication,
                            progress=lambda n: say(f"Skriver Excel-filen … {n} rader"))
             if request.pdf:
                 say("Skriver PDF …")
                 write_pdf(report, request.pdf, publication=request.publication,
-                          protocol=self.protocol(ids), author=self.actor,
-                          progress=lambda k, n: say(f"Skriver PDF … {k} av {n}"))
+                          protocol=self.protocols(ids), author=self.actor,
+                          progress=lambda k, n: say(f"Skriver PDF … {k} av {n}"),
+                          lang=request.lang)
         except OSError as exc:
             raise UserError(f"Kunde inte skriva filen: {exc}") from exc
-        return report
 
-    def protocol(self, round_ids: list[int]) -> list[str]:
-        """The sampling protocol of each round as text lines, for the PDF appendix."""
-        lines: list[str] = []
-        service_cls = _sampling_service()
+    def protocols(self, round_ids: list[int]) -> list[RoundProtocol]:
+        """The sampling protocol of each round, for the PDF appendix."""
+        sampling = SamplingService(self.db, self.actor)
+        out = []
         for round_id in round_ids:
-            if lines:
-                lines.append("")
-            if service_cls is not None:
-                try:
-                    lines += list(service_cls(self.db, self.actor).protocol(round_id).lines())
-                except NotFoundError:  # no sample drawn yet for this round
-                    lines += self._basic_protocol(round_id)
-            else:
-                lines += self._basic_protocol(round_id)
-        return lines
+            try:
+                proto = sampling.protocol(round_id)
+                out.append(RoundProtocol(proto.round_name, proto))
+            except NotFoundError:  # no sample drawn yet for this round
+                out.append(RoundProtocol(self._round_name(round_id)))
+        return out
 
-    def _basic_protocol(self, round_id: int) -> list[str]:
+    def _round_name(self, round_id: int) -> str:
         with self.db.session() as s:
-            name = s.scalar(select(AuditRound.name).where(AuditRound.id == round_id))
-            sample = s.scalar(select(Sample).where(Sample.round_id == round_id))
-            if sample is None:
-                return [f"{name}: inget stickprov draget."]
-            refs = s.scalars(select(Case.case_ref).join(SampleEntry,
-                                                        SampleEntry.case_id == Case.id)
-                             .where(SampleEntry.sample_id == sample.id,
-                                    SampleEntry.role == "sample",
-                                    SampleEntry.excluded_reason.is_(None))
-                             .order_by(SampleEntry.stratum, SampleEntry.position)).all()
-            params = json.loads(sample.parameters or "{}")
-            out = [f"Omgång: {name}",
-                   f"Metod: {sample.method}", f"Frö: {sample.seed}",
-                   f"Urval: {sample.size} av {sample.population} ärenden",
-                   f"Ramfilens kontrollsumma (SHA-256): {sample.frame_sha256}",
-                   f"Dragen av {sample.created_by} {sample.created_at:%Y-%m-%d %H:%M}"]
-            if sample.source_files:
-                out.append(f"Källfiler: {sample.source_files}")
-            if params:
-                out.append("Parametrar: " + json.dumps(params, ensure_ascii=False))
-            out.append("Dragna ärenden: " + ", ".join(refs))
-            return out
-
-
-def _sampling_service() -> type | None:
-    """The sampling service's protocol when that module exists (built alongside)."""
-    try:
-        module = importlib.import_module("audit_app.services.sampling")
-    except ImportError:
-        return None
-    cls = getattr(module, "SamplingService", None)
-    return cls if cls is not None and hasattr(cls, "protocol") else None
+            return s.scalar(select(AuditRound.name).where(AuditRound.id == round_id)) or ""

@@ -31,7 +31,7 @@ from audit_app.storage.models import (
     Sample,
     SampleEntry,
 )
-from audit_app.storage.queries import active_entry_filter
+from audit_app.storage.queries import active_entry_filter, find_round
 
 
 class ReviewService:
@@ -45,12 +45,12 @@ class ReviewService:
 
     def checklist_for_round(self, round_id: int) -> Checklist:
         with self.db.session() as s:
-            return self._checklist(s, self._round(s, round_id).definition_id)
+            return self._checklist(s, find_round(s, round_id).definition_id)
 
     def case_rows(self, round_id: int) -> list[CaseReviewRow]:
         """The round's sampled cases in draw order, with their review status."""
         with self.db.session() as s:
-            self._round(s, round_id)
+            find_round(s, round_id)
             # counted per review through the (review_id, item_id) index: only this round's
             answered = (select(func.count(Answer.id))
                         .where(Answer.review_id == Review.id, Answer.value.is_not(None),
@@ -139,7 +139,7 @@ class ReviewService:
                        if i.required and applies[i.id] and not values.get(i.id)]
             if missing:
                 raise MissingAnswersError([i.id for i in missing], [i.question for i in missing])
-            review.status = ReviewStatus.COMPLETE.value
+            review.status = ReviewStatus.COMPLETE
             review.completed_at = datetime.now()
             record_change(s, self.actor, "complete", "review", review.uid, round_id=round_id,
                           case_ref=case.case_ref, field="status", old="draft", new="complete")
@@ -151,14 +151,14 @@ class ReviewService:
         if not reason:
             raise UserError("Ange varför granskningen öppnas igen.")
         with self.db.session() as s:
-            round_row = self._round(s, round_id)
+            round_row = find_round(s, round_id)
             self._check_unlocked(round_row)
             review = self._review_row(s, round_id, case_id)
             if review is None or review.status != ReviewStatus.COMPLETE.value:
                 raise UserError("Granskningen är inte markerad som klar.")
             case = s.get(Case, case_id)
             assert case is not None
-            review.status = ReviewStatus.DRAFT.value
+            review.status = ReviewStatus.DRAFT
             review.completed_at = None
             review.updated_at = datetime.now()
             record_change(s, self.actor, "reopen", "review", review.uid, round_id=round_id,
@@ -167,12 +167,6 @@ class ReviewService:
             return self._record(s, round_id, case_id)
 
     # -- helpers -----------------------------------------------------------------------
-
-    def _round(self, s: Session, round_id: int) -> AuditRound:
-        row = s.get(AuditRound, round_id)
-        if row is None:
-            raise NotFoundError(f"Omgång {round_id} finns inte.")
-        return row
 
     @staticmethod
     def _check_unlocked(row: AuditRound) -> None:
@@ -201,7 +195,7 @@ class ReviewService:
 
     def _editable(self, s: Session, round_id: int,
                   case_id: int) -> tuple[Review, Checklist, Case]:
-        round_row = self._round(s, round_id)
+        round_row = find_round(s, round_id)
         self._check_unlocked(round_row)
         case = self._case(s, round_id, case_id)
         review = self._review_row(s, round_id, case_id)
@@ -235,7 +229,7 @@ class ReviewService:
             a.compliant = compliant
 
     def _record(self, s: Session, round_id: int, case_id: int) -> ReviewRecord:
-        round_row = self._round(s, round_id)
+        round_row = find_round(s, round_id)
         case = s.get(Case, case_id)
         if case is None:
             raise NotFoundError(f"Ärendet {case_id} finns inte.")

@@ -9,14 +9,15 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from audit_app.checklist_io.library import ChecklistLibrary
-from audit_app.domain.errors import ConflictError, NotFoundError, UserError
+from audit_app.domain.errors import ConflictError, UserError
+from audit_app.domain.reviews import ReviewStatus
 from audit_app.domain.rounds import Period, RoundSummary
 from audit_app.services.definitions import pin_definition
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, ChecklistDefinition, Review, SampleEntry
 from audit_app.storage.models import Sample as SampleRow
-from audit_app.storage.queries import active_entry_filter
+from audit_app.storage.queries import active_entry_filter, find_round
 
 
 class RoundService:
@@ -59,7 +60,7 @@ class RoundService:
     def lock(self, key: int | str) -> RoundSummary:
         """Sign the round off: reviews and answers become read-only."""
         with self.db.session() as session:
-            row = self._row(session, key)
+            row = find_round(session, key)
             if row.locked_at is not None:
                 raise ConflictError(f"Omgången '{row.name}' är redan låst.")
             row.locked_at = datetime.now()
@@ -75,7 +76,7 @@ class RoundService:
         if not reason:
             raise UserError("Ange varför omgången låses upp.")
         with self.db.session() as session:
-            row = self._row(session, key)
+            row = find_round(session, key)
             if row.locked_at is None:
                 raise ConflictError(f"Omgången '{row.name}' är inte låst.")
             old = f"låst {row.locked_at:%Y-%m-%d %H:%M} av {row.locked_by}"
@@ -100,19 +101,7 @@ class RoundService:
     def get(self, key: int | str) -> RoundSummary:
         """A round by id, or by its exact name."""
         with self.db.session() as session:
-            return self._summary(session, self._row(session, key))
-
-    def _row(self, session: Session, key: int | str) -> AuditRound:
-        row: AuditRound | None = None
-        if isinstance(key, int):
-            row = session.get(AuditRound, key)
-        else:
-            row = session.scalar(select(AuditRound).where(AuditRound.name == key))
-            if row is None and key.isdigit():
-                row = session.get(AuditRound, int(key))
-        if row is None:
-            raise NotFoundError(f"Omgången '{key}' finns inte.")
-        return row
+            return self._summary(session, find_round(session, key))
 
     @staticmethod
     def _counts(session: Session, round_id: int | None) -> dict[str, dict[int, int]]:
@@ -130,7 +119,8 @@ class RoundService:
                 SampleRow.round_id, func.count(SampleEntry.id)).join(SampleRow)
                 .where(active_entry_filter())),
             "reviewed": grouped(Review.round_id, select(
-                Review.round_id, func.count(Review.id)).where(Review.status == "complete")),
+                Review.round_id, func.count(Review.id))
+                .where(Review.status == ReviewStatus.COMPLETE)),
         }
 
     def _summary(self, session: Session, row: AuditRound,

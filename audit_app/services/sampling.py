@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
-from audit_app.domain.reviews import check_free_text
+from audit_app.domain.reviews import ReviewStatus, check_free_text
 from audit_app.domain.rounds import Period
-from audit_app.domain.sampling import DrawResult, draw, model_text, sample_size
+from audit_app.domain.sampling import DrawResult, SampleRole, draw, model_text, sample_size
 from audit_app.domain.sampling_protocol import (
     Exclusion,
     SampledCase,
@@ -24,7 +24,7 @@ from audit_app.domain.sampling_protocol import (
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, CaseImport, Review, Sample, SampleEntry
-from audit_app.storage.queries import active_entry_filter
+from audit_app.storage.queries import active_entry_filter, find_round
 
 METHOD = ("HMAC-SHA256-rangordning: nyckel = HMAC-SHA256(frö, ärendenummer) i hex; "
           "sortering stigande på (nyckel, ärendenummer); de första n dras, resten är "
@@ -50,7 +50,7 @@ class SamplingService:
     def period_bounds(self, round_key: int | str) -> tuple[date, date] | None:
         """The first and last day of the round's tertial, None for a period not T1-T3."""
         with self.db.session() as s:
-            rnd = self._round(s, round_key)
+            rnd = find_round(s, round_key)
             try:
                 return Period.parse(rnd.period).bounds(rnd.year)
             except ValueError:
@@ -59,7 +59,7 @@ class SamplingService:
     def frame_size(self, round_key: int | str, date_from: date | None = None,
                    date_to: date | None = None) -> int:
         with self.db.session() as s:
-            return len(self._frame(s, self._round(s, round_key).id, date_from, date_to))
+            return len(self._frame(s, find_round(s, round_key).id, date_from, date_to))
 
     def draw(self, round_key: int | str, size: int | None = None,
              confidence: float | None = None, tolerable: float | None = None,
@@ -69,7 +69,7 @@ class SamplingService:
         if date_from and date_to and date_from > date_to:
             raise UserError("Startdatumet ligger efter slutdatumet.")
         with self.db.session() as s:
-            rnd = self._round(s, round_key)
+            rnd = find_round(s, round_key)
             if rnd.locked_at is not None:
                 raise ConflictError(f"Omgången '{rnd.name}' är låst; inget stickprov kan dras.")
             if s.scalar(select(Sample.id).where(Sample.round_id == rnd.id)):
@@ -107,8 +107,8 @@ class SamplingService:
             s.flush()
             ids = {c.case_ref: c.id for c in cases}
             for st in result.strata:
-                for role, part, start in (("sample", st.sample, 1),
-                                          ("reserve", st.reserve, st.size + 1)):
+                for role, part, start in ((SampleRole.SAMPLE, st.sample, 1),
+                                          (SampleRole.RESERVE, st.reserve, st.size + 1)):
                     for pos, c in enumerate(part, start):
                         s.add(SampleEntry(sample_id=sample.id, case_id=ids[c.case_ref],
                                           position=pos, stratum=st.name,
@@ -127,7 +127,7 @@ class SamplingService:
         if not reason:
             raise UserError("Ange varför ärendet utesluts.")
         with self.db.session() as s:
-            rnd = self._round(s, round_key)
+            rnd = find_round(s, round_key)
             if rnd.locked_at is not None:
                 raise ConflictError(f"Omgången '{rnd.name}' är låst.")
             sample = self._sample(s, rnd)
@@ -138,7 +138,7 @@ class SamplingService:
                 raise NotFoundError(f"Ärendet '{case_ref}' ingår inte i stickprovet.")
             if s.scalar(select(Review.id).where(Review.round_id == rnd.id,
                                                 Review.case_id == entry.case_id,
-                                                Review.status == "complete")):
+                                                Review.status == ReviewStatus.COMPLETE)):
                 raise ConflictError(f"Ärendet '{case_ref}' har en klar granskning och kan "
                                     "inte uteslutas.")
             spare = self._spare(s, sample.id, entry.stratum)
@@ -159,7 +159,7 @@ class SamplingService:
     def next_reserve(self, round_key: int | str, case_ref: str) -> str | None:
         """The reserve case that would replace `case_ref` if it were excluded now."""
         with self.db.session() as s:
-            sample = self._sample(s, self._round(s, round_key))
+            sample = self._sample(s, find_round(s, round_key))
             stratum = s.scalar(select(SampleEntry.stratum)
                                .join(Case, Case.id == SampleEntry.case_id)
                                .where(SampleEntry.sample_id == sample.id,
@@ -174,7 +174,7 @@ class SamplingService:
     def protocol(self, round_key: int | str) -> SampleProtocol:
         """The stored protocol of the round's sample."""
         with self.db.session() as s:
-            rnd = self._round(s, round_key)
+            rnd = find_round(s, round_key)
             sample = self._sample(s, rnd)
             params = self._params(sample)
             # plain columns, not ORM objects: a department's rounds have tens of thousands
@@ -198,7 +198,7 @@ class SamplingService:
                 filters.append(f"avslutsdatum till {params['to']}")
             stratify = params.get("stratify")
             sampled = self._sampled(s, sample.id)
-            reserve = sorted((e for e in refs.values() if e.role == "reserve"
+            reserve = sorted((e for e in refs.values() if e.role == SampleRole.RESERVE
                               and e.replaces_id is None and e.excluded_reason is None),
                              key=lambda e: (e.stratum, e.position))
             return SampleProtocol(
@@ -218,13 +218,13 @@ class SamplingService:
     def sampled_cases(self, round_key: int | str) -> list[SampledCase]:
         """The cases in the sample now (replacements included), for the GUI."""
         with self.db.session() as s:
-            sample = self._sample(s, self._round(s, round_key))
+            sample = self._sample(s, find_round(s, round_key))
             return self._sampled(s, sample.id)
 
     def verify(self, round_key: int | str) -> VerifyResult:
         """Re-perform the draw from the stored seed and the current frame."""
         with self.db.session() as s:
-            rnd = self._round(s, round_key)
+            rnd = find_round(s, round_key)
             sample = self._sample(s, rnd)
             params = self._params(sample)
             date_from = date.fromisoformat(params["from"]) if params.get("from") else None
@@ -246,8 +246,8 @@ class SamplingService:
                                        "SHA-256); stickprovet kan inte återskapas.")
         again = {(c.case_ref, role, st.name, pos)
                  for st in redo.strata
-                 for role, part, start in (("sample", st.sample, 1),
-                                           ("reserve", st.reserve, st.size + 1))
+                 for role, part, start in ((SampleRole.SAMPLE, st.sample, 1),
+                                           (SampleRole.RESERVE, st.reserve, st.size + 1))
                  for pos, c in enumerate(part, start)}
         if again != {tuple(r) for r in stored}:
             return VerifyResult(False, "Den omgjorda dragningen skiljer sig från den lagrade.")
@@ -255,18 +255,6 @@ class SamplingService:
                                   "samma reservlista (frö och urvalsram stämmer).")
 
     # ------------------------------------------------------------ helpers
-
-    def _round(self, s: Session, key: int | str) -> AuditRound:
-        row: AuditRound | None = None
-        if isinstance(key, int):
-            row = s.get(AuditRound, key)
-        else:
-            row = s.scalar(select(AuditRound).where(AuditRound.name == key))
-            if row is None and key.isdigit():
-                row = s.get(AuditRound, int(key))
-        if row is None:
-            raise NotFoundError(f"Omgången '{key}' finns inte.")
-        return row
 
     @staticmethod
     def _method_text(sample: Sample, stratify: object) -> str:
@@ -290,7 +278,7 @@ class SamplingService:
         size: dict[str, int] = {}
         for entry in entries:
             population[entry.stratum] = population.get(entry.stratum, 0) + 1
-            size[entry.stratum] = size.get(entry.stratum, 0) + (entry.role == "sample")
+            size[entry.stratum] = size.get(entry.stratum, 0) + (entry.role == SampleRole.SAMPLE)
         return [StratumInfo(name, population[name], size[name]) for name in sorted(population)]
 
     def _sample(self, s: Session, rnd: AuditRound) -> Sample:
@@ -304,7 +292,7 @@ class SamplingService:
         """The first unused reserve entry of a stratum."""
         return s.scalar(select(SampleEntry).where(
             SampleEntry.sample_id == sample_id, SampleEntry.stratum == stratum,
-            SampleEntry.role == "reserve", SampleEntry.replaces_id.is_(None),
+            SampleEntry.role == SampleRole.RESERVE, SampleEntry.replaces_id.is_(None),
             SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
 
     def _frame(self, s: Session, round_id: int, date_from: date | None,

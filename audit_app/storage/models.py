@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -16,6 +19,41 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from audit_app.domain.gender import Gender
+from audit_app.domain.reviews import ReviewStatus
+from audit_app.domain.rounds import Period
+from audit_app.domain.sampling import SampleRole
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class StoredEnum(TypeDecorator[E], Generic[E]):
+    """An enum stored as its value in a plain VARCHAR column, the column type the files had
+    before (so old files read and the schema is unchanged); other values are refused."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        try:
+            return self.enum(value).value
+        except ValueError:
+            raise ValueError(f"{value!r} is not a {self.enum.__name__}") from None
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
+
+
+def stored_enum(cls: type[E], length: int) -> StoredEnum[E]:
+    return StoredEnum(cls, length)
 
 
 class Base(DeclarativeBase):
@@ -46,7 +84,7 @@ class AuditRound(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     definition_id: Mapped[int] = mapped_column(ForeignKey("checklist_definition.id"))
     year: Mapped[int] = mapped_column(Integer)
-    period: Mapped[str] = mapped_column(String(2))
+    period: Mapped[Period] = mapped_column(stored_enum(Period, 2))
     unit: Mapped[str] = mapped_column(String(200), default="")
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -83,7 +121,7 @@ class Case(Base):
     unit: Mapped[str] = mapped_column(String(200), default="")
     team: Mapped[str] = mapped_column(String(200), default="")
     case_type: Mapped[str] = mapped_column(String(200), default="")
-    gender: Mapped[str] = mapped_column(String(10), default="okant")
+    gender: Mapped[Gender] = mapped_column(stored_enum(Gender, 10), default=Gender.UNKNOWN)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     age_band: Mapped[str] = mapped_column(String(20), default="")
     closing_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -122,7 +160,7 @@ class SampleEntry(Base):
     position: Mapped[int] = mapped_column(Integer)  # order within its stratum
     stratum: Mapped[str] = mapped_column(String(200), default="")
     rank_key: Mapped[str] = mapped_column(String(64))
-    role: Mapped[str] = mapped_column(String(10))  # "sample" or "reserve"
+    role: Mapped[SampleRole] = mapped_column(stored_enum(SampleRole, 10))
     excluded_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     replaces_id: Mapped[int | None] = mapped_column(
         ForeignKey("sample_entry.id", ondelete="SET NULL"), nullable=True)
@@ -142,7 +180,8 @@ class Review(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
     definition_id: Mapped[int] = mapped_column(ForeignKey("checklist_definition.id"))
     reviewer: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft / complete
+    status: Mapped[ReviewStatus] = mapped_column(stored_enum(ReviewStatus, 10),
+                                                 default=ReviewStatus.DRAFT)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

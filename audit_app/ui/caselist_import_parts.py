@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from audit_app.domain.gender import gender_label
 from audit_app.importers.caselist import CaseRow, Problem
-from audit_app.ui.i18n import term
+from audit_app.ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "CaseListImportDialog"
@@ -75,7 +76,6 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("CaseListImportDialog", "Avslutsdatum"),
     QT_TRANSLATE_NOOP("CaseListImportDialog", "(används inte)"),
 )
-GENDER_TEXT = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
 PROBLEM_HEADERS = (
     QT_TRANSLATE_NOOP("CaseListImportDialog", "Rad"),
     QT_TRANSLATE_NOOP("CaseListImportDialog", "Kolumn"),
@@ -84,7 +84,8 @@ PROBLEM_HEADERS = (
 
 
 def preview_cells(r: CaseRow) -> list[str]:
-    return [str(r.row), r.case_ref, r.unit, r.team, r.case_type, term(GENDER_TEXT[r.gender]),
+    return [str(r.row), r.case_ref, r.unit, r.team, r.case_type,
+            gender_label(r.gender, current_language()),
             str(r.birth_year or ""), r.age_band, r.closing_date.isoformat() if r.closing_date
             else ""]
 

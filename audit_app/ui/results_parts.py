@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.figures import Figure, Verdict, interval_text, percent
+from audit_app.domain.figures import TOTAL, Figure, GroupKey, Verdict, interval_text, percent
+from audit_app.domain.gender import gender_label
 from audit_app.services.figures import CaseBehind
-from audit_app.ui.i18n import term
+from audit_app.ui.i18n import current_language, term
 
 Index = QModelIndex | QPersistentModelIndex
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
-GENDER_SINGULAR = {"flicka": "Flicka", "pojke": "Pojke", "annat": "Annat", "okant": "Okänt"}
 VERDICT_COLOURS = {Verdict.MET: "#2e7d32", Verdict.NOT_MET: "#c62828",
                    Verdict.UNCLEAR: "#f9a825", Verdict.NO_TARGET: "#9e9e9e",
                    Verdict.NO_DATA: "#bdbdbd"}
@@ -39,9 +39,7 @@ class FigureRow:
     figure: Figure
     item_id: str
     scored: bool = True
-    period: str | None = None
-    unit: str | None = None
-    gender: str | None = None
+    key: GroupKey = TOTAL  # the cases behind the figure, for the drill-down
     counts_text: str = ""  # answers with their labels, for unscored items
 
 
@@ -147,7 +145,7 @@ class CasesDialog(QDialog):
         for r, case in enumerate(cases):
             labels = answer_labels or {}
             for c, text in enumerate((case.round_name, case.case_ref, case.unit,
-                                      term(GENDER_SINGULAR.get(case.gender, case.gender)),
+                                      gender_label(case.gender, current_language()),
                                       term(labels.get(case.value or "", case.value or "")),
                                       case.comment)):
                 item = QTableWidgetItem(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import GENDER_LABELS, GENDER_ORDER, Figure, ItemFigures, Report
+from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.gender import GENDER_ORDER, gender_label
+from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
 from audit_app.services.report_export import ExportRequest
-from audit_app.ui.i18n import term
-from audit_app.ui.ops import Op, show_failure
+from audit_app.ui.i18n import current_language
+from audit_app.ui.ops import Op, Task, show_failure
 from audit_app.ui.results_parts import (
     FIGURE_ROLE,
     CasesDialog,
@@ -81,7 +82,7 @@ class ResultsView(QDialog):
         self.gender.setAccessibleName(self.tr("Kön"))
         self.gender.addItem(self.tr("Flickor och pojkar"), None)
         for g in GENDER_ORDER:
-            self.gender.addItem(GENDER_LABELS[g], g)
+            self.gender.addItem(gender_label(g, current_language(), plural=True), g)
         self.status = QLabel()
         self.status.setWordWrap(True)
         headers = (self.tr("Kontrollpunkt"), self.tr("Resultat"), self.tr("Andel"),
@@ -242,34 +243,21 @@ class ResultsView(QDialog):
             self.comments.setText(self.tr("Inga kommentarer."))
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
-        rows = [FigureRow(self.tr("Totalt"), item.total, item.item_id, item.scored,
-                          counts_text=_counts(item, item.total))]
-        for label, fig in item.periods.items():
-            period = label.split()[0]
-            rows.append(FigureRow(label, fig, item.item_id, item.scored,
-                                  period=None if period == "VB" else period,
-                                  counts_text=_counts(item, fig)))
-        rows += [FigureRow(self.tr("%1 (föregående år)").replace("%1", label), fig,
-                           item.item_id, item.scored) for label, fig in item.last_year.items()]
-        rows += [FigureRow(term(GENDER_LABELS.get(g, g)), fig, item.item_id, item.scored,
-                           gender=g)
-                 for g, fig in item.genders.items()]
-        rows += [FigureRow(u, fig, item.item_id, item.scored, unit=u)
-                 for u, fig in item.units.items()]
-        return [replace(r, counts_text=_counts(item, r.figure)) for r in rows]
+        lang = current_language()
+        return [FigureRow(group_label(key, lang), fig, item.item_id, item.scored, key,
+                          counts_text=_counts(item, fig))
+                for key, fig in item.groups().items()]
 
     def _drill(self, table: QTableView, index: QModelIndex) -> None:
         row = index.data(FIGURE_ROLE)
-        if not isinstance(row, FigureRow) or "föregående" in row.label or \
-                "(fg" in row.label:
+        if not isinstance(row, FigureRow):
             return
         ids = self.round_ids()
-        unit = row.unit or self.unit.currentData()
-        gender = row.gender or self.gender.currentData()
+        unit, gender, key = self.unit.currentData(), self.gender.currentData(), row.key
         labels = dict(self.report.item(row.item_id).options) if self.report else {}
         title = self.tr("Ärenden: %1").replace("%1", row.label)
         self.drilling = Op(self, lambda _task: self.service.cases_behind(
-            ids, row.item_id, unit=unit, gender=gender, period=row.period),
+            ids, row.item_id, unit=unit, gender=gender, group=key),
             label=self.tr("Hämtar ärendena …"), cancellable=False,
             on_success=lambda cases: CasesDialog(title, cases, self, labels).exec()).start()
 
@@ -286,11 +274,21 @@ class ResultsView(QDialog):
 
     def export_to(self, kind: str, path: Path, publication: bool = False) -> None:
         """Write the file on a worker thread with a progress dialog; errors in a message."""
-        request = ExportRequest(tuple(self.round_ids()), publication=publication,
-                                unit=self.unit.currentData(), gender=self.gender.currentData(),
-                                **{kind: path})
+        report = self.report
+        if report is None:
+            return
+        # the report as shown is written; the figures are not computed again
+        request = ExportRequest(tuple(r.id for r in report.rounds), publication=publication,
+                                pdf=path if kind == "pdf" else None,
+                                xlsx=path if kind == "xlsx" else None,
+                                json=path if kind == "json" else None, lang=current_language())
         service = self.export_service
-        self.job = Op(self, lambda task: service.write(request, task.say),
+
+        def write(task: Task) -> Report:
+            service.write_report(report, request, task.say)
+            return report
+
+        self.job = Op(self, write,
                       label=self.tr("Exporterar …"), cancellable=False,
                       on_success=lambda _report: self.status.setText(
                           self.tr("Sparade %1").replace("%1", str(path))))

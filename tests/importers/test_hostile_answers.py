@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -43,20 +42,16 @@ def test_xlsx_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert bomb.stat().st_size < 1_000_000
     monkeypatch.setattr(answer_files, "ANSWER_FILE", replace(answer_files.ANSWER_FILE,
                                                              max_uncompressed=20_000_000))
-    started = time.monotonic()
     with pytest.raises(UserError, match="orimligt stort"):
         read_answer_file(bomb)
-    assert time.monotonic() - started < 1
 
 
 def test_csv_with_10_mb_field_refused(tmp_path: Path) -> None:
     path = tmp_path / "svar.csv"
     path.write_text("case;item;value;comment\n2026-0001;vardplan;ja;" + "x" * 10_000_000
                     + "\n", encoding="utf-8")
-    started = time.monotonic()
     with pytest.raises(UserError):
         read_answer_file(path)
-    assert time.monotonic() - started < 2
 
 
 @settings(max_examples=100, deadline=None,

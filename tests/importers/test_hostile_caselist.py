@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ def test_csv_with_10_mb_field_refused(tmp_path: Path) -> None:
     path = tmp_path / "lista.csv"
     path.write_text("Ärende;Enhet;Avslutat\n2026-0001;Familjehem;" + "x" * 10_000_000 + "\n",
                     encoding="utf-8")
-    started = time.monotonic()
     with pytest.raises(UserError, match="MB"):
         read_case_list(path)
-    assert time.monotonic() - started < 2
 
 
 ODD_SEPARATORS = ["\u2013", "\u2212", "\u2011", "\u00a0", "\u202f", "\uff0d", "\u200b", "\u00ad",

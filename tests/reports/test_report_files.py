@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.figures import GroupKey, GroupKind
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 from audit_app.storage.db import Database
@@ -66,7 +67,7 @@ def test_pdf_publication_masks_small_groups(db: Database, library: ChecklistLibr
     assert "<5" in text  # "okant" has 2 cases, SIP-needed subgroups are small
     assert "2026-0001" not in text and "Mappning med nätverket" not in text
     report = FigureService(db).compute([round_id])
-    okant = report.item("signs_of_safety").genders["okant"]
+    okant = report.item("signs_of_safety").genders[GroupKey(GroupKind.GENDER, value="okant")]
     assert okant.n == 2 and f"{okant.x} av {okant.n}" not in text
 
 

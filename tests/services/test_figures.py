@@ -8,7 +8,8 @@ import pytest
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import Figure, Verdict, judge, wilson
+from audit_app.domain.figures import Figure, GroupKey, GroupKind, Verdict, judge, wilson
+from audit_app.domain.rounds import Period
 from audit_app.services.figures import FigureService
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database
@@ -86,18 +87,23 @@ def test_girls_boys_units_and_vb(db: Database, library: ChecklistLibrary) -> Non
     report = FigureService(db).compute([t1, t2])
     item = report.item("signs_of_safety")
     # T2 cases k=0..19 answer as T1's case 45-k: all "nej" (45-k >= 26)
-    assert (item.periods["T1 2026"].x, item.periods["T1 2026"].n) == (26, 46)
-    assert (item.periods["T2 2026"].x, item.periods["T2 2026"].n) == (0, 20)
-    assert (item.periods["VB 2026"].x, item.periods["VB 2026"].n) == (26, 66)
+    t1_2026 = item.periods[GroupKey(GroupKind.PERIOD, 2026, Period.T1)]
+    t2_2026 = item.periods[GroupKey(GroupKind.PERIOD, 2026, Period.T2)]
+    vb_2026 = item.periods[GroupKey(GroupKind.VB, 2026)]
+    assert (t1_2026.x, t1_2026.n) == (26, 46)
+    assert (t2_2026.x, t2_2026.n) == (0, 20)
+    assert (vb_2026.x, vb_2026.n) == (26, 66)
     genders = ("flicka", "pojke", "flicka", "pojke", "okant")
     for g in ("flicka", "pojke", "okant"):
         t1_n = sum(1 for k in range(46) if genders[k % 5] == g)
         t1_x = sum(1 for k in range(26) if genders[k % 5] == g)
         t2_n = sum(1 for k in range(20) if genders[k % 5] == g)
-        assert (item.genders[g].x, item.genders[g].n) == (t1_x, t1_n + t2_n)
+        fig = item.genders[GroupKey(GroupKind.GENDER, value=g)]
+        assert (fig.x, fig.n) == (t1_x, t1_n + t2_n)
     girls = FigureService(db).compute([t1, t2], gender="flicka")
-    assert girls.item("signs_of_safety").total == item.genders["flicka"]
-    assert set(item.units) == {"Utredning Norr", "Utredning Syd"}
+    assert girls.item("signs_of_safety").total == item.genders[
+        GroupKey(GroupKind.GENDER, value="flicka")]
+    assert {k.value for k in item.units} == {"Utredning Norr", "Utredning Syd"}
     assert sum(f.n for f in item.units.values()) == 66
     north = FigureService(db).compute([t1], unit="Utredning Norr").item("signs_of_safety")
     assert north.total.n == 23 and north.total.x == 13
@@ -107,7 +113,8 @@ def test_last_year_and_comments(db: Database, library: ChecklistLibrary) -> None
     t1, _ = seed_utredning(db, library)
     seed_utredning(db, library, n=10, year=2025, name="Utredning T1 2025")
     item = FigureService(db).compute([t1]).item("signs_of_safety")
-    assert (item.last_year["T1 2025"].x, item.last_year["T1 2025"].n) == (10, 10)
+    last = item.last_year[GroupKey(GroupKind.LAST_YEAR, 2025, Period.T1)]
+    assert (last.x, last.n) == (10, 10)
     assert [(c.case_ref, c.text) for c in item.comments] == [
         ("2026-0001", "Mappning med nätverket"), ("2026-0031", "Ingen kartläggning dokumenterad")]
 
@@ -129,3 +136,23 @@ def test_different_checklists_refused(db: Database, library: ChecklistLibrary) -
     b, _ = round_with_sample(db, library, 2, name="P")
     with pytest.raises(UserError, match="olika checklistor"):
         FigureService(db).compute([a, b.id])
+
+
+def test_last_year_span_and_its_cases_match(db: Database, library: ChecklistLibrary) -> None:
+    t1, _ = seed_utredning(db, library, n=6)
+    t3, _ = seed_utredning(db, library, n=7, period="T3", name="Utredning T3 2026")
+    for n, period in ((3, "T1"), (4, "T2"), (5, "T3")):
+        seed_utredning(db, library, n=n, period=period, year=2025,
+                       name=f"Utredning {period} 2025")
+    service = FigureService(db)
+    item = service.compute([t1, t3]).item("signs_of_safety")
+    span = GroupKey(GroupKind.LAST_YEAR, 2025, Period.T1, until=Period.T3)
+    assert list(item.last_year) == [GroupKey(GroupKind.LAST_YEAR, 2025, Period.T1), span,
+                                    GroupKey(GroupKind.LAST_YEAR, 2025, Period.T3)]
+    assert item.last_year[span].n == 3 + 5  # T2 2025 has no round this year: not counted
+    behind = service.cases_behind([t1, t3], "signs_of_safety", group=span)
+    assert len(behind) == item.last_year[span].n
+    assert {c.round_name for c in behind} == {"Utredning T1 2025", "Utredning T3 2025"}
+    t3_2025 = service.cases_behind([t1, t3], "signs_of_safety",
+                                   group=GroupKey(GroupKind.LAST_YEAR, 2025, Period.T3))
+    assert len(t3_2025) == 5
