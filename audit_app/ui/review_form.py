@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -84,6 +83,11 @@ class ReviewForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMENT_DELAY_MS)
         self._timer.timeout.connect(self.flush_comment)
+        self._pending_answer: str | None = None  # a written answer saved after a pause too
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.setInterval(COMMENT_DELAY_MS)
+        self._answer_timer.timeout.connect(self.flush_answer)
         self.setStyleSheet(FORM_STYLE)
 
         self.title = QLabel()
@@ -140,6 +144,7 @@ class ReviewForm(QWidget):
 
     def load(self, round_id: int, case_id: int, locked: bool = False) -> None:
         """Show a case; the checklist's widgets are reused, only their values change."""
+        self.flush_answer()
         self.flush_comment()
         self.locked = locked
         record = self.service.review(round_id, case_id)
@@ -153,6 +158,7 @@ class ReviewForm(QWidget):
                 w.comment_edited.connect(self._comment_edited)
                 w.comment_done.connect(self._comment_done)
                 w.input_done.connect(self._input_done)
+                w.input_edited.connect(self._input_edited)
         if self.page is not page:
             if self.scroll_area.widget() is not None:
                 self.scroll_area.takeWidget()
@@ -277,6 +283,19 @@ class ReviewForm(QWidget):
             return
         self._answer(item_id, value, advance=enter)
 
+    def _input_edited(self, item_id: str) -> None:
+        if self._pending_answer not in (None, item_id):
+            self.flush_answer()
+        self._pending_answer = item_id
+        self._answer_timer.start()
+
+    def flush_answer(self) -> None:
+        """Store the written answer being typed (after a pause in typing, or on a switch)."""
+        self._answer_timer.stop()
+        item_id, self._pending_answer = self._pending_answer, None
+        if item_id is not None and self.page is not None and not self.read_only:
+            self._input_done(item_id, False)
+
     def _comment_edited(self, item_id: str) -> None:
         if self._pending_comment not in (None, item_id):
             self.flush_comment()
@@ -337,8 +356,9 @@ class ReviewForm(QWidget):
         """Mark the review complete; False (with the missing items shown) when it cannot be."""
         if not self.save_comments():
             return False
+        self.flush_answer()
         focused = QApplication.focusWidget()
-        if isinstance(focused, QLineEdit) and self.page is not None:
+        if focused is not None and self.page is not None:
             item = self.current_item()
             if item is not None and focused is item.line:
                 self._input_done(item.item.id, False)
