@@ -111,12 +111,14 @@ class Figure:
 
 @dataclass(frozen=True)
 class Comment:
-    """A reviewer's comment on one item of one case."""
+    """A reviewer's comment on one item of one case, or a written (fritext) answer."""
 
     case_ref: str
     round_name: str
     value: str | None
     text: str
+    reviewer: str = ""
+    written: bool = False  # the text is the answer itself, not a comment on it
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,22 @@ class ItemFigures:
     genders: dict[str, Figure] = field(default_factory=dict)  # flicka/pojke/annat/okant
     comments: tuple[Comment, ...] = ()
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
+    compliant: tuple[str, ...] = ()  # the answer values that count as compliant
+
+    @property
+    def graded(self) -> bool:
+        """Graded and scale items: their answers are shown as a distribution."""
+        return self.answer_type in ("graderad", "skala")
+
+    @property
+    def written(self) -> tuple[Comment, ...]:
+        """The written (fritext) answers."""
+        return tuple(c for c in self.comments if c.written)
+
+    @property
+    def remarks(self) -> tuple[Comment, ...]:
+        """The comments on answers."""
+        return tuple(c for c in self.comments if not c.written)
 
     def label(self, value: str) -> str:
         for v, text in self.options:

@@ -54,7 +54,7 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
         "genders": many(item.genders),
         "comments": [] if publication else [
             {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
-            for c in item.comments],
+            for c in item.comments if not c.written],
         "failed_cases": [] if publication else list(item.failed_cases),
     }
 

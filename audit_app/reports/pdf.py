@@ -39,13 +39,13 @@ from audit_app.reports.pdf_parts import (
     MUTED,
     NumberedCanvas,
     TextLines,
-    TextRows,
     bar_chart,
     register_fonts,
     styles,
     traffic_light,
     wrap_text,
 )
+from audit_app.reports.pdf_texts import distribution_bar, quotes_block
 
 Progress = Callable[[int, int], None]
 MASKED = "Färre än 5 ärenden"
@@ -180,6 +180,8 @@ def _counts_text(item: ItemFigures, fig: Figure, publication: bool) -> str:
         return "–"
     if publication and fig.small:
         return "<5"
+    if item.answer_type == "fritext":  # the texts themselves are quoted under the item
+        return f"{fig.answered} skrivna svar"
     return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
 
 
@@ -193,7 +195,12 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
         facts.append(f"besvaras bara när {item.condition}; andelen avser dessa ärenden")
     facts.append(f"mål {_target(item.target)}" if item.target is not None else "inget mål")
     head.append(_p(" · ".join(facts), st["small"]))
-    if item.scored:
+    bar = distribution_bar(item, item.total, masked=publication and item.total.small)
+    if item.graded and bar is not None:
+        head += [Spacer(1, 2 * mm), _p("Svarens fördelning", st["cellb"]), bar]
+    if item.answer_type == "fritext":
+        head.append(_p(_counts_text(item, item.total, publication), st["body"]))
+    elif item.scored:
         rows = _breakdown(item)
         chart_rows = [(label, fig, publication and fig.small) for label, fig in rows
                       if fig.n or label.startswith("Totalt")]
@@ -210,29 +217,11 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
             out.append(Spacer(1, 3 * mm))
             out.append(_p("Ärenden som inte uppfyllde den kritiska kontrollpunkten: "
                           + ", ".join(item.failed_cases), st["body"]))
-        if item.comments:
-            out += [Spacer(1, 3 * mm), _p("Kommentarer", st["cellb"])]
-            out.append(_comments_table(item, st["cell"]))
+        # a summary stays a summary: identical texts counted, a few quoted, all in Excel
+        out += quotes_block("Svar", item.written, st)
+        out += quotes_block("Kommentarer", item.remarks, st)
     out.append(Spacer(1, 4 * mm))
     return out
-
-
-COMMENT_WIDTHS = (34 * mm, 18 * mm, 118 * mm)
-
-
-def _comments_table(item: ItemFigures, style: Any) -> TextRows:
-    """Case, answer, comment: thousands of rows in a year, so wrapped plain text rows in
-    the cell style's font instead of a Table of Paragraphs."""
-    several = len({c.round_name for c in item.comments}) > 1
-    pad = 2 * TextRows.PAD_X
-
-    def cell(text: str, width: float) -> tuple[str, ...]:
-        return wrap_text(text, style.fontName, style.fontSize, width - pad)
-
-    rows = [(cell(c.case_ref + (f" ({c.round_name})" if several else ""), COMMENT_WIDTHS[0]),
-             cell(item.label(c.value or "") or "–", COMMENT_WIDTHS[1]),
-             cell(c.text, COMMENT_WIDTHS[2])) for c in item.comments]
-    return TextRows(rows, COMMENT_WIDTHS, style, GRID)
 
 
 def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from audit_app.domain.checklist import Checklist, ChecklistItem
+from audit_app.domain.checklist import AnswerType, Checklist, ChecklistItem
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
     GENDER_ORDER,
@@ -86,7 +86,8 @@ class FigureService:
                 for kind, key in keys:
                     acc[(item_id, kind, key)].add(value, compliant, count)
             last = self._last_year(s, rounds, checklist.id, unit, gender)
-            comments = self._comments(s, round_ids, unit, gender)
+            written = [i.id for i in items if i.answer.type is AnswerType.TEXT]
+            comments = self._comments(s, round_ids, unit, gender, written)
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
             reviewers, reviews = self._reviewers(s, round_ids, unit, gender)
             units = sorted(self._case_units(s, round_ids))
@@ -108,8 +109,9 @@ class FigureService:
     def cases_behind(self, round_ids: list[int], item_id: str, value: str | None = None,
                      compliant: bool | None = None, *, unit: str | None = None,
                      gender: str | None = None, period: str | None = None,
-                     ) -> list[CaseBehind]:
-        """The completed reviews behind a figure: all counted, one answer, or (non)compliant."""
+                     answered: bool = False) -> list[CaseBehind]:
+        """The completed reviews behind a figure: all counted, one answer, or (non)compliant;
+        answered: every case with an answer (items not scored, e.g. written answers)."""
         with self.db.session() as s:
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender, Answer.value,
                            Answer.compliant, Answer.comment)
@@ -123,6 +125,8 @@ class FigureService:
                 stmt = stmt.where(Answer.value == value)
             elif compliant is not None:
                 stmt = stmt.where(Answer.compliant.is_(compliant))
+            elif answered:
+                stmt = stmt.where(Answer.value.is_not(None), Answer.value != "")
             else:
                 stmt = stmt.where(Answer.compliant.is_not(None))
             if period is not None:
@@ -217,19 +221,27 @@ class FigureService:
         return out
 
     def _comments(self, s: Session, round_ids: list[int], unit: str | None,
-                  gender: str | None) -> dict[str, list[Comment]]:
+                  gender: str | None, written: list[str]) -> dict[str, list[Comment]]:
+        """Comments, and the answers of written (fritext) items, oldest round first."""
+        wanted = Answer.comment != ""
+        if written:
+            wanted = wanted | (Answer.item_id.in_(written) & Answer.value.is_not(None)
+                               & Answer.applicable.is_(True))
         stmt = (select(Answer.item_id, Case.case_ref, AuditRound.name, Answer.value,
-                       Answer.comment)
+                       Answer.comment, Review.reviewer)
                 .select_from(Answer).join(Review, Review.id == Answer.review_id)
                 .join(Case, Case.id == Review.case_id)
                 .join(AuditRound, AuditRound.id == Review.round_id)
-                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
-                       Answer.comment != ""))
+                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE, wanted))
         stmt = case_filters(stmt, unit, gender).order_by(AuditRound.year, AuditRound.period,
                                                           Case.case_ref)
         out: dict[str, list[Comment]] = defaultdict(list)
-        for item_id, ref, name, value, text in s.execute(stmt):
-            out[item_id].append(Comment(ref, name, value, text))
+        texts = set(written)
+        for item_id, ref, name, value, text, reviewer in s.execute(stmt):
+            if item_id in texts and value:
+                out[item_id].append(Comment(ref, name, None, value, reviewer, written=True))
+            if text:
+                out[item_id].append(Comment(ref, name, value, text, reviewer))
         return out
 
     def _failed(self, s: Session, round_ids: list[int], item_ids: list[str],
@@ -287,4 +299,6 @@ class FigureService:
             total=fig("total", ""), periods=periods, last_year=last_year,
             units={u: fig("unit", u) for u in unit_keys},
             genders={g: fig("gender", g) for g in gender_keys},
-            comments=tuple(comments), failed_cases=tuple(failed))
+            comments=tuple(comments), failed_cases=tuple(failed),
+            compliant=tuple(o.value for o in item.answer.options
+                            if o.value in item.answer.compliant))

@@ -19,6 +19,10 @@ from audit_app.services.figures import FigureService
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, Sample, SampleEntry
 
+# The PDF's appendix lists a round's drawn cases up to this many; a department's sample
+# of thousands is named by its size (the list is in the protocol file and the Excel file).
+PDF_CASE_LIMIT = 150
+
 Progress = Callable[[str], None]
 
 
@@ -79,7 +83,8 @@ class ReportExportService:
                 lines.append("")
             if service_cls is not None:
                 try:
-                    lines += list(service_cls(self.db, self.actor).protocol(round_id).lines())
+                    lines += list(service_cls(self.db, self.actor).protocol(round_id)
+                                  .lines(case_limit=PDF_CASE_LIMIT))
                 except NotFoundError:  # no sample drawn yet for this round
                     lines += self._basic_protocol(round_id)
             else:
@@ -108,7 +113,11 @@ class ReportExportService:
                 out.append(f"Källfiler: {sample.source_files}")
             if params:
                 out.append("Parametrar: " + json.dumps(params, ensure_ascii=False))
-            out.append("Dragna ärenden: " + ", ".join(refs))
+            if len(refs) > PDF_CASE_LIMIT:
+                out.append(f"Dragna ärenden: {len(refs)}, förtecknade i Excel-exportens "
+                           "blad Data.")
+            else:
+                out.append("Dragna ärenden: " + ", ".join(refs))
             return out
 
 

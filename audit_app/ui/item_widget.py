@@ -151,10 +151,10 @@ class ItemWidget(QFrame):
             answer_row.addWidget(self.date)
             answer_row.addStretch(1)
         elif kind is AnswerType.NUMBER:
-            number = QLineEdit()
-            number.setPlaceholderText(self.tr("Skriv ett tal"))
-            number.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
-            self.line = number
+            figure = QLineEdit()
+            figure.setPlaceholderText(self.tr("Skriv ett tal"))
+            figure.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
+            self.line = figure
         else:  # a written answer: Enter makes a new line, Tab leaves the field
             self.line = TextField()
             self.line.setPlaceholderText(self.tr("Svar (inga namn eller personnummer)"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from audit_app.ui.results_parts import (
     FigureTableModel,
     TargetBarDelegate,
 )
+from audit_app.ui.text_answers_panel import TextAnswersPanel
 
 
 class _ExportJob(QThread):
@@ -105,9 +106,7 @@ class ResultsView(QDialog):
         group_headers = (self.tr("Grupp"),) + headers[1:]
         self.groups_model = FigureTableModel(group_headers)
         self.groups_table = self._table(self.groups_model, self.tr("Uppdelning"))
-        self.comments = QLabel()
-        self.comments.setWordWrap(True)
-        self.comments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comments = TextAnswersPanel()  # the item's answer bar and its texts in full
         self.pdf_button = QPushButton(self.tr("Exportera PDF…"))
         self.xlsx_button = QPushButton(self.tr("Exportera Excel…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
@@ -213,7 +212,7 @@ class ResultsView(QDialog):
         if report is None:
             self.items_model.set_rows([])
             self.groups_model.set_rows([])
-            self.comments.clear()
+            self.comments.show_item(None)
             return
         self.status.setText(self.tr("%1 · %2 · %3 granskade ärenden").replace(
             "%1", report.checklist_title).replace("%2", report.period_text).replace(
@@ -231,11 +230,7 @@ class ResultsView(QDialog):
             return
         item = self.report.items[index.row()]
         self.groups_model.set_rows(self._groups(item))
-        if item.comments:
-            lines = [f"<b>{c.case_ref}</b>: {_esc(c.text)}" for c in item.comments]
-            self.comments.setText(self.tr("Kommentarer:") + "<br>" + "<br>".join(lines))
-        else:
-            self.comments.setText(self.tr("Inga kommentarer."))
+        self.comments.show_item(item)
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
         rows = [FigureRow(self.tr("Totalt"), item.total, item.item_id, item.scored,
@@ -261,7 +256,8 @@ class ResultsView(QDialog):
             return
         cases = self.service.cases_behind(
             self.round_ids(), row.item_id, unit=row.unit or self.unit.currentData(),
-            gender=row.gender or self.gender.currentData(), period=row.period)
+            gender=row.gender or self.gender.currentData(), period=row.period,
+            answered=not row.scored)
         labels = dict(self.report.item(row.item_id).options) if self.report else {}
         CasesDialog(self.tr("Ärenden: %1").replace("%1", row.label), cases, self,
                     labels).exec()
@@ -303,8 +299,7 @@ class ResultsView(QDialog):
 
 
 def _counts(item: ItemFigures, fig: Figure) -> str:
+    if item.answer_type == "fritext":  # the texts themselves are in the panel below
+        return QCoreApplication.translate("ResultsView", "{0} skrivna svar").format(
+            fig.answered)
     return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

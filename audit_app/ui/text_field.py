@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 MIN_LINES = 2
@@ -69,8 +69,8 @@ class TextField(QPlainTextEdit):
             block = block.next()
         return total
 
-    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
         self._fit_height()
 
     def event(self, event: QEvent) -> bool:
