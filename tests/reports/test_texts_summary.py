@@ -36,6 +36,11 @@ def answers(k: int) -> dict[str, str]:
 
 @pytest.fixture
 def seeded(db: Database, library: ChecklistLibrary) -> int:
+    return seed_mentor(db, library)
+
+
+def seed_mentor(db: Database, library: ChecklistLibrary) -> int:
+    """A mentor's round of 15 cases with written answers, comments and graded items."""
     summary, case_ids = round_with_sample(db, library, len(GRADES), name="Mentor T1 2026",
                                           checklist="aktgranskning-familj")
     # 7 identical comments (one with other spacing and case) and 8 different ones
