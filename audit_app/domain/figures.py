@@ -119,6 +119,22 @@ class Comment:
     text: str
     reviewer: str = ""
     written: bool = False  # the text is the answer itself, not a comment on it
+    themes: tuple[str, ...] = ()  # labels of the themes the answer is tagged with
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """How many of an item's texts carry one theme, with a few of them quoted."""
+
+    id: str
+    label: str
+    count: int
+    n: int  # the item's texts (written answers or comments)
+    quotes: tuple[tuple[str, str], ...] = ()  # (case reference, text), newest first
+
+    @property
+    def share(self) -> float | None:
+        return self.count / self.n if self.n else None
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,7 @@ class ItemFigures:
     comments: tuple[Comment, ...] = ()
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
     compliant: tuple[str, ...] = ()  # the answer values that count as compliant
+    themes: tuple[ThemeCount, ...] = ()  # the item's themes, in the checklist's order
 
     @property
     def graded(self) -> bool:

@@ -5,9 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit_app.domain.figures import Comment
+from audit_app.domain.checklist import Theme
+from audit_app.domain.figures import Comment, ThemeCount
 
 DEFAULT_QUOTES = 5
+THEME_QUOTES = 3
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A text tagged with a theme (the label as stored with the tag)."""
+
+    theme_id: str
+    label: str
+    case_ref: str
+    round_name: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -49,3 +62,26 @@ def summarise_texts(texts: Sequence[Comment], limit: int = DEFAULT_QUOTES) -> Te
         quotes.append(Quote(newest.text, len(idx), cases))
     shown = sum(q.count for q in quotes)
     return TextSummary(tuple(quotes), len(texts), len(texts) - shown)
+
+
+def count_themes(declared: Sequence[Theme], tags: Sequence[Tag], texts: Sequence[Comment],
+                 quotes: int = THEME_QUOTES) -> tuple[ThemeCount, ...]:
+    """Each theme's count of the item's texts (x of n), with its newest texts quoted.
+
+    declared: the checklist's themes for the item, in order; a theme only found on stored
+    tags (added with the round, or since left out of the checklist) follows them.
+    tags come oldest first; n counts the cases with a text (a tag is per answer).
+    """
+    with_text = {(c.round_name, c.case_ref) for c in texts}
+    n = len(with_text)
+    labels = {t.id: t.label for t in declared}
+    for tag in tags:
+        labels.setdefault(tag.theme_id, tag.label)
+    out = []
+    for theme_id, label in labels.items():
+        mine = [t for t in tags if t.theme_id == theme_id
+                and (t.round_name, t.case_ref) in with_text]
+        cases = {(t.round_name, t.case_ref) for t in mine}
+        newest = tuple((t.case_ref, t.text) for t in reversed(mine))[:quotes]
+        out.append(ThemeCount(theme_id, label, len(cases), n, newest))
+    return tuple(out)

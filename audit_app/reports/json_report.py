@@ -56,6 +56,10 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
             {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
             for c in item.comments if not c.written],
         "failed_cases": [] if publication else list(item.failed_cases),
+        "themes": [{"id": t.id, "label": t.label, "count": t.count, "n": t.n,
+                    "quotes": [] if publication else [{"case": case, "text": text}
+                                                      for case, text in t.quotes]}
+                   for t in item.themes],
     }
 
 

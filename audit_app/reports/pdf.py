@@ -45,7 +45,7 @@ from audit_app.reports.pdf_parts import (
     traffic_light,
     wrap_text,
 )
-from audit_app.reports.pdf_texts import distribution_bar, quotes_block
+from audit_app.reports.pdf_texts import distribution_bar, quotes_block, themes_block
 
 Progress = Callable[[int, int], None]
 MASKED = "Färre än 5 ärenden"
@@ -212,6 +212,7 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
                        st["body"]))
     # heading, chart and table stay on one page; comments may flow on
     out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
+    out += themes_block(item, st, publication)
     if not publication:
         if item.critical and item.failed_cases:
             out.append(Spacer(1, 3 * mm))

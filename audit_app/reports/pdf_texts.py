@@ -87,3 +87,32 @@ def distribution_bar(item: ItemFigures, fig: Figure, width: float = 440,
         d.add(String(lx + 10, 2.5, label, fontName=FONT, fontSize=7, fillColor=INK))
         lx += 10 + stringWidth(label, FONT, 7) + 12
     return d
+
+
+THEME_WIDTHS = (40 * mm, 26 * mm, 104 * mm)
+
+
+def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool) -> list[Any]:
+    """Each theme: its count of the item's texts (x of n, share) and its newest quotes."""
+    if not item.themes or not any(t.n for t in item.themes):
+        return []
+    rows: list[list[Any]] = [[Paragraph(h, st["cellb"]) for h in ("Tema", "Texter", "Citat")]]
+    for theme in item.themes:
+        share = f" ({theme.share * 100:.0f} %)".replace(".", ",") if theme.share is not None \
+            else ""
+        quotes = "" if publication else "<br/>".join(
+            f"<font color='#57606a'>{escape(case)}:</font> "
+            + "<br/>".join(escape(line) for line in text.strip().splitlines())
+            for case, text in theme.quotes)
+        rows.append([Paragraph(escape(theme.label), st["cell"]),
+                     Paragraph(f"{theme.count} av {theme.n}{share}", st["cell"]),
+                     Paragraph(quotes, st["cell"])])
+    table = Table(rows, colWidths=list(THEME_WIDTHS), repeatRows=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+    ]))
+    return [Spacer(1, 3 * mm), Paragraph("Teman", st["cellb"]), table]

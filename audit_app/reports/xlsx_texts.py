@@ -13,7 +13,7 @@ from audit_app.reports.xlsx_text import as_text, text_row
 TEXTS_SHEET = "Texter"
 TEXT_COLUMNS = (("Omgång", 22), ("Ärende", 14), ("Nr", 5), ("Kontrollpunkt-id", 24),
                 ("Kontrollpunkt", 40), ("Slag", 11), ("Svar", 12), ("Granskare", 18),
-                ("Text", 80))
+                ("Text", 80), ("Teman", 30))
 
 
 def texts_summary(item: ItemFigures) -> str:
@@ -42,7 +42,7 @@ def texts_sheet(wb: Workbook, report: Report) -> int:
             answer = "" if c.written else item.label(c.value or "")
             ws.append(text_row(ws, [c.round_name, c.case_ref, number, item.item_id,
                                     item.question, "Svar" if c.written else "Kommentar",
-                                    answer, c.reviewer, text]))
+                                    answer, c.reviewer, text, "; ".join(c.themes)]))
             rows += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEXT_COLUMNS))}{max(rows, 1) + 1}"
     return rows

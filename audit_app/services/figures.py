@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -21,9 +21,11 @@ from audit_app.domain.figures import (
     Report,
     RoundInfo,
 )
+from audit_app.domain.texts import Tag, count_themes
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
 from audit_app.services.figure_counts import case_filters, count_answers
+from audit_app.services.theme_counts import theme_tags
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
@@ -88,13 +90,17 @@ class FigureService:
             last = self._last_year(s, rounds, checklist.id, unit, gender)
             written = [i.id for i in items if i.answer.type is AnswerType.TEXT]
             comments = self._comments(s, round_ids, unit, gender, written)
+            tags = theme_tags(s, round_ids, unit, gender, set(written))
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
             reviewers, reviews = self._reviewers(s, round_ids, unit, gender)
             units = sorted(self._case_units(s, round_ids))
         out = []
         for item in items:
-            out.append(self._item(item, sections[item.id], acc, last, comments.get(item.id, ()),
-                                  failed.get(item.id, ()), year, rounds))
+            texts = _with_themes(comments.get(item.id, []), tags.get(item.id, []))
+            figures = self._item(item, sections[item.id], acc, last, texts,
+                                 failed.get(item.id, ()), year, rounds)
+            themes = count_themes(checklist.themes_for(item), tags.get(item.id, []), texts)
+            out.append(replace(figures, themes=themes))
         return Report(checklist_id=checklist.id, checklist_title=checklist.title,
                       checklist_versions=versions, rounds=tuple(rounds), units=tuple(units),
                       reviewers=reviewers, reviews=reviews, items=tuple(out),
@@ -302,3 +308,14 @@ class FigureService:
             comments=tuple(comments), failed_cases=tuple(failed),
             compliant=tuple(o.value for o in item.answer.options
                             if o.value in item.answer.compliant))
+
+
+def _with_themes(texts: list[Comment], tags: list[Tag]) -> list[Comment]:
+    """Each text with the labels of the themes its answer is tagged with."""
+    if not tags:
+        return texts
+    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for tag in tags:
+        labels[(tag.round_name, tag.case_ref)].append(tag.label)
+    return [replace(c, themes=tuple(labels.get((c.round_name, c.case_ref), ())))
+            for c in texts]

@@ -36,7 +36,7 @@ class TextTableModel(QAbstractTableModel):
         self._same: dict[str, int] = {}
         self._labels: dict[str, str] = {}
         self.headers = (self.tr("Ärende"), self.tr("Granskare"), self.tr("Slag"),
-                        self.tr("Text"))
+                        self.tr("Text"), self.tr("Teman"))
 
     def set_rows(self, item: ItemFigures | None) -> None:
         self.beginResetModel()
@@ -79,7 +79,7 @@ class TextTableModel(QAbstractTableModel):
         same = self._same.get(same_text_key(c.text), 1)
         text = c.text + (f"\n({self.tr('samma text i {0} ärenden').format(same)})"
                          if same > 1 else "")
-        return (c.case_ref, c.reviewer, kind, text)[index.column()]
+        return (c.case_ref, c.reviewer, kind, text, ", ".join(c.themes))[index.column()]
 
 
 class DistributionBar(QWidget):
@@ -136,7 +136,7 @@ class TextAnswersPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for col, width in ((0, 110), (1, 130), (2, 130)):
+        for col, width in ((0, 110), (1, 130), (2, 130), (4, 170)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(TextTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
@@ -159,6 +159,11 @@ class TextAnswersPanel(QWidget):
         if item is None or not item.comments:
             self.summary.setText(self.tr("Inga skrivna svar eller kommentarer."))
         else:
-            self.summary.setText(self.tr("{0} skrivna svar och {1} kommentarer:").format(
-                len(item.written), len(item.remarks)))
+            text = self.tr("{0} skrivna svar och {1} kommentarer.").format(
+                len(item.written), len(item.remarks))
+            counted = [self.tr("{0} {1} av {2} ({3} %)").format(
+                t.label, t.count, t.n, round(100 * (t.share or 0))) for t in item.themes]
+            if counted:
+                text += " " + self.tr("Teman: {0}.").format(", ".join(counted))
+            self.summary.setText(text)
         self.table.setVisible(item is not None and bool(item.comments))

@@ -85,7 +85,7 @@ def test_pdf_quotes_texts_whole_counts_repeats_and_points_to_excel(
     rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=2)]
     assert ws.cell(1, 9).value == "Text" and len(rows) == 9 + 15
     whole = next(r for r in rows if r[3] == "styrkor" and r[1] == "2026-0009")
-    assert whole[5:] == ("Svar", None, "Mia Mentor (MM)", PARAGRAPH)
+    assert whole[5:] == ("Svar", None, "Mia Mentor (MM)", PARAGRAPH, None)
     same = [r for r in rows if r[3] == "gemensamma_moten" and "akten" in r[8]]
     assert len(same) == 7 and all(r[6] == "Nej" for r in same)  # each in full, with its case
     assert "dokumentationen saknas\ni akten" in [r[8] for r in same]  # as it was written

@@ -44,9 +44,9 @@ def test_written_answers_are_listed_in_full_with_case_and_reviewer(
     view.items_table.selectRow(row)
     panel = view.comments
     rows = texts(panel.model)
-    assert len(rows) == 9 and rows[0] == ("2026-0009", "Mia Mentor (MM)", "Svar", PARAGRAPH)
+    assert len(rows) == 9 and rows[0] == ("2026-0009", "Mia Mentor (MM)", "Svar", PARAGRAPH, "")
     assert panel.table.isVisibleTo(view) and not panel.bar.isVisibleTo(view)
-    assert "9 skrivna svar och 0 kommentarer" in panel.summary.text()
+    assert panel.summary.text() == "9 skrivna svar och 0 kommentarer."
     # the whole paragraph's row is tall enough for both its lines
     line = panel.table.fontMetrics().lineSpacing()
     assert panel.table.rowHeight(0) >= 2 * line
