@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.checklist import AnswerType, ChecklistItem
+from audit_app.domain.checklist import AnswerType, ChecklistItem, Theme
 from audit_app.ui.flow_layout import FlowLayout
 from audit_app.ui.i18n import term
 from audit_app.ui.text_field import TextField
+from audit_app.ui.theme_buttons import ThemeButtons
 
 NO_DATE = QDate(1900, 1, 1)
 ERROR_STYLE = ("QLineEdit, QPlainTextEdit { border: 2px solid #b00020; "
@@ -69,8 +70,10 @@ class ItemWidget(QFrame):
     comment_done = Signal(str)
     input_done = Signal(str, bool)  # typed answer finished; True when Enter was pressed
     input_edited = Signal(str)  # a written answer is being typed (saved after a pause)
+    themes_changed = Signal(str, list)  # item id, the theme ids now chosen
 
-    def __init__(self, item: ChecklistItem, number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, item: ChecklistItem, number: int, parent: QWidget | None = None,
+                 themes: tuple[Theme, ...] = ()) -> None:
         super().__init__(parent)
         self.item = item
         self.value: str | None = None
@@ -174,6 +177,10 @@ class ItemWidget(QFrame):
             self.comment.setAccessibleName(self.tr("Kommentar till: {0}").format(item.question))
             self.comment.textEdited.connect(lambda _t: self.comment_edited.emit(item.id))
             self.comment.editingFinished.connect(lambda: self.comment_done.emit(item.id))
+        self.themes: ThemeButtons | None = None
+        if themes:  # Ctrl+1-9 tags the written answer or comment while the item has focus
+            self.themes = ThemeButtons(themes, item.question, self)
+            self.themes.toggled_themes.connect(lambda ids: self.themes_changed.emit(item.id, ids))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -191,6 +198,11 @@ class ItemWidget(QFrame):
             row = QHBoxLayout()
             row.setContentsMargins(self.marker.width(), 0, 0, 0)
             row.addWidget(self.comment)
+            layout.addLayout(row)
+        if self.themes is not None:
+            row = QHBoxLayout()
+            row.setContentsMargins(self.marker.width(), 0, 0, 0)
+            row.addWidget(self.themes)
             layout.addLayout(row)
         layout.addWidget(self.error)
 
@@ -248,6 +260,8 @@ class ItemWidget(QFrame):
                 field.setReadOnly(read_only)
         if self.date is not None:
             self.date.setReadOnly(read_only)
+        if self.themes is not None:
+            self.themes.set_read_only(read_only)
         if self.comment is not None:
             # an empty read-only comment shows nothing rather than the typing advice
             self.comment.setPlaceholderText("" if read_only else self._comment_hint())

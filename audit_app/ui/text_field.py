@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QScrollArea, QWidget
 
 MIN_LINES = 2
 MAX_LINES = 10
@@ -33,6 +33,7 @@ class TextField(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.textChanged.connect(self._changed)
+        self._fit_height()  # two lines from the start, before any layout asks for a size
 
     def text(self) -> str:
         return self.toPlainText()
@@ -58,7 +59,16 @@ class TextField(QPlainTextEdit):
         lines = max(MIN_LINES, min(MAX_LINES, self._visual_lines()))
         margins = self.contentsMargins()
         frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
-        self.setFixedHeight(lines * line + frame + 2 * int(self.document().documentMargin()))
+        height = lines * line + frame + 2 * int(self.document().documentMargin())
+        if height == self.height() and self.minimumHeight() == height:
+            return
+        self.setFixedHeight(height)
+        # a scroll area sizes its resizable page anew only when asked: shrink it with the text
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.postEvent(parent, QEvent(QEvent.Type.LayoutRequest))
 
     def _visual_lines(self) -> int:
         total = 0
@@ -71,7 +81,8 @@ class TextField(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit_height()
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def event(self, event: QEvent) -> bool:
         # let the window's Ctrl+Enter shortcut fire instead of the editor taking the key
