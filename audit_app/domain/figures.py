@@ -120,6 +120,7 @@ class Comment:
     reviewer: str = ""
     written: bool = False  # the text is the answer itself, not a comment on it
     themes: tuple[str, ...] = ()  # labels of the themes the answer is tagged with
+    answer_id: int = 0  # the stored answer, for tagging it afterwards
 
 
 @dataclass(frozen=True)

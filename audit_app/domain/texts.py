@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,3 +86,10 @@ def count_themes(declared: Sequence[Theme], tags: Sequence[Tag], texts: Sequence
         newest = tuple((t.case_ref, t.text) for t in reversed(mine))[:quotes]
         out.append(ThemeCount(theme_id, label, len(cases), n, newest))
     return tuple(out)
+
+
+def theme_id_for(label: str) -> str:
+    """An id for a theme added during the synthesis: its label in a-z0-9_."""
+    plain = label.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    slug = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:60]
+    return slug if slug[:1].isalpha() else f"tema_{slug}".rstrip("_")

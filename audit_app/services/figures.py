@@ -234,7 +234,7 @@ class FigureService:
             wanted = wanted | (Answer.item_id.in_(written) & Answer.value.is_not(None)
                                & Answer.applicable.is_(True))
         stmt = (select(Answer.item_id, Case.case_ref, AuditRound.name, Answer.value,
-                       Answer.comment, Review.reviewer)
+                       Answer.comment, Review.reviewer, Answer.id)
                 .select_from(Answer).join(Review, Review.id == Answer.review_id)
                 .join(Case, Case.id == Review.case_id)
                 .join(AuditRound, AuditRound.id == Review.round_id)
@@ -243,11 +243,13 @@ class FigureService:
                                                           Case.case_ref)
         out: dict[str, list[Comment]] = defaultdict(list)
         texts = set(written)
-        for item_id, ref, name, value, text, reviewer in s.execute(stmt):
+        for item_id, ref, name, value, text, reviewer, answer_id in s.execute(stmt):
             if item_id in texts and value:
-                out[item_id].append(Comment(ref, name, None, value, reviewer, written=True))
+                out[item_id].append(Comment(ref, name, None, value, reviewer, written=True,
+                                            answer_id=answer_id))
             if text:
-                out[item_id].append(Comment(ref, name, value, text, reviewer))
+                out[item_id].append(Comment(ref, name, value, text, reviewer,
+                                            answer_id=answer_id))
         return out
 
     def _failed(self, s: Session, round_ids: list[int], item_ids: list[str],

@@ -21,6 +21,7 @@ from audit_app.domain.reviews import (
     normalise_answer,
 )
 from audit_app.services.definitions import parse_definition
+from audit_app.services.themes import replace_tags
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
@@ -155,23 +156,14 @@ class ReviewService:
                                 "teman.")
             if answer is None:
                 return self._record(s, round_id, case_id)
-            rows = {t.theme_id: t for t in s.scalars(
-                select(AnswerTheme).where(AnswerTheme.answer_id == answer.id))}
-            if set(rows) == set(wanted):
+            changed = replace_tags(s, answer, wanted,
+                                   {t: known[t].label for t in wanted}, self.actor)
+            if changed is None:
                 return self._record(s, round_id, case_id)
-            now = datetime.now()
-            for tid, row in rows.items():
-                if tid not in wanted:
-                    s.delete(row)
-            for tid in wanted:
-                if tid not in rows:
-                    s.add(AnswerTheme(answer_id=answer.id, theme_id=tid, label=known[tid].label,
-                                      tagged_by=self.actor, tagged_at=now))
-            review.updated_at = now
-            s.flush()
+            review.updated_at = datetime.now()
             record_change(s, self.actor, "update", "themes", f"{review.uid}/{item_id}",
                           round_id=round_id, case_ref=case.case_ref, field=item_id,
-                          old="|".join(sorted(rows)) or None, new="|".join(wanted) or None)
+                          old="|".join(changed[0]) or None, new="|".join(changed[1]) or None)
             return self._record(s, round_id, case_id)
 
     def complete(self, round_id: int, case_id: int) -> ReviewRecord:

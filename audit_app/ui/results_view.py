@@ -31,6 +31,7 @@ from audit_app.domain.figures import GENDER_LABELS, GENDER_ORDER, Figure, ItemFi
 from audit_app.domain.rounds import RoundSummary
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
+from audit_app.services.themes import ThemeService
 from audit_app.storage.db import Database
 from audit_app.ui.i18n import term
 from audit_app.ui.results_parts import (
@@ -107,6 +108,7 @@ class ResultsView(QDialog):
         self.groups_model = FigureTableModel(group_headers)
         self.groups_table = self._table(self.groups_model, self.tr("Uppdelning"))
         self.comments = TextAnswersPanel()  # the item's answer bar and its texts in full
+        self.comments.tag_requested.connect(self._tag)
         self.pdf_button = QPushButton(self.tr("Exportera PDF…"))
         self.xlsx_button = QPushButton(self.tr("Exportera Excel…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
@@ -231,6 +233,19 @@ class ResultsView(QDialog):
         item = self.report.items[index.row()]
         self.groups_model.set_rows(self._groups(item))
         self.comments.show_item(item)
+
+    def _tag(self, answer_id: int, theme_ids: list[str], new: dict[str, str]) -> None:
+        """The synthesis: tag a text, then show the item's new theme counts."""
+        row = self.items_table.currentIndex().row()
+        try:
+            ThemeService(self.db, self.actor).tag_text(answer_id, theme_ids, new)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        self.refresh()
+        if row >= 0:
+            self.items_table.selectRow(row)
+            self.comments.select_answer(answer_id)
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
         rows = [FigureRow(self.tr("Totalt"), item.total, item.item_id, item.scored,

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from audit_app.domain.distribution import Step, distribution, step_colour
 from audit_app.domain.figures import Comment, ItemFigures
-from audit_app.domain.texts import same_text_key
+from audit_app.domain.texts import same_text_key, theme_id_for
 from audit_app.ui.i18n import term
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,10 +129,23 @@ class DistributionBar(QWidget):
 
 
 class TextAnswersPanel(QWidget):
-    """Below the figures: the chosen item's answer distribution and all its texts."""
+    """Below the figures: the chosen item's answer distribution and all its texts; the
+    synthesis: the chosen text is tagged with the item's themes, or with a new one."""
+
+    tag_requested = Signal(int, list, dict)  # answer id, theme ids, new themes id -> label
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.item: ItemFigures | None = None
+        self.tag_buttons: list[QToolButton] = []
+        self.tag_row = QWidget()
+        self.tag_layout = QHBoxLayout(self.tag_row)
+        self.tag_layout.setContentsMargins(0, 0, 0, 0)
+        self.tag_layout.addWidget(QLabel(self.tr("Märk vald text med tema:")))
+        self.new_theme = QPushButton(self.tr("Nytt tema…"))
+        self.new_theme.clicked.connect(self._ask_new_theme)
+        self.tag_layout.addWidget(self.new_theme)
+        self.tag_layout.addStretch(1)
         self.bar_label = QLabel(self.tr("Svarens fördelning:"))
         self.bar = DistributionBar()
         self.bar.setAccessibleName(self.tr("Svarens fördelning"))
@@ -145,8 +169,12 @@ class TextAnswersPanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.tag_row)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._row_changed())
 
     def show_item(self, item: ItemFigures | None) -> None:
+        self.item = item
+        self._theme_buttons(item)
         steps = distribution(item, item.total) if item is not None and item.graded else []
         self.bar.set_steps(steps)
         self.bar.setVisible(bool(steps))
@@ -167,3 +195,61 @@ class TextAnswersPanel(QWidget):
                 text += " " + self.tr("Teman: {0}.").format(", ".join(counted))
             self.summary.setText(text)
         self.table.setVisible(item is not None and bool(item.comments))
+        self.tag_row.setVisible(item is not None and bool(item.comments))
+        self._row_changed()
+
+    # -- synthesis: tagging the chosen text -----------------------------------------------
+
+    def _theme_buttons(self, item: ItemFigures | None) -> None:
+        for button in self.tag_buttons:
+            self.tag_layout.removeWidget(button)
+            button.deleteLater()
+        self.tag_buttons = []
+        for n, theme in enumerate(item.themes if item is not None else ()):
+            button = QToolButton()
+            button.setText(theme.label)
+            button.setCheckable(True)
+            button.setAccessibleName(self.tr("Tema {0}").format(theme.label))
+            button.setProperty("theme_id", theme.id)
+            button.clicked.connect(lambda _c=False: self._tag())
+            self.tag_layout.insertWidget(1 + n, button)
+            self.tag_buttons.append(button)
+
+    def current_text(self) -> Comment | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def select_answer(self, answer_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row(row).answer_id == answer_id:
+                self.table.selectRow(row)
+                return
+
+    def _row_changed(self) -> None:
+        text = self.current_text()
+        for button in self.tag_buttons:
+            button.setEnabled(text is not None)
+            button.setChecked(text is not None and button.text() in text.themes)
+        self.new_theme.setEnabled(text is not None)
+
+    def _chosen(self) -> list[str]:
+        return [str(b.property("theme_id")) for b in self.tag_buttons if b.isChecked()]
+
+    def _tag(self, new: dict[str, str] | None = None) -> None:
+        text = self.current_text()
+        if text is None:
+            return
+        ids = self._chosen() + list(new or {})
+        self.tag_requested.emit(text.answer_id, ids, dict(new or {}))
+
+    def add_theme(self, label: str) -> None:
+        """Tag the chosen text with a theme that is new for this item."""
+        label = " ".join(label.split())
+        if label:
+            self._tag({theme_id_for(label): label})
+
+    def _ask_new_theme(self) -> None:
+        label, ok = QInputDialog.getText(self, self.tr("Nytt tema"),
+                                         self.tr("Temats namn (sparas med omgången):"))
+        if ok:
+            self.add_theme(label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -93,3 +94,49 @@ def test_graded_item_shows_its_distribution_as_a_stacked_bar(
     view.items_table.selectRow(row_of(view, "gemensamma_samrad"))
     assert not bar.isVisibleTo(view)
     assert view.comments.summary.text() == "Inga skrivna svar eller kommentarer."
+
+
+def test_the_synthesis_tags_completed_texts_with_new_and_existing_themes(
+        qtbot: QtBot, view: ResultsView, db: Database) -> None:
+    view.items_table.selectRow(row_of(view, "styrkor"))
+    panel = view.comments
+    assert panel.tag_row.isVisibleTo(view) and panel.tag_buttons == []  # no themes declared
+    panel.table.selectRow(0)  # 2026-0009, the paragraph
+    panel.add_theme("Barnets röst")
+    assert view.report is not None
+    voice = view.report.item("styrkor").themes
+    assert [(t.id, t.label, t.count, t.n) for t in voice] == [
+        ("barnets_rost", "Barnets röst", 1, 9)]
+    assert view.items_table.currentIndex().row() == row_of(view, "styrkor")
+    assert panel.current_text() is not None and panel.current_text().case_ref == "2026-0009"
+    assert [b.isChecked() for b in panel.tag_buttons] == [True]
+    assert texts(panel.model)[0][4] == "Barnets röst"
+    # the next text gets the theme by its button; clicking it again takes it off
+    panel.table.selectRow(1)
+    assert [b.isChecked() for b in panel.tag_buttons] == [False]
+    qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    assert view.report.item("styrkor").themes[0].count == 2
+    assert view.report.item("styrkor").themes[0].quotes[0] == ("2026-0009", PARAGRAPH)
+    qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    assert view.report.item("styrkor").themes[0].count == 1
+
+
+def test_a_locked_round_cannot_be_tagged(db: Database, library: ChecklistLibrary) -> None:
+    from datetime import datetime
+
+    from audit_app.domain.errors import UserError
+    from audit_app.services.figures import FigureService
+    from audit_app.services.themes import ThemeService
+    from audit_app.storage.models import AuditRound
+
+    rid = seed_mentor(db, library)
+    text = FigureService(db).compute([rid]).item("styrkor").written[0]
+    assert ThemeService(db, "MM").tag_text(text.answer_id, ["ny"], {"ny": "Ny"}) == ("ny",)
+    with pytest.raises(UserError, match="finns inte"):
+        ThemeService(db, "MM").tag_text(text.answer_id, ["okand"])
+    with db.session() as s:
+        row = s.get(AuditRound, rid)
+        assert row is not None
+        row.locked_at = datetime.now()
+    with pytest.raises(UserError, match="låst"):
+        ThemeService(db, "MM").tag_text(text.answer_id, [])
