@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.figures import SMALL_N, Figure, ItemFigures, Report, ThemeCount
 
 FORMAT = "granska-report"
 FORMAT_VERSION = 1
@@ -56,11 +56,18 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
             {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
             for c in item.comments if not c.written],
         "failed_cases": [] if publication else list(item.failed_cases),
-        "themes": [{"id": t.id, "label": t.label, "count": t.count, "n": t.n,
-                    "quotes": [] if publication else [{"case": case, "text": text}
-                                                      for case, text in t.quotes]}
-                   for t in item.themes],
+        "themes": [theme_json(t, publication=publication) for t in item.themes],
     }
+
+
+def theme_json(theme: ThemeCount, *, publication: bool = False) -> dict[str, Any]:
+    """One theme's count of an item's texts; a publication masks counts on fewer than five
+    texts and leaves out the quotes (they name cases)."""
+    masked = publication and 0 < theme.n < SMALL_N
+    return {"id": theme.id, "label": theme.label,
+            "count": "<5" if masked else theme.count, "n": "<5" if masked else theme.n,
+            "quotes": [] if publication else [{"case": case, "text": text}
+                                              for case, text in theme.quotes]}
 
 
 def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:

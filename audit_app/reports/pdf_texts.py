@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from audit_app.domain.distribution import distribution, step_colour
-from audit_app.domain.figures import Comment, Figure, ItemFigures
+from audit_app.domain.figures import SMALL_N, Comment, Figure, ItemFigures
 from audit_app.domain.texts import DEFAULT_QUOTES, Quote, summarise_texts
 from audit_app.reports.pdf_parts import FONT, GRID, INK, MUTED
 
@@ -98,14 +98,16 @@ def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool) -> li
         return []
     rows: list[list[Any]] = [[Paragraph(h, st["cellb"]) for h in ("Tema", "Texter", "Citat")]]
     for theme in item.themes:
-        share = f" ({theme.share * 100:.0f} %)".replace(".", ",") if theme.share is not None \
-            else ""
+        share = f" ({theme.share * 100:.0f} %)" if theme.share is not None else ""
+        counted = f"{theme.count} av {theme.n}{share}"
+        if publication and 0 < theme.n < SMALL_N:
+            counted = "<5"
         quotes = "" if publication else "<br/>".join(
             f"<font color='#57606a'>{escape(case)}:</font> "
             + "<br/>".join(escape(line) for line in text.strip().splitlines())
             for case, text in theme.quotes)
         rows.append([Paragraph(escape(theme.label), st["cell"]),
-                     Paragraph(f"{theme.count} av {theme.n}{share}", st["cell"]),
+                     Paragraph(counted, st["cell"]),
                      Paragraph(quotes, st["cell"])])
     table = Table(rows, colWidths=list(THEME_WIDTHS), repeatRows=1)
     table.setStyle(TableStyle([

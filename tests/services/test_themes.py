@@ -119,3 +119,15 @@ def test_tags_are_stored_counted_and_reported(db: Database, themed: ChecklistLib
     rows = list(openpyxl.load_workbook(xlsx)["Texter"].iter_rows(min_row=2, values_only=True))
     first = next(r for r in rows if r[1] == "2026-0001" and r[3] == "styrkor")
     assert first[9] == "Barnets röst; Tydlig tidslinje"
+
+
+def test_a_publication_masks_small_theme_counts_and_leaves_out_quotes() -> None:
+    from audit_app.domain.figures import ThemeCount
+    from audit_app.reports.json_report import theme_json
+
+    small = ThemeCount("a", "A", 1, 3, (("2026-0001", "text"),))
+    large = ThemeCount("b", "B", 2, 6, (("2026-0002", "text"),))
+    assert theme_json(small, publication=True) == {
+        "id": "a", "label": "A", "count": "<5", "n": "<5", "quotes": []}
+    assert theme_json(large, publication=True)["count"] == 2
+    assert theme_json(large)["quotes"] == [{"case": "2026-0002", "text": "text"}]
