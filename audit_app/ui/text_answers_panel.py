@@ -31,6 +31,7 @@ from audit_app.domain.distribution import Step, distribution, step_colour
 from audit_app.domain.figures import Comment, ItemFigures
 from audit_app.domain.texts import same_text_key, theme_id_for
 from audit_app.ui.i18n import term
+from audit_app.ui.theme_buttons import CHOSEN_STYLE
 
 Index = QModelIndex | QPersistentModelIndex
 FIT_ROWS = 500
@@ -139,6 +140,7 @@ class TextAnswersPanel(QWidget):
         self.item: ItemFigures | None = None
         self.tag_buttons: list[QToolButton] = []
         self.tag_row = QWidget()
+        self.tag_row.setStyleSheet(CHOSEN_STYLE)  # a chosen theme as in the review form
         self.tag_layout = QHBoxLayout(self.tag_row)
         self.tag_layout.setContentsMargins(0, 0, 0, 0)
         self.tag_layout.addWidget(QLabel(self.tr("Märk vald text med tema:")))
