@@ -35,6 +35,7 @@ class Target:
     max_ratio: float | None = None
     max_seconds: float | None = None
     max_peak_mb: float = 500.0
+    max_pages: int | None = None  # a PDF measure: the file's page count
 
 
 TARGETS = [
@@ -48,7 +49,7 @@ TARGETS = [
     Target("complete_next", "Klar och nästa (Ctrl+Enter) / complete and next"),
     Target("figures_granska", "Alla figurer för ett år / all figures for a year",
            "figures_plain_sql", max_ratio=2.0, max_seconds=1.0),
-    Target("report_pdf", "Sammanfattande PDF / summary PDF", max_seconds=3.0),
+    Target("report_pdf", "Sammanfattande PDF / summary PDF", max_seconds=3.0, max_pages=40),
     Target("report_xlsx", "Excel med lång datasida / Excel with long data sheet"),
     Target("check_xlsx_granska", "Läsa och kontrollera ärendelista, xlsx / read+check xlsx",
            "import_xlsx_openpyxl", max_ratio=1.3),
@@ -95,9 +96,13 @@ def best_of(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
     if not ok:
         return runs[0]
     seconds = [float(r["seconds"]) for r in ok]
-    return {"name": name, "seconds": min(seconds), "median": statistics.median(seconds),
+    best = {"name": name, "seconds": min(seconds), "median": statistics.median(seconds),
             "peak_mb": max(float(r["peak_mb"]) for r in ok),
             "unavailable": None}
+    pages = [int(r["pages"]) for r in ok if r.get("pages") is not None]
+    if pages:
+        best["pages"] = max(pages)
+    return best
 
 
 def evaluate(target: Target, result: dict[str, Any],
@@ -116,6 +121,9 @@ def evaluate(target: Target, result: dict[str, Any],
     if target.max_seconds is not None:
         verdicts.append(float(seconds) <= target.max_seconds)
     verdicts.append(float(result["peak_mb"]) <= target.max_peak_mb)
+    if target.max_pages is not None:
+        verdicts.append(result.get("pages") is not None
+                        and int(result["pages"]) <= target.max_pages)
     row["verdict"] = "ok" if all(verdicts) else "MISSAR / MISSES"
     return row
 
@@ -128,7 +136,9 @@ def print_row(row: dict[str, Any]) -> None:
           f"{'-' if sec is None else f'{sec:.3f}':>8} "
           f"{'-' if bsec is None else f'{bsec:.3f}':>8} "
           f"{row.get('ratio', '-')!s:>6} {res.get('peak_mb') or '-'!s:>6}  "
-          f"{row['verdict']}" + (f" ({res['unavailable']})" if res.get("unavailable") else ""),
+          f"{row['verdict']}" + (f" ({res['unavailable']})" if res.get("unavailable") else "")
+          + (f" · {res['pages']} sidor / pages (högst / at most {row['target']['max_pages']})"
+             if res.get("pages") is not None else ""),
           flush=True)
 
 

@@ -31,6 +31,7 @@ from audit_app.domain.checklist import (
     Condition,
     Option,
     Section,
+    Theme,
 )
 
 CHECKLIST_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -38,10 +39,11 @@ ITEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY = re.compile(r"^[A-Z0-9]$")
 
 TOP_KEYS = {"id", "version", "title", "description", "organisation", "unit", "answer_sets",
-            "sections"}
+            "sections", "themes"}
 SECTION_KEYS = {"id", "title", "items"}
 ITEM_KEYS = {"id", "question", "help", "reference", "answer", "applies_when", "required",
-             "critical", "target", "comment"}
+             "critical", "target", "comment", "themes"}
+THEME_KEYS = {"id", "label", "description"}
 ANSWER_KEYS = {"type", "options", "compliant", "min", "max"}
 OPTION_KEYS = {"value", "label", "key", "counted"}
 CONDITION_KEYS = {"item", "equals", "in"}
@@ -111,6 +113,7 @@ class _Builder(NodeReader):
         title = self.text(top, "title", root, required=True)
         if "answer_sets" in top:
             self._answer_sets(top["answer_sets"])
+        themes = self._themes(top["themes"]) if "themes" in top else ()
         sections: list[Section] = []
         seen: dict[str, int] = {}
         if "sections" not in top:
@@ -130,8 +133,26 @@ class _Builder(NodeReader):
             id=cid, version=version, title=title, sections=tuple(sections),
             description=self.text(top, "description", root),
             organisation=self.text(top, "organisation", root),
-            unit=self.text(top, "unit", root),
+            unit=self.text(top, "unit", root), themes=themes,
         )
+
+    def _themes(self, node: Node) -> tuple[Theme, ...]:
+        """themes: a list of {id, label, description}; ids unique within the list."""
+        themes: list[Theme] = []
+        for tnode in self.seq(node, "themes"):
+            m = self.mapping(tnode, THEME_KEYS, "ett tema")
+            if m is None:
+                continue
+            tid = self.text(m, "id", tnode, required=True)
+            if tid and not ITEM_ID.match(tid):
+                self.error(m["id"], f"temats id '{tid}' får bara innehålla a-z, 0-9 och _ "
+                                    "och börja med en bokstav")
+            elif any(t.id == tid for t in themes):
+                self.error(m["id"], f"temat '{tid}' förekommer två gånger")
+            label = self.text(m, "label", tnode, required=True)
+            if tid and label:
+                themes.append(Theme(tid, label, self.text(m, "description", tnode)))
+        return tuple(themes)
 
     def _answer_sets(self, node: Node) -> None:
         if not isinstance(node, MappingNode):
@@ -205,6 +226,7 @@ class _Builder(NodeReader):
             applies_when=conditions, required=self.flag(m, "required", False),
             critical=self.flag(m, "critical", False), target=target,
             comment=self.flag(m, "comment", True),
+            themes=self._themes(m["themes"]) if "themes" in m else (),
         )
 
     def _answer(self, node: Node) -> AnswerSpec | None:

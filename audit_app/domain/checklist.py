@@ -102,6 +102,15 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A theme a written answer or comment can be tagged with (qualitative coding)."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     """One question of a checklist."""
 
@@ -116,6 +125,7 @@ class ChecklistItem:
     critical: bool = False
     target: float | None = None  # årsmål in percent, 0-100
     comment: bool = True
+    themes: tuple[Theme, ...] = ()  # the item's own themes, besides the checklist's
 
 
 @dataclass(frozen=True)
@@ -138,6 +148,7 @@ class Checklist:
     description: str = ""
     organisation: str = ""
     unit: str = ""
+    themes: tuple[Theme, ...] = ()  # themes for every item's texts
     _index: dict[str, ChecklistItem] = field(
         default_factory=dict, compare=False, repr=False, hash=False
     )
@@ -155,6 +166,16 @@ class Checklist:
 
     def has_item(self, item_id: str) -> bool:
         return item_id in self._index
+
+    def themes_for(self, item: ChecklistItem) -> tuple[Theme, ...]:
+        """The checklist's themes, then the item's own (an item's theme wins on the same id)."""
+        own = {t.id for t in item.themes}
+        return tuple(t for t in self.themes if t.id not in own) + item.themes
+
+    def taggable(self, item: ChecklistItem) -> bool:
+        """A text can be tagged: the item has themes and a written answer or a comment."""
+        return bool(self.themes_for(item)) and (item.comment
+                                                 or item.answer.type is AnswerType.TEXT)
 
     def applicable(self, answers: Mapping[str, str | None]) -> dict[str, bool]:
         """Which items apply, given the answers so far.

@@ -154,12 +154,31 @@ def column_key(column: str, year: int) -> GroupKey:
 
 @dataclass(frozen=True)
 class Comment:
-    """A reviewer's comment on one item of one case."""
+    """A reviewer's comment on one item of one case, or a written (fritext) answer."""
 
     case_ref: str
     round_name: str
     value: str | None
     text: str
+    reviewer: str = ""
+    written: bool = False  # the text is the answer itself, not a comment on it
+    themes: tuple[str, ...] = ()  # labels of the themes the answer is tagged with
+    answer_id: int = 0  # the stored answer, for tagging it afterwards
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """How many of an item's texts carry one theme, with a few of them quoted."""
+
+    id: str
+    label: str
+    count: int
+    n: int  # the item's texts (written answers or comments)
+    quotes: tuple[tuple[str, str], ...] = ()  # (case reference, text), newest first
+
+    @property
+    def share(self) -> float | None:
+        return self.count / self.n if self.n else None
 
 
 @dataclass(frozen=True)
@@ -182,6 +201,23 @@ class ItemFigures:
     genders: dict[GroupKey, Figure] = field(default_factory=dict)  # in GENDER_ORDER
     comments: tuple[Comment, ...] = ()
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
+    compliant: tuple[str, ...] = ()  # the answer values that count as compliant
+    themes: tuple[ThemeCount, ...] = ()  # the item's themes, in the checklist's order
+
+    @property
+    def graded(self) -> bool:
+        """Graded and scale items: their answers are shown as a distribution."""
+        return self.answer_type in ("graderad", "skala")
+
+    @property
+    def written(self) -> tuple[Comment, ...]:
+        """The written (fritext) answers."""
+        return tuple(c for c in self.comments if c.written)
+
+    @property
+    def remarks(self) -> tuple[Comment, ...]:
+        """The comments on answers."""
+        return tuple(c for c in self.comments if not c.written)
 
     def groups(self) -> dict[GroupKey, Figure]:
         """Every figure of the item by its key: total, periods, last year, genders, units."""

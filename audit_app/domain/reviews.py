@@ -42,6 +42,7 @@ class AnswerRecord:
     compliant: bool | None
     answered_by: str
     updated_at: datetime
+    themes: tuple[str, ...] = ()  # theme ids the written answer or comment is tagged with
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,10 @@ class SampleProtocol:
     reserve_refs: list[str] = field(default_factory=list)
     reserve_strata: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        """The protocol as plain Swedish text lines, for the screen, the CLI and reports."""
+    def lines(self, case_limit: int | None = None) -> list[str]:
+        """The protocol as plain Swedish text lines, for the screen, the CLI and reports;
+        with case_limit, a larger sample's cases are named by their number only (a summary
+        report refers to the protocol file instead of listing thousands of cases)."""
         out = [
             f"Stickprovsprotokoll – {self.round_name}",
             f"Källfil(er): {', '.join(self.source_files) or '(ingen importerad fil)'}",
@@ -74,6 +76,10 @@ class SampleProtocol:
                 when = f" {e.at:%Y-%m-%d %H:%M}" if e.at else ""
                 out.append(f"  {e.case_ref} ersatt av {e.replacement} – {e.reason} "
                            f"({e.by}{when})")
+        if case_limit is not None and len(self.sampled_refs) > case_limit:
+            out.append(f"Ärenden i stickprovet: {len(self.sampled_refs)}, förtecknade i "
+                       "stickprovets protokollfil och i Excel-exportens blad Data.")
+            return out
         out.append(f"Ärenden i stickprovet ({len(self.sampled_refs)}):")
         strata = self.sampled_strata or [""] * len(self.sampled_refs)
         out += [f"  {i}. {ref}" + (f" ({stratum})" if stratum else "")

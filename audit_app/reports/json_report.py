@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from audit_app.domain.figures import Figure, GroupKey, ItemFigures, Report
+from audit_app.domain.figures import SMALL_N, Figure, GroupKey, ItemFigures, Report, ThemeCount
 from audit_app.domain.group_labels import key_text
 
 FORMAT = "granska-report"
@@ -55,9 +55,20 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
         "genders": many(item.genders),
         "comments": [] if publication else [
             {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
-            for c in item.comments],
+            for c in item.comments if not c.written],
         "failed_cases": [] if publication else list(item.failed_cases),
+        "themes": [theme_json(t, publication=publication) for t in item.themes],
     }
+
+
+def theme_json(theme: ThemeCount, *, publication: bool = False) -> dict[str, Any]:
+    """One theme's count of an item's texts; a publication masks counts on fewer than five
+    texts and leaves out the quotes (they name cases)."""
+    masked = publication and 0 < theme.n < SMALL_N
+    return {"id": theme.id, "label": theme.label,
+            "count": "<5" if masked else theme.count, "n": "<5" if masked else theme.n,
+            "quotes": [] if publication else [{"case": case, "text": text}
+                                              for case, text in theme.quotes]}
 
 
 def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:

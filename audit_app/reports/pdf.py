@@ -43,16 +43,19 @@ from audit_app.reports.pdf_parts import (
     MUTED,
     NumberedCanvas,
     TextLines,
-    TextRows,
     bar_chart,
     register_fonts,
     styles,
     traffic_light,
     wrap_text,
 )
+from audit_app.reports.pdf_texts import distribution_bar, quotes_block, themes_block
 from audit_app.reports.protocol_text import appendix_lines
 
 Progress = Callable[[int, int], None]
+# The appendix lists a round's drawn cases up to this many; a department's sample of
+# thousands is named by its size (the list is in the protocol file and the Excel file).
+PDF_CASE_LIMIT = 150
 MASKED = "Färre än 5 ärenden"
 VERDICT_TEXT = {
     Verdict.MET: "Målet uppfyllt",
@@ -85,7 +88,8 @@ def write_pdf(report: Report, path: Path, *, publication: bool = False,
         story += _item_section(k, item, st, publication)
         if progress:
             progress(k, total + 1)
-    story += _appendix(appendix_lines(protocol, lang), st, publication)
+    story += _appendix(appendix_lines(protocol, lang, case_limit=PDF_CASE_LIMIT), st,
+                       publication)
     footer = f"{report.checklist_title} · {report.unit_text} · {report.period_text}"
     if publication:
         footer += " · publiceringsversion"
@@ -185,6 +189,8 @@ def _counts_text(item: ItemFigures, fig: Figure, publication: bool) -> str:
         return "–"
     if publication and fig.small:
         return "<5"
+    if item.answer_type == "fritext":  # the texts themselves are quoted under the item
+        return f"{fig.answered} skrivna svar"
     return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
 
 
@@ -198,7 +204,12 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
         facts.append(f"besvaras bara när {item.condition}; andelen avser dessa ärenden")
     facts.append(f"mål {_target(item.target)}" if item.target is not None else "inget mål")
     head.append(_p(" · ".join(facts), st["small"]))
-    if item.scored:
+    bar = distribution_bar(item, item.total, masked=publication and item.total.small)
+    if item.graded and bar is not None:
+        head += [Spacer(1, 2 * mm), _p("Svarens fördelning", st["cellb"]), bar]
+    if item.answer_type == "fritext":
+        head.append(_p(_counts_text(item, item.total, publication), st["body"]))
+    elif item.scored:
         rows = _breakdown(item)
         chart_rows = [(label, fig, publication and fig.small) for label, fig in rows
                       if fig.n or label.startswith("Totalt")]
@@ -210,34 +221,17 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
                        st["body"]))
     # heading, chart and table stay on one page; comments may flow on
     out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
+    out += themes_block(item, st, publication)
     if not publication:
         if item.critical and item.failed_cases:
             out.append(Spacer(1, 3 * mm))
             out.append(_p("Ärenden som inte uppfyllde den kritiska kontrollpunkten: "
                           + ", ".join(item.failed_cases), st["body"]))
-        if item.comments:
-            out += [Spacer(1, 3 * mm), _p("Kommentarer", st["cellb"])]
-            out.append(_comments_table(item, st["cell"]))
+        # a summary stays a summary: identical texts counted, a few quoted, all in Excel
+        out += quotes_block("Svar", item.written, st)
+        out += quotes_block("Kommentarer", item.remarks, st)
     out.append(Spacer(1, 4 * mm))
     return out
-
-
-COMMENT_WIDTHS = (34 * mm, 18 * mm, 118 * mm)
-
-
-def _comments_table(item: ItemFigures, style: Any) -> TextRows:
-    """Case, answer, comment: thousands of rows in a year, so wrapped plain text rows in
-    the cell style's font instead of a Table of Paragraphs."""
-    several = len({c.round_name for c in item.comments}) > 1
-    pad = 2 * TextRows.PAD_X
-
-    def cell(text: str, width: float) -> tuple[str, ...]:
-        return wrap_text(text, style.fontName, style.fontSize, width - pad)
-
-    rows = [(cell(c.case_ref + (f" ({c.round_name})" if several else ""), COMMENT_WIDTHS[0]),
-             cell(item.label(c.value or "") or "–", COMMENT_WIDTHS[1]),
-             cell(c.text, COMMENT_WIDTHS[2])) for c in item.comments]
-    return TextRows(rows, COMMENT_WIDTHS, style, GRID)
 
 
 def _breakdown(item: ItemFigures) -> list[tuple[str, Figure]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from audit_app.domain.sampling_protocol import RoundProtocol, SampleProtocol
 
 
-def protocol_lines_en(proto: SampleProtocol) -> list[str]:
+def protocol_lines_en(proto: SampleProtocol, case_limit: int | None = None) -> list[str]:
     """The protocol in English; stored texts (method, filters, reasons) are kept as they are."""
     out = [
         f"Sampling protocol – {proto.round_name}",
@@ -27,6 +27,10 @@ def protocol_lines_en(proto: SampleProtocol) -> list[str]:
         for e in proto.exclusions:
             when = f" {e.at:%Y-%m-%d %H:%M}" if e.at else ""
             out.append(f"  {e.case_ref} replaced by {e.replacement} – {e.reason} ({e.by}{when})")
+    if case_limit is not None and len(proto.sampled_refs) > case_limit:
+        out.append(f"Cases in the sample: {len(proto.sampled_refs)}, listed in the sample's "
+                   "protocol file and in the Data sheet of the Excel export.")
+        return out
     out.append(f"Cases in the sample ({len(proto.sampled_refs)}):")
     strata = proto.sampled_strata or [""] * len(proto.sampled_refs)
     out += [f"  {i}. {ref}" + (f" ({stratum})" if stratum else "")
@@ -34,8 +38,10 @@ def protocol_lines_en(proto: SampleProtocol) -> list[str]:
     return out
 
 
-def appendix_lines(entries: Sequence[RoundProtocol], lang: str = "sv") -> list[str]:
-    """Each round's protocol, a blank line between rounds; a line for a round without one."""
+def appendix_lines(entries: Sequence[RoundProtocol], lang: str = "sv",
+                   case_limit: int | None = None) -> list[str]:
+    """Each round's protocol, a blank line between rounds; a line for a round without one.
+    With case_limit, a larger sample's cases are named by their number only."""
     lines: list[str] = []
     for entry in entries:
         if lines:
@@ -44,7 +50,7 @@ def appendix_lines(entries: Sequence[RoundProtocol], lang: str = "sv") -> list[s
             lines.append(f"{entry.round_name}: no sample drawn." if lang == "en"
                          else f"{entry.round_name}: inget stickprov draget.")
         elif lang == "en":
-            lines += protocol_lines_en(entry.protocol)
+            lines += protocol_lines_en(entry.protocol, case_limit)
         else:
-            lines += entry.protocol.lines()
+            lines += entry.protocol.lines(case_limit)
     return lines

@@ -20,6 +20,7 @@ from audit_app.domain.gender import GENDER_LABELS, gender_label
 from audit_app.domain.group_labels import group_label, kind_label
 from audit_app.reports.xlsx_data import PLACEHOLDER_ROW, DataTuple, splice, write_rows
 from audit_app.reports.xlsx_text import as_text, text_row
+from audit_app.reports.xlsx_texts import texts_sheet, texts_summary
 
 Progress = Callable[[int], None]
 PCT = "0.0%"
@@ -60,6 +61,8 @@ def write_xlsx(report: Report, rows: Iterable[DataTuple], path: Path,
     _summary(wb, report, publication)
     _breakdown(wb, report, publication)
     data = None if publication else _data_sheet(wb)
+    if not publication:  # case references and texts stay out of a publication
+        texts_sheet(wb, report)
     if checklist is not None:
         _checklist(wb, checklist)
     partial = path.with_name(path.name + ".part")
@@ -128,8 +131,8 @@ def _summary(wb: Workbook, report: Report, publication: bool) -> None:
     ws = _sheet(wb, "Sammanfattning", SUMMARY_COLUMNS)
     for k, item in enumerate(report.items, start=1):
         masked = publication and item.total.small
-        answers = "<5" if masked else ", ".join(
-            f"{item.label(v)}: {c}" for v, c in item.total.counts.items())
+        answers = "<5" if masked else texts_summary(item) if item.answer_type == "fritext" \
+            else ", ".join(f"{item.label(v)}: {c}" for v, c in item.total.counts.items())
         ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), item.section,
                                 "Ja" if item.critical else "", item.condition,
                                 *_figure_cells(ws, item.total, publication), answers]))

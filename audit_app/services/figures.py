@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from audit_app.domain.checklist import Checklist, ChecklistItem
+from audit_app.domain.checklist import AnswerType, Checklist, ChecklistItem
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
     TOTAL,
@@ -26,9 +26,11 @@ from audit_app.domain.figures import (
 from audit_app.domain.gender import GENDER_ORDER, Gender
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.domain.rounds import Period
+from audit_app.domain.texts import Tag, count_themes
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
 from audit_app.services.figure_counts import case_filters, count_answers
+from audit_app.services.theme_counts import theme_tags
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
 
@@ -97,14 +99,19 @@ class FigureService:
                 for key in (TOTAL, *round_keys[round_id], u, g):
                     acc[(item_id, key)].add(value, compliant, count)
             last = self._last_year(s, rounds, checklist.id, unit, gender)
-            comments = self._comments(s, round_ids, unit, gender)
+            written = [i.id for i in items if i.answer.type is AnswerType.TEXT]
+            comments = self._comments(s, round_ids, unit, gender, written)
+            tags = theme_tags(s, round_ids, unit, gender, set(written))
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
             reviewers, reviews = self._reviewers(s, round_ids, unit, gender)
             units = sorted(self._case_units(s, round_ids))
         out = []
         for item in items:
-            out.append(self._item(item, sections[item.id], acc, last, comments.get(item.id, ()),
-                                  failed.get(item.id, ()), rounds))
+            texts = _with_themes(comments.get(item.id, []), tags.get(item.id, []))
+            figures = self._item(item, sections[item.id], acc, last, texts,
+                                 failed.get(item.id, ()), rounds)
+            themes = count_themes(checklist.themes_for(item), tags.get(item.id, []), texts)
+            out.append(replace(figures, themes=themes))
         return Report(checklist_id=checklist.id, checklist_title=checklist.title,
                       checklist_versions=versions, rounds=tuple(rounds), units=tuple(units),
                       reviewers=reviewers, reviews=reviews, items=tuple(out),
@@ -119,9 +126,10 @@ class FigureService:
     def cases_behind(self, round_ids: list[int], item_id: str, value: str | None = None,
                      compliant: bool | None = None, *, unit: str | None = None,
                      gender: str | None = None, group: GroupKey | None = None,
-                     ) -> list[CaseBehind]:
+                     answered: bool = False) -> list[CaseBehind]:
         """The completed reviews behind a figure: all counted, one answer, or (non)compliant;
-        with a group, only its cases (last year's group: the cases of last year's rounds)."""
+        with a group, only its cases (last year's group: the cases of last year's rounds);
+        answered: every case with an answer (items not scored, e.g. written answers)."""
         with self.db.session() as s:
             if group is not None and group.kind is GroupKind.LAST_YEAR:
                 # the rounds the figure counted: these rounds' periods a year earlier
@@ -146,6 +154,8 @@ class FigureService:
                 stmt = stmt.where(Answer.value == value)
             elif compliant is not None:
                 stmt = stmt.where(Answer.compliant.is_(compliant))
+            elif answered:
+                stmt = stmt.where(Answer.value.is_not(None), Answer.value != "")
             else:
                 stmt = stmt.where(Answer.compliant.is_not(None))
             if group is not None and group.kind in (GroupKind.PERIOD, GroupKind.VB):
@@ -252,19 +262,29 @@ class FigureService:
         return out
 
     def _comments(self, s: Session, round_ids: list[int], unit: str | None,
-                  gender: str | None) -> dict[str, list[Comment]]:
+                  gender: str | None, written: list[str]) -> dict[str, list[Comment]]:
+        """Comments, and the answers of written (fritext) items, oldest round first."""
+        wanted = Answer.comment != ""
+        if written:
+            wanted = wanted | (Answer.item_id.in_(written) & Answer.value.is_not(None)
+                               & Answer.applicable.is_(True))
         stmt = (select(Answer.item_id, Case.case_ref, AuditRound.name, Answer.value,
-                       Answer.comment)
+                       Answer.comment, Review.reviewer, Answer.id)
                 .select_from(Answer).join(Review, Review.id == Answer.review_id)
                 .join(Case, Case.id == Review.case_id)
                 .join(AuditRound, AuditRound.id == Review.round_id)
-                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
-                       Answer.comment != ""))
+                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE, wanted))
         stmt = case_filters(stmt, unit, gender).order_by(AuditRound.year, AuditRound.period,
                                                           Case.case_ref)
         out: dict[str, list[Comment]] = defaultdict(list)
-        for item_id, ref, name, value, text in s.execute(stmt):
-            out[item_id].append(Comment(ref, name, value, text))
+        texts = set(written)
+        for item_id, ref, name, value, text, reviewer, answer_id in s.execute(stmt):
+            if item_id in texts and value:
+                out[item_id].append(Comment(ref, name, None, value, reviewer, written=True,
+                                            answer_id=answer_id))
+            if text:
+                out[item_id].append(Comment(ref, name, value, text, reviewer,
+                                            answer_id=answer_id))
         return out
 
     def _failed(self, s: Session, round_ids: list[int], item_ids: list[str],
@@ -325,4 +345,17 @@ class FigureService:
             last_year={k: last[(item.id, k)].figure(t) for k in last_keys},
             units={k: fig(k) for k in unit_keys},
             genders={k: fig(k) for k in gender_keys if (item.id, k) in acc},
-            comments=tuple(comments), failed_cases=tuple(failed))
+            comments=tuple(comments), failed_cases=tuple(failed),
+            compliant=tuple(o.value for o in item.answer.options
+                            if o.value in item.answer.compliant))
+
+
+def _with_themes(texts: list[Comment], tags: list[Tag]) -> list[Comment]:
+    """Each text with the labels of the themes its answer is tagged with."""
+    if not tags:
+        return texts
+    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for tag in tags:
+        labels[(tag.round_name, tag.case_ref)].append(tag.label)
+    return [replace(c, themes=tuple(labels.get((c.round_name, c.case_ref), ())))
+            for c in texts]

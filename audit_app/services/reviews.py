@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from audit_app.domain.checklist import Checklist
+from audit_app.domain.checklist import AnswerType, Checklist
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.reviews import (
     AnswerRecord,
@@ -20,10 +21,12 @@ from audit_app.domain.reviews import (
     normalise_answer,
 )
 from audit_app.services.definitions import parse_definition
+from audit_app.services.themes import replace_tags
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
     Answer,
+    AnswerTheme,
     AuditRound,
     Case,
     ChecklistDefinition,
@@ -127,6 +130,40 @@ class ReviewService:
             record_change(s, self.actor, "update", "comment", f"{review.uid}/{item_id}",
                           round_id=round_id, case_ref=case.case_ref, field=item_id,
                           old=old or None, new=text or None)
+            return self._record(s, round_id, case_id)
+
+    def set_themes(self, round_id: int, case_id: int, item_id: str,
+                   theme_ids: Sequence[str]) -> ReviewRecord:
+        """Tag the item's written answer or comment with these themes (replacing the earlier
+        tags); each tag keeps the theme's label, so it stays readable with the round."""
+        wanted = list(dict.fromkeys(theme_ids))
+        with self.db.session() as s:
+            review, checklist, case = self._editable(s, round_id, case_id)
+            if not checklist.has_item(item_id):
+                raise NotFoundError(f"Kontrollpunkten '{item_id}' finns inte i checklistan.")
+            item = checklist.item(item_id)
+            known = {t.id: t for t in checklist.themes_for(item)}
+            unknown = [t for t in wanted if t not in known]
+            if unknown:
+                raise UserError(f"Temat {', '.join(unknown)} finns inte för '{item_id}' "
+                                f"(finns: {', '.join(known) or 'inga teman'}).")
+            answer = self._answer_row(s, review, item_id)
+            written = answer is not None and (
+                bool(answer.comment) or (item.answer.type is AnswerType.TEXT
+                                         and bool(answer.value)))
+            if not written and wanted:
+                raise UserError("Skriv ett svar eller en kommentar innan texten märks med "
+                                "teman.")
+            if answer is None:
+                return self._record(s, round_id, case_id)
+            changed = replace_tags(s, answer, wanted,
+                                   {t: known[t].label for t in wanted}, self.actor)
+            if changed is None:
+                return self._record(s, round_id, case_id)
+            review.updated_at = datetime.now()
+            record_change(s, self.actor, "update", "themes", f"{review.uid}/{item_id}",
+                          round_id=round_id, case_ref=case.case_ref, field=item_id,
+                          old="|".join(changed[0]) or None, new="|".join(changed[1]) or None)
             return self._record(s, round_id, case_id)
 
     def complete(self, round_id: int, case_id: int) -> ReviewRecord:
@@ -237,8 +274,15 @@ class ReviewService:
         if review is None:
             return ReviewRecord(round_id, case_id, case.case_ref, round_row.definition_id,
                                 ReviewStatus.NOT_STARTED)
+        tags: dict[int, list[str]] = {}
+        for answer_id, theme_id in s.execute(
+                select(AnswerTheme.answer_id, AnswerTheme.theme_id)
+                .join(Answer, Answer.id == AnswerTheme.answer_id)
+                .where(Answer.review_id == review.id).order_by(AnswerTheme.theme_id)):
+            tags.setdefault(answer_id, []).append(theme_id)
         answers = {a.item_id: AnswerRecord(a.item_id, a.value, a.comment, a.applicable,
-                                           a.compliant, a.answered_by, a.updated_at)
+                                           a.compliant, a.answered_by, a.updated_at,
+                                           tuple(tags.get(a.id, ())))
                    for a in self._answers(s, review)}
         return ReviewRecord(
             round_id, case_id, case.case_ref, review.definition_id, ReviewStatus(review.status),

@@ -207,6 +207,22 @@ class Answer(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class AnswerTheme(Base):
+    """A theme a written answer or comment is tagged with; the label is kept with the tag,
+    so a round's themes stay readable when the checklist changes."""
+
+    __tablename__ = "answer_theme"
+    __table_args__ = (UniqueConstraint("answer_id", "theme_id"),
+                      Index("ix_answer_theme_theme", "theme_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    theme_id: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(String(200))
+    tagged_by: Mapped[str] = mapped_column(String(200))
+    tagged_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class ChangeLog(Base):
     """Append-only record of every change: who, when, what, old and new."""
 

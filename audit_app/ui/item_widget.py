@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.checklist import AnswerType, ChecklistItem
+from audit_app.domain.checklist import AnswerType, ChecklistItem, Theme
 from audit_app.ui.flow_layout import FlowLayout
 from audit_app.ui.i18n import term
+from audit_app.ui.text_field import TextField
+from audit_app.ui.theme_buttons import ThemeButtons
 
 NO_DATE = QDate(1900, 1, 1)
-ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; background: #fdecee; }"
+ERROR_STYLE = ("QLineEdit, QPlainTextEdit { border: 2px solid #b00020; "
+               "background: #fdecee; }")
 # Set on controls left out of the Tab chain on purpose: the key that does their job instead.
 KEYBOARD_ALTERNATIVE = "keyboard_alternative"
 # The chosen answer's look (review_form's style sheet): bold text, 10 px side padding, 1 px border
@@ -66,8 +69,11 @@ class ItemWidget(QFrame):
     comment_edited = Signal(str)
     comment_done = Signal(str)
     input_done = Signal(str, bool)  # typed answer finished; True when Enter was pressed
+    input_edited = Signal(str)  # a written answer is being typed (saved after a pause)
+    themes_changed = Signal(str, list)  # item id, the theme ids now chosen
 
-    def __init__(self, item: ChecklistItem, number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, item: ChecklistItem, number: int, parent: QWidget | None = None,
+                 themes: tuple[Theme, ...] = ()) -> None:
         super().__init__(parent)
         self.item = item
         self.value: str | None = None
@@ -117,7 +123,7 @@ class ItemWidget(QFrame):
 
         self.buttons: list[QPushButton] = []
         self.keys = option_keys(item)
-        self.line: QLineEdit | None = None
+        self.line: QLineEdit | TextField | None = None
         self.date: QDateEdit | None = None
         answer_row = QHBoxLayout()
         answer_row.setContentsMargins(self.marker.width(), 0, 0, 0)
@@ -147,25 +153,34 @@ class ItemWidget(QFrame):
             self.date.editingFinished.connect(lambda: self.input_done.emit(item.id, False))
             answer_row.addWidget(self.date)
             answer_row.addStretch(1)
-        else:
-            self.line = QLineEdit()
+        elif kind is AnswerType.NUMBER:
+            figure = QLineEdit()
+            figure.setPlaceholderText(self.tr("Skriv ett tal"))
+            figure.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
+            self.line = figure
+        else:  # a written answer: Enter makes a new line, Tab leaves the field
+            self.line = TextField()
+            self.line.setPlaceholderText(self.tr("Svar (inga namn eller personnummer)"))
+            self.line.textEdited.connect(lambda _t: self.input_edited.emit(item.id))
+        if self.line is not None:
             self.line.setAccessibleName(item.question)
-            self.line.setPlaceholderText(self.tr("Skriv ett tal") if kind is AnswerType.NUMBER
-                                         else self.tr("Svar (inga namn eller personnummer)"))
-            self.line.returnPressed.connect(lambda: self.input_done.emit(item.id, True))
             self.line.editingFinished.connect(lambda: self.input_done.emit(item.id, False))
             answer_row.addWidget(self.line, 1)
         field: QWidget | None = self.line or self.date
         if field is not None:
             self.setFocusProxy(field)  # Tab lands in the field, not first on the item round it
 
-        self.comment: QLineEdit | None = None
+        self.comment: TextField | None = None
         if item.comment and kind is not AnswerType.TEXT:
-            self.comment = QLineEdit()
+            self.comment = TextField()
             self.comment.setPlaceholderText(self._comment_hint())
             self.comment.setAccessibleName(self.tr("Kommentar till: {0}").format(item.question))
             self.comment.textEdited.connect(lambda _t: self.comment_edited.emit(item.id))
             self.comment.editingFinished.connect(lambda: self.comment_done.emit(item.id))
+        self.themes: ThemeButtons | None = None
+        if themes:  # Ctrl+1-9 tags the written answer or comment while the item has focus
+            self.themes = ThemeButtons(themes, item.question, self)
+            self.themes.toggled_themes.connect(lambda ids: self.themes_changed.emit(item.id, ids))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -183,6 +198,11 @@ class ItemWidget(QFrame):
             row = QHBoxLayout()
             row.setContentsMargins(self.marker.width(), 0, 0, 0)
             row.addWidget(self.comment)
+            layout.addLayout(row)
+        if self.themes is not None:
+            row = QHBoxLayout()
+            row.setContentsMargins(self.marker.width(), 0, 0, 0)
+            row.addWidget(self.themes)
             layout.addLayout(row)
         layout.addWidget(self.error)
 
@@ -240,6 +260,8 @@ class ItemWidget(QFrame):
                 field.setReadOnly(read_only)
         if self.date is not None:
             self.date.setReadOnly(read_only)
+        if self.themes is not None:
+            self.themes.set_read_only(read_only)
         if self.comment is not None:
             # an empty read-only comment shows nothing rather than the typing advice
             self.comment.setPlaceholderText("" if read_only else self._comment_hint())
@@ -256,7 +278,8 @@ class ItemWidget(QFrame):
         self.setToolTip("" if applies else self.tr("Ej tillämplig: villkoret för frågan "
                                                    "är inte uppfyllt."))
 
-    def show_error(self, text: str | None, field: QLineEdit | None = None) -> None:
+    def show_error(self, text: str | None,
+                   field: QLineEdit | TextField | None = None) -> None:
         """Mark the item (and the offending field) with a message, or clear the marks."""
         self.error.setText(text or "")
         self.error.setVisible(bool(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from audit_app.ui.results_parts import (
     FigureTableModel,
     TargetBarDelegate,
 )
+from audit_app.ui.text_answers_panel import TextAnswersPanel
 
 if TYPE_CHECKING:
     from audit_app.services.app_services import AppServices
@@ -51,6 +52,7 @@ class ResultsView(QDialog):
                  selected: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.all_rounds = rounds
+        self.services = services
         self.service = services.figures
         self.export_service = services.report_export
         self.report: Report | None = None
@@ -93,9 +95,8 @@ class ResultsView(QDialog):
         group_headers = (self.tr("Grupp"),) + headers[1:]
         self.groups_model = FigureTableModel(group_headers)
         self.groups_table = self._table(self.groups_model, self.tr("Uppdelning"))
-        self.comments = QLabel()
-        self.comments.setWordWrap(True)
-        self.comments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comments = TextAnswersPanel()  # the item's answer bar and its texts in full
+        self.comments.tag_requested.connect(self._tag)
         self.pdf_button = QPushButton(self.tr("Exportera PDF…"))
         self.xlsx_button = QPushButton(self.tr("Exportera Excel…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
@@ -218,7 +219,7 @@ class ResultsView(QDialog):
         if report is None:
             self.items_model.set_rows([])
             self.groups_model.set_rows([])
-            self.comments.clear()
+            self.comments.show_item(None)
             return
         self.status.setText(self.tr("%1 · %2 · %3 granskade ärenden").replace(
             "%1", report.checklist_title).replace("%2", report.period_text).replace(
@@ -236,11 +237,20 @@ class ResultsView(QDialog):
             return
         item = self.report.items[index.row()]
         self.groups_model.set_rows(self._groups(item))
-        if item.comments:
-            lines = [f"<b>{c.case_ref}</b>: {_esc(c.text)}" for c in item.comments]
-            self.comments.setText(self.tr("Kommentarer:") + "<br>" + "<br>".join(lines))
-        else:
-            self.comments.setText(self.tr("Inga kommentarer."))
+        self.comments.show_item(item)
+
+    def _tag(self, answer_id: int, theme_ids: list[str], new: dict[str, str]) -> None:
+        """The synthesis: tag a text, then show the item's new theme counts."""
+        row = self.items_table.currentIndex().row()
+        try:
+            self.services.themes.tag_text(answer_id, theme_ids, new)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        self.refresh()
+        if row >= 0:
+            self.items_table.selectRow(row)
+            self.comments.select_answer(answer_id)
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
         lang = current_language()
@@ -254,10 +264,11 @@ class ResultsView(QDialog):
             return
         ids = self.round_ids()
         unit, gender, key = self.unit.currentData(), self.gender.currentData(), row.key
+        answered = not row.scored
         labels = dict(self.report.item(row.item_id).options) if self.report else {}
         title = self.tr("Ärenden: %1").replace("%1", row.label)
         self.drilling = Op(self, lambda _task: self.service.cases_behind(
-            ids, row.item_id, unit=unit, gender=gender, group=key),
+            ids, row.item_id, unit=unit, gender=gender, group=key, answered=answered),
             label=self.tr("Hämtar ärendena …"), cancellable=False,
             on_success=lambda cases: CasesDialog(title, cases, self, labels).exec()).start()
 
@@ -296,8 +307,7 @@ class ResultsView(QDialog):
 
 
 def _counts(item: ItemFigures, fig: Figure) -> str:
+    if item.answer_type == "fritext":  # the texts themselves are in the panel below
+        return QCoreApplication.translate("ResultsView", "{0} skrivna svar").format(
+            fig.answered)
     return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -54,7 +53,8 @@ class ChecklistPage(QWidget):
             layout.addWidget(title)
             for item in section.items:
                 number += 1
-                widget = ItemWidget(item, number, self)
+                themes = checklist.themes_for(item) if checklist.taggable(item) else ()
+                widget = ItemWidget(item, number, self, themes)
                 self.items[item.id] = widget
                 layout.addWidget(widget)
         layout.addStretch(1)
@@ -84,6 +84,11 @@ class ReviewForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMENT_DELAY_MS)
         self._timer.timeout.connect(self.flush_comment)
+        self._pending_answer: str | None = None  # a written answer saved after a pause too
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.setInterval(COMMENT_DELAY_MS)
+        self._answer_timer.timeout.connect(self.flush_answer)
         self.setStyleSheet(FORM_STYLE)
 
         self.title = QLabel()
@@ -140,6 +145,7 @@ class ReviewForm(QWidget):
 
     def load(self, round_id: int, case_id: int, locked: bool = False) -> None:
         """Show a case; the checklist's widgets are reused, only their values change."""
+        self.flush_answer()
         self.flush_comment()
         self.locked = locked
         record = self.service.review(round_id, case_id)
@@ -153,6 +159,8 @@ class ReviewForm(QWidget):
                 w.comment_edited.connect(self._comment_edited)
                 w.comment_done.connect(self._comment_done)
                 w.input_done.connect(self._input_done)
+                w.input_edited.connect(self._input_edited)
+                w.themes_changed.connect(self._themes_changed)
         if self.page is not page:
             if self.scroll_area.widget() is not None:
                 self.scroll_area.takeWidget()
@@ -163,6 +171,8 @@ class ReviewForm(QWidget):
             answer = record.answers.get(w.item.id)
             w.set_value(answer.value if answer else None, force=True)
             w.set_comment(answer.comment if answer else "")
+            if w.themes is not None:
+                w.themes.set_chosen(answer.themes if answer else ())
         self.message.hide()
         self.saved_label.setText("")
         self._show(record)
@@ -278,6 +288,40 @@ class ReviewForm(QWidget):
             return
         self._answer(item_id, value, advance=enter)
 
+    def _input_edited(self, item_id: str) -> None:
+        if self._pending_answer not in (None, item_id):
+            self.flush_answer()
+        self._pending_answer = item_id
+        self._answer_timer.start()
+
+    def flush_answer(self) -> None:
+        """Store the written answer being typed (after a pause in typing, or on a switch)."""
+        self._answer_timer.stop()
+        item_id, self._pending_answer = self._pending_answer, None
+        if item_id is not None and self.page is not None and not self.read_only:
+            self._input_done(item_id, False)
+
+    def _themes_changed(self, item_id: str, theme_ids: list[str]) -> None:
+        """Store the tags; the text being typed is stored first, so it can be tagged."""
+        assert self.page is not None
+        widget = self.page.items[item_id]
+        self.flush_answer()
+        if widget.comment is not None and not self._save_comment(widget):
+            return
+        if widget.line is not None and widget.input_value() != widget.value:
+            self._input_done(item_id, False)
+        try:
+            record = self.service.set_themes(self.round_id, self.case_id, item_id, theme_ids)
+        except UserError as exc:
+            widget.show_error(str(exc))
+            stored = self.record.answers.get(item_id) if self.record else None
+            if widget.themes is not None:
+                widget.themes.set_chosen(stored.themes if stored else ())
+            self.saved_label.setText(self.tr("Temana sparades inte"))
+            return
+        widget.show_error(None)
+        self._stored(record)
+
     def _comment_edited(self, item_id: str) -> None:
         if self._pending_comment not in (None, item_id):
             self.flush_comment()
@@ -338,8 +382,9 @@ class ReviewForm(QWidget):
         """Mark the review complete; False (with the missing items shown) when it cannot be."""
         if not self.save_comments():
             return False
+        self.flush_answer()
         focused = QApplication.focusWidget()
-        if isinstance(focused, QLineEdit) and self.page is not None:
+        if focused is not None and self.page is not None:
             item = self.current_item()
             if item is not None and focused is item.line:
                 self._input_done(item.item.id, False)

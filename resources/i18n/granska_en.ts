@@ -1433,20 +1433,8 @@
         <translation> (of these)</translation>
     </message>
     <message>
-        <source>Kommentarer:</source>
-        <translation>Comments:</translation>
-    </message>
-    <message>
-        <source>Inga kommentarer.</source>
-        <translation>No comments.</translation>
-    </message>
-    <message>
-        <source>Totalt</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>%1 (föregående år)</source>
-        <translation>%1 (previous year)</translation>
+        <source>{0} skrivna svar</source>
+        <translation>{0} written answers</translation>
     </message>
     <message>
         <source>Ärenden: %1</source>
@@ -1518,6 +1506,10 @@
     <message>
         <source>Svaret sparades inte</source>
         <translation>The answer was not saved</translation>
+    </message>
+    <message>
+        <source>Temana sparades inte</source>
+        <translation>The themes were not saved</translation>
     </message>
     <message>
         <source>Kommentaren sparades inte</source>
@@ -2026,6 +2018,99 @@
     <message>
         <source>åtgärd</source>
         <translation>action</translation>
+    </message>
+</context>
+<context>
+    <name>TextAnswersPanel</name>
+    <message>
+        <source>Märk vald text med tema:</source>
+        <translation>Tag the selected text with a theme:</translation>
+    </message>
+    <message>
+        <source>Nytt tema…</source>
+        <translation>New theme…</translation>
+    </message>
+    <message>
+        <source>Svarens fördelning:</source>
+        <translation>Distribution of answers:</translation>
+    </message>
+    <message>
+        <source>Svarens fördelning</source>
+        <translation>Distribution of answers</translation>
+    </message>
+    <message>
+        <source>Svar och kommentarer</source>
+        <translation>Answers and comments</translation>
+    </message>
+    <message>
+        <source>Inga skrivna svar eller kommentarer.</source>
+        <translation>No written answers or comments.</translation>
+    </message>
+    <message>
+        <source>{0} skrivna svar och {1} kommentarer.</source>
+        <translation>{0} written answers and {1} comments.</translation>
+    </message>
+    <message>
+        <source>{0} {1} av {2} ({3} %)</source>
+        <translation>{0} {1} of {2} ({3} %)</translation>
+    </message>
+    <message>
+        <source>Teman: {0}.</source>
+        <translation>Themes: {0}.</translation>
+    </message>
+    <message>
+        <source>Tema {0}</source>
+        <translation>Theme {0}</translation>
+    </message>
+    <message>
+        <source>Nytt tema</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Temats namn (sparas med omgången):</source>
+        <translation>The theme&apos;s name (stored with the round):</translation>
+    </message>
+</context>
+<context>
+    <name>TextTableModel</name>
+    <message>
+        <source>Ärende</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <source>Granskare</source>
+        <translation type="unfinished">Reviewer</translation>
+    </message>
+    <message>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Teman</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation type="unfinished">Answer</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation type="unfinished">Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeButtons</name>
+    <message>
+        <source>Teman:</source>
+        <translation>Themes:</translation>
+    </message>
+    <message>
+        <source>Tema {0} – {1}</source>
+        <translation>Theme {0} – {1}</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,9 @@ def test_runner_writes_results(tmp_path: Path) -> None:
     assert {"startup_granska", "figures_granska", "import_csv_granska"} <= names
     startup = next(r for r in data["rows"] if r["target"]["name"] == "startup_granska")
     assert startup["result"]["seconds"] > 0 and startup["baseline"]["seconds"] > 0
+    pdf = next(r for r in data["rows"] if r["target"]["name"] == "report_pdf")
+    assert pdf["target"]["max_pages"] == 40  # the page count is reported beside the time
+    assert 0 < pdf["result"]["pages"] <= 40 and pdf["verdict"] in ("ok", "MISSAR / MISSES")
     for name in ("largest_case_list", "largest_answer_file"):  # peak memory is reported
         row = next(r for r in data["rows"] if r["target"]["name"] == name)
         assert row["result"]["unavailable"] is None and row["result"]["peak_mb"] > 0
@@ -53,3 +56,12 @@ def test_largest_files_are_within_the_limits_and_read(tmp_path: Path) -> None:
     result = read_case_list(Path(files["largest_case_list"]))
     assert result.row_count == 199 and not result.problems
     assert len(read_answer_file(Path(files["largest_answer_file"])).cells) == 499
+
+
+def test_a_pdf_over_its_page_limit_misses() -> None:
+    from bench.run import TARGETS, evaluate
+
+    target = next(t for t in TARGETS if t.name == "report_pdf")
+    result = {"name": "report_pdf", "seconds": 0.5, "peak_mb": 100.0, "pages": 41}
+    assert evaluate(target, result, None)["verdict"] == "MISSAR / MISSES"
+    assert evaluate(target, dict(result, pages=40), None)["verdict"] == "ok"

@@ -74,7 +74,7 @@ def test_pdf_publication_masks_small_groups(db: Database, library: ChecklistLibr
 def test_workbook_numbers_formats_filters(files: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(files["xlsx"])
     assert wb.sheetnames == ["Sammanfattning", "Om rapporten", "Uppdelning", "Data",
-                             "Checklista"]
+                             "Texter", "Checklista"]
     summary = wb["Sammanfattning"]
     head = [c.value for c in summary[1]]
     row = {h: c for h, c in zip(head, summary[2], strict=True)}

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.reviews import ReviewStatus
 from audit_app.services.reviews import ReviewService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
@@ -82,9 +83,9 @@ def test_every_answer_type_is_answered_from_the_keyboard(
             assert item.date is not None
             item.date.setDate(item.date.date().fromString(typed[kind], "yyyy-MM-dd"))
             qtbot.keyClick(widget, Qt.Key.Key_Return)
-        else:
+        else:  # a number ends with Enter; a written answer with Tab (Enter is a new line)
             qtbot.keyClicks(widget, typed[kind])
-            qtbot.keyClick(widget, Qt.Key.Key_Return)
+            qtbot.keyClick(widget, Qt.Key.Key_Return if kind == "tal" else Qt.Key.Key_Tab)
     values = ReviewService(db, "x").review(summary.id, case_ids[0]).values()
     assert values == {"fraga0": "ja", "fraga1": "ja", "fraga2": "helt", "fraga3": "1",
                       "fraga4": "12", "fraga5": "2026-03-15", "fraga6": "Planen saknar datum"}
@@ -123,16 +124,52 @@ def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction
     assert item.line is not None
     item.line.setFocus()
     qtbot.keyClicks(item.line, "Samtal med 121212-1212")  # invented test number
-    qtbot.keyClick(item.line, Qt.Key.Key_Return)
+    qtbot.keyClick(item.line, Qt.Key.Key_Tab)
     assert item.error.isVisibleTo(window) and item.line.text() == "Samtal med 121212-1212"
     assert "b00020" in item.line.styleSheet()
     assert ReviewService(db, "x").review(summary.id, case_ids[0]).values().get("fraga6") is None
+    item.line.setFocus()
     item.line.selectAll()
     qtbot.keyClicks(item.line, "Samtal med barnet")
-    qtbot.keyClick(item.line, Qt.Key.Key_Return)
+    qtbot.keyClick(item.line, Qt.Key.Key_Tab)
     assert ReviewService(db, "x").review(summary.id, case_ids[0]).values()["fraga6"] == \
         "Samtal med barnet"
     assert not item.error.isVisibleTo(window)
+
+
+def test_a_written_answer_keeps_its_paragraphs_and_leaves_the_next_item_alone(
+        qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    summary, case_ids = round_with_sample(db, window.library, n=2, checklist="stor")
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])
+    show_active(qtbot, window)  # the window lets go of activation while the case opens
+    form = window.review_form
+    assert form.page is not None
+    item, after = form.page.items["fraga6"], form.page.items["fraga7"]
+    assert item.line is not None
+    item.line.setFocus()
+    qtbot.keyClicks(item.line, "Barnet har inte setts enskilt.")
+    qtbot.keyClick(item.line, Qt.Key.Key_Return)  # a new line, not the next question
+    qtbot.keyClicks(item.line, "Planen saknar datum, se mål 2.")
+    assert QApplication.focusWidget() is item.line
+    expected = "Barnet har inte setts enskilt.\nPlanen saknar datum, se mål 2."
+    assert item.line.text() == expected
+    qtbot.waitUntil(lambda: ReviewService(db, "x").review(
+        summary.id, case_ids[0]).values().get("fraga6") == expected)  # saved after a pause
+    qtbot.keyClick(item.line, Qt.Key.Key_Tab)  # Tab leaves the field
+    assert QApplication.focusWidget() is not item.line and form.current_item() is after
+    values = ReviewService(db, "x").review(summary.id, case_ids[0]).values()
+    assert values["fraga6"] == expected and values.get("fraga7") is None
+    assert after.value is None
+    # Ctrl+Enter from the written answer still completes and goes on to the next case
+    item.line.setFocus()
+    qtbot.keyClicks(item.line, " Mer.")
+    qtbot.keyClick(item.line, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert form.case_id == case_ids[1] and item.line.text() == ""
+    record = ReviewService(db, "x").review(summary.id, case_ids[0])
+    assert record.status is ReviewStatus.COMPLETE
+    assert record.values()["fraga6"] == expected + " Mer."
 
 
 # The chosen answer's style in review_form: bold, "padding: 4px 10px" and a 1 px border

@@ -1,0 +1,94 @@
+"""Tagging stored texts with themes: while reviewing, and afterwards in the synthesis."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from audit_app.domain.checklist import AnswerType
+from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.services.definitions import parse_definition
+from audit_app.storage.changelog import record_change
+from audit_app.storage.db import Database
+from audit_app.storage.models import (
+    Answer,
+    AnswerTheme,
+    AuditRound,
+    Case,
+    ChecklistDefinition,
+    Review,
+)
+
+
+def replace_tags(s: Session, answer: Answer, wanted: Sequence[str], labels: Mapping[str, str],
+                 actor: str) -> tuple[list[str], list[str]] | None:
+    """Make the answer's tags exactly `wanted`; (old, new) ids, or None when unchanged."""
+    rows = {t.theme_id: t for t in s.scalars(
+        select(AnswerTheme).where(AnswerTheme.answer_id == answer.id))}
+    if set(rows) == set(wanted):
+        return None
+    now = datetime.now()
+    for tid, row in rows.items():
+        if tid not in wanted:
+            s.delete(row)
+    for tid in wanted:
+        if tid not in rows:
+            s.add(AnswerTheme(answer_id=answer.id, theme_id=tid, label=labels[tid],
+                              tagged_by=actor, tagged_at=now))
+    s.flush()
+    return sorted(rows), list(wanted)
+
+
+class ThemeService:
+    """The synthesis: a mentor reads all answers to one question and tags them afterwards."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+
+    def tag_text(self, answer_id: int, theme_ids: Sequence[str],
+                 new: Mapping[str, str] | None = None) -> tuple[str, ...]:
+        """Tag one stored text (of a completed review too; not in a locked round).
+
+        new: themes added now (id -> label); they live on with the round's tags, whatever
+        the checklist later says. Returns the answer's theme ids.
+        """
+        wanted = list(dict.fromkeys(theme_ids))
+        with self.db.session() as s:
+            answer = s.get(Answer, answer_id)
+            review = s.get(Review, answer.review_id) if answer is not None else None
+            if answer is None or review is None:
+                raise NotFoundError(f"Svaret {answer_id} finns inte.")
+            round_row = s.get(AuditRound, review.round_id)
+            definition = s.get(ChecklistDefinition, review.definition_id)
+            assert round_row is not None and definition is not None
+            if round_row.locked_at is not None:
+                raise UserError(f"Omgången '{round_row.name}' är låst och kan inte ändras.")
+            checklist = parse_definition(definition.source)
+            item = checklist.item(answer.item_id)
+            labels: dict[str, str] = {tid: label for tid, label in s.execute(
+                select(AnswerTheme.theme_id, AnswerTheme.label)
+                .join(Answer, Answer.id == AnswerTheme.answer_id)
+                .join(Review, Review.id == Answer.review_id)
+                .where(Review.round_id == review.round_id,
+                       Answer.item_id == answer.item_id))}
+            labels.update({t.id: t.label for t in checklist.themes_for(item)})
+            labels.update(new or {})
+            unknown = [t for t in wanted if t not in labels]
+            if unknown:
+                raise UserError(f"Temat {', '.join(unknown)} finns inte för '{item.id}'.")
+            text = answer.value if item.answer.type is AnswerType.TEXT else answer.comment
+            if wanted and not text:
+                raise UserError("Svaret har ingen text att märka med teman.")
+            changed = replace_tags(s, answer, wanted, labels, self.actor)
+            if changed is not None:
+                case = s.get(Case, review.case_id)
+                record_change(s, self.actor, "update", "themes", f"{review.uid}/{item.id}",
+                              round_id=review.round_id,
+                              case_ref=case.case_ref if case else None, field=item.id,
+                              old="|".join(changed[0]) or None,
+                              new="|".join(changed[1]) or None)
+            return tuple(sorted(wanted))
