@@ -2075,11 +2075,11 @@
     <name>TextTableModel</name>
     <message>
         <source>Ärende</source>
-        <translation type="unfinished">Case</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Granskare</source>
-        <translation type="unfinished">Reviewer</translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <source>Slag</source>
@@ -2095,11 +2095,11 @@
     </message>
     <message>
         <source>Svar</source>
-        <translation type="unfinished">Answer</translation>
+        <translation>Answer</translation>
     </message>
     <message>
         <source>Kommentar</source>
-        <translation type="unfinished">Comment</translation>
+        <translation>Comment</translation>
     </message>
 </context>
 <context>
