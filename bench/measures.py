@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 MEASURES: dict[str, Callable[[dict[str, str]], float]] = {}
+# Figures a measure reports besides its time (e.g. the PDF's page count).
+EXTRA: dict[str, Any] = {}
 
 
 def measure(name: str) -> Callable[[Callable[[dict[str, str]], float]],
@@ -29,6 +31,15 @@ def measure(name: str) -> Callable[[Callable[[dict[str, str]], float]],
 
 class Unavailable(Exception):
     """The part of Granska this measure needs is not there (yet)."""
+
+
+def _open(args: dict[str, str], db: str | None = None) -> Any:
+    """The benchmark's database as a user opens it: keyed with the passphrase (the
+    encrypted default) or, for the plain file reported beside it, without one."""
+    from audit_app.storage.db import open_database
+
+    return open_database(Path(db or args["db"]), passphrase=args.get("passphrase") or None,
+                         daily_backup=False)
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -63,7 +74,7 @@ def _year_rounds(args: dict[str, str]) -> list[int]:
 @measure("figures_plain_sql")
 def figures_plain_sql(args: dict[str, str]) -> float:
     ids = ",".join(str(i) for i in _year_rounds(args))
-    con = sqlite3.connect(args["db"])
+    con = sqlite3.connect(args.get("plain_db") or args["db"])  # the plain file, always
     start = time.perf_counter()
     for query in PLAIN_QUERIES:
         con.execute(query.format(ids=ids)).fetchall()
@@ -75,9 +86,7 @@ def _figure_service(args: dict[str, str]) -> Any:
         from audit_app.services.figures import FigureService
     except ImportError as exc:
         raise Unavailable("services.figures saknas") from exc
-    from audit_app.storage.db import open_database
-
-    return FigureService(open_database(Path(args["db"])))
+    return FigureService(_open(args))
 
 
 @measure("figures_granska")
@@ -91,9 +100,8 @@ def figures_granska(args: dict[str, str]) -> float:
 def _export(args: dict[str, str], **files: Path) -> float:
     """The whole export as the user waits for it: figures, then the file(s)."""
     from audit_app.services.report_export import ExportRequest, ReportExportService
-    from audit_app.storage.db import open_database
 
-    service = ReportExportService(open_database(Path(args["db"])), "bench")
+    service = ReportExportService(_open(args), "bench")
     request = ExportRequest(tuple(_year_rounds(args)), **files)  # type: ignore[arg-type]
     start = time.perf_counter()
     service.write(request)
@@ -102,12 +110,22 @@ def _export(args: dict[str, str], **files: Path) -> float:
 
 @measure("report_pdf")
 def report_pdf(args: dict[str, str]) -> float:
-    return _export(args, pdf=Path(args["out"]) / "bench.pdf")
+    pdf = Path(args["out"]) / f"bench-{os.getpid()}.pdf"
+    seconds = _export(args, pdf=pdf)
+    EXTRA["pages"] = pdf_pages(pdf)
+    return seconds
+
+
+def pdf_pages(path: Path) -> int:
+    """Pages in a PDF, counted with pypdf (a development dependency)."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 @measure("report_xlsx")
 def report_xlsx(args: dict[str, str]) -> float:
-    return _export(args, xlsx=Path(args["out"]) / "bench.xlsx")
+    return _export(args, xlsx=Path(args["out"]) / f"bench-{os.getpid()}.xlsx")
 
 
 # -- case-list import ------------------------------------------------------------------
@@ -142,9 +160,8 @@ def _import_with_granska(args: dict[str, str], key: str) -> float:
     from audit_app.checklist_io.library import ChecklistLibrary
     from audit_app.paths import checklists_dir
     from audit_app.services.rounds import RoundService
-    from audit_app.storage.db import open_database
 
-    db = open_database(Path(args["out"]) / f"import-{key}-{os.getpid()}.sqlite3")
+    db = _open(args, str(Path(args["out"]) / f"import-{key}-{os.getpid()}.sqlite3"))
     rnd = RoundService(db, ChecklistLibrary([checklists_dir()]), "bench").create(
         f"Import {key}", "placerade-barn", 2026, "T1")
     service = CaseListService(db, "bench")
@@ -230,8 +247,12 @@ def _start_program(args: dict[str, str]) -> tuple[float, float]:
     MainWindow.show = show_and_paint  # type: ignore[method-assign,assignment]
     QApplication.exec = exec_once  # type: ignore[method-assign]
     from audit_app.__main__ import main
+    from audit_app.ui import app as ui_app
 
-    main(["--db", args["db"]])
+    passphrase = args.get("passphrase") or ""
+    # the passphrase as if typed into the dialog the moment it is asked for
+    ui_app._ask_dialog = lambda _path: lambda _new, _message: passphrase  # type: ignore[assignment]
+    main(["--db", args["db"]] if passphrase else ["--db", args["db"], "--unencrypted"])
     if "ready" not in marks or "shown" not in marks:
         raise Unavailable("huvudfönstret visades inte")
     t0 = float(args["t0"])
@@ -253,13 +274,12 @@ def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
 
     from audit_app.__main__ import checklist_library
     from audit_app.settings import Settings, SettingsStore
-    from audit_app.storage.db import open_database
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store = SettingsStore(Path(args["out"]) / f"settings-{os.getpid()}.json")
     store.save(Settings(reviewer_name="Bench", reviewer_initials="BE"))
-    window = MainWindow(open_database(Path(args["db"])), checklist_library(), store)
+    window = MainWindow(_open(args), checklist_library(), store)
     window.resize(1200, 800)
     window.show()
     app.processEvents()
@@ -309,7 +329,7 @@ def complete_next(args: dict[str, str]) -> float:
     from audit_app.storage.backup import copy_database
 
     own = Path(args["out"]) / f"complete-{os.getpid()}.sqlite3"  # this measure writes
-    copy_database(Path(args["db"]), own, None)
+    copy_database(Path(args["db"]), own, args.get("passphrase") or None)
     app, window = _main_window(dict(args, db=str(own)))
     round_id = int(args["large_round"])
     window.open_round(round_id)
@@ -345,7 +365,7 @@ def main() -> None:
         seconds, error = None, str(exc)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"name": name, "seconds": seconds, "peak_mb": round(peak_mb, 1),
-                      "unavailable": error}), flush=True)
+                      "unavailable": error, "extra": EXTRA}), flush=True)
     # Skip interpreter teardown: PySide6 can crash while finalising widgets after the
     # measure is done, which would turn a good result into an error.
     os._exit(0)
