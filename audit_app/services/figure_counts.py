@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from audit_app.storage.changes import note_temp_changes
 from audit_app.storage.models import Case, Review
 
 COMPLETE = "complete"
@@ -56,7 +57,10 @@ def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
             batches.append(group)
     if not members:
         return
-    cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    conn = s.connection()
+    driver = conn.connection.driver_connection
+    before = driver.total_changes  # type: ignore[union-attr]
+    cursor = driver.cursor()  # type: ignore[union-attr]
     totals: dict[tuple[int, str, str, str, str | None, int | None], int] = {}
     try:
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_TEMP} (batch INTEGER NOT NULL, "
@@ -76,6 +80,7 @@ def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
         cursor.execute(f"DELETE FROM {_TEMP}")
     finally:
         cursor.close()
+        note_temp_changes(conn, driver.total_changes - before)  # type: ignore[union-attr]
     # in the GROUP BY's order (NULL first), so answer counts list the same way as before
     for found in sorted(totals, key=lambda k: (k[0], k[3], k[1], k[2], k[4] is not None,
                                                k[4] or "", k[5] is not None, k[5] or 0)):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from audit_app.domain.errors import UserError
 from audit_app.storage import backup as backups
 from audit_app.storage import crypto
+from audit_app.storage.changes import ChangeCounter
 from audit_app.storage.crypto import (
     DB_ERRORS,
     DatabaseError,
@@ -171,6 +172,7 @@ class Database:
         self._key = _Key(passphrase)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration_backup: Path | None = None
+        self.changes = ChangeCounter(engine)  # tells caches (figures) the data changed
 
     @contextmanager
     def session(self) -> Iterator[Session]:
