@@ -73,8 +73,9 @@ def open_with_dialog(db_path: Path,
         if isinstance(answer, bool):
             return None
         try:
+            phrase = answer or None
             return run_off_gui_thread(lambda: open_database(
-                db_path, passphrase=answer or None, daily_backup=False))
+                db_path, passphrase=phrase, daily_backup=False))  # noqa: B023 (runs now)
         except (WrongPassphraseError, WeakPassphraseError) as exc:
             message = str(exc)
 
