@@ -52,7 +52,7 @@ def run_off_gui_thread(work: Callable[[], T]) -> T:
     worker.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    return outcome["value"]
 
 
 def import_database_layer() -> None:
