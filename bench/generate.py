@@ -178,3 +178,32 @@ def write_case_lists(folder: Path, n: int) -> tuple[Path, Path]:
             assert isinstance(closed, date)
             writer.writerow([*row[:4], closed.isoformat()])
     return xlsx, csv_path
+
+
+# An invented passphrase for the benchmark's encrypted database (never a real one).
+PASSPHRASE = "bänk-lösenfras-2026"
+
+
+def encrypted_copy(plain: Path, target: Path, passphrase: str = PASSPHRASE) -> Path:
+    """The same rows in a new encrypted database, made as Granska makes one.
+
+    `open_database` with a passphrase creates and keys the file (SQLCipher's own key
+    derivation and page settings for a new database), the migrations build the schema, and
+    the rows are then copied table by table from the plain file.
+    """
+    from audit_app.storage.crypto import connect, quote
+
+    open_database(target, passphrase=passphrase, daily_backup=False).close()
+    con = connect(target, passphrase)
+    try:
+        con.execute(f"ATTACH DATABASE {quote(str(plain))} AS plain KEY ''")
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM plain.sqlite_master WHERE type='table'"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+        for table in tables:
+            con.execute(f'INSERT INTO main."{table}" SELECT * FROM plain."{table}"')
+        con.commit()
+        con.execute("DETACH DATABASE plain")
+    finally:
+        con.close()
+    return target

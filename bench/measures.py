@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 MEASURES: dict[str, Callable[[dict[str, str]], float]] = {}
-EXTRA: dict[str, Any] = {}  # what a measure reports besides its time (e.g. "pages")
+# Figures a measure reports besides its time (e.g. the PDF's page count).
+EXTRA: dict[str, Any] = {}
 
 
 def measure(name: str) -> Callable[[Callable[[dict[str, str]], float]],
@@ -30,6 +31,15 @@ def measure(name: str) -> Callable[[Callable[[dict[str, str]], float]],
 
 class Unavailable(Exception):
     """The part of Granska this measure needs is not there (yet)."""
+
+
+def _open(args: dict[str, str], db: str | None = None) -> Any:
+    """The benchmark's database as a user opens it: keyed with the passphrase (the
+    encrypted default) or, for the plain file reported beside it, without one."""
+    from audit_app.storage.db import open_database
+
+    return open_database(Path(db or args["db"]), passphrase=args.get("passphrase") or None,
+                         daily_backup=False)
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -64,7 +74,7 @@ def _year_rounds(args: dict[str, str]) -> list[int]:
 @measure("figures_plain_sql")
 def figures_plain_sql(args: dict[str, str]) -> float:
     ids = ",".join(str(i) for i in _year_rounds(args))
-    con = sqlite3.connect(args["db"])
+    con = sqlite3.connect(args.get("plain_db") or args["db"])  # the plain file, always
     start = time.perf_counter()
     for query in PLAIN_QUERIES:
         con.execute(query.format(ids=ids)).fetchall()
@@ -76,9 +86,7 @@ def _figure_service(args: dict[str, str]) -> Any:
         from audit_app.services.figures import FigureService
     except ImportError as exc:
         raise Unavailable("services.figures saknas") from exc
-    from audit_app.storage.db import open_database
-
-    return FigureService(open_database(Path(args["db"])))
+    return FigureService(_open(args))
 
 
 @measure("figures_granska")
@@ -92,9 +100,8 @@ def figures_granska(args: dict[str, str]) -> float:
 def _export(args: dict[str, str], **files: Path) -> float:
     """The whole export as the user waits for it: figures, then the file(s)."""
     from audit_app.services.report_export import ExportRequest, ReportExportService
-    from audit_app.storage.db import open_database
 
-    service = ReportExportService(open_database(Path(args["db"])), "bench")
+    service = ReportExportService(_open(args), "bench")
     request = ExportRequest(tuple(_year_rounds(args)), **files)  # type: ignore[arg-type]
     start = time.perf_counter()
     service.write(request)
@@ -110,15 +117,15 @@ def pdf_pages(path: Path) -> int:
 
 @measure("report_pdf")
 def report_pdf(args: dict[str, str]) -> float:
-    path = Path(args["out"]) / "bench.pdf"
-    seconds = _export(args, pdf=path)
-    EXTRA["pages"] = pdf_pages(path)  # a summary stays a summary: counted, not timed
+    pdf = Path(args["out"]) / f"bench-{os.getpid()}.pdf"
+    seconds = _export(args, pdf=pdf)
+    EXTRA["pages"] = pdf_pages(pdf)  # a summary stays a summary: counted, not timed
     return seconds
 
 
 @measure("report_xlsx")
 def report_xlsx(args: dict[str, str]) -> float:
-    return _export(args, xlsx=Path(args["out"]) / "bench.xlsx")
+    return _export(args, xlsx=Path(args["out"]) / f"bench-{os.getpid()}.xlsx")
 
 
 # -- case-list import ------------------------------------------------------------------
@@ -153,9 +160,8 @@ def _import_with_granska(args: dict[str, str], key: str) -> float:
     from audit_app.checklist_io.library import ChecklistLibrary
     from audit_app.paths import checklists_dir
     from audit_app.services.rounds import RoundService
-    from audit_app.storage.db import open_database
 
-    db = open_database(Path(args["out"]) / f"import-{key}-{os.getpid()}.sqlite3")
+    db = _open(args, str(Path(args["out"]) / f"import-{key}-{os.getpid()}.sqlite3"))
     rnd = RoundService(db, ChecklistLibrary([checklists_dir()]), "bench").create(
         f"Import {key}", "placerade-barn", 2026, "T1")
     service = CaseListService(db, "bench")
@@ -226,23 +232,30 @@ def _start_program(args: dict[str, str]) -> tuple[float, float]:
     SettingsStore(paths.config_dir() / "settings.json").save(
         Settings(reviewer_name="Bench", reviewer_initials="BE"))
     marks: dict[str, float] = {}
+    windows: list[MainWindow] = []
     show = MainWindow.show
 
     def show_and_paint(window: MainWindow) -> None:
         show(window)
         QApplication.processEvents()
         marks.setdefault("shown", time.time())
+        windows.append(window)
 
     def exec_once(*_args: object) -> int:  # instead of the event loop: paint, note the time
         QApplication.processEvents()
-        marks["ready"] = time.time()
+        if windows and windows[-1].model.rowCount() > 0:  # the rounds are listed
+            marks["ready"] = time.time()
         return 0
 
     MainWindow.show = show_and_paint  # type: ignore[method-assign,assignment]
     QApplication.exec = exec_once  # type: ignore[method-assign]
     from audit_app.__main__ import main
+    from audit_app.ui import app as ui_app
 
-    main(["--db", args["db"]])
+    passphrase = args.get("passphrase") or ""
+    # the passphrase as if typed into the dialog the moment it is asked for
+    ui_app._ask_dialog = lambda _path: lambda _new, _message: passphrase  # type: ignore[assignment]
+    main(["--db", args["db"]] if passphrase else ["--db", args["db"], "--unencrypted"])
     if "ready" not in marks or "shown" not in marks:
         raise Unavailable("huvudfönstret visades inte")
     t0 = float(args["t0"])
@@ -264,15 +277,13 @@ def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
 
     from audit_app.__main__ import checklist_library
     from audit_app.settings import Settings, SettingsStore
-    from audit_app.storage.db import open_database
     from audit_app.ui.app import build_services
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     store = SettingsStore(Path(args["out"]) / f"settings-{os.getpid()}.json")
     store.save(Settings(reviewer_name="Bench", reviewer_initials="BE"))
-    window = MainWindow(build_services(open_database(Path(args["db"])), checklist_library(),
-                                       store), store)
+    window = MainWindow(build_services(_open(args), checklist_library(), store), store)
     window.resize(1200, 800)
     window.show()
     app.processEvents()
@@ -322,7 +333,7 @@ def complete_next(args: dict[str, str]) -> float:
     from audit_app.storage.backup import copy_database
 
     own = Path(args["out"]) / f"complete-{os.getpid()}.sqlite3"  # this measure writes
-    copy_database(Path(args["db"]), own, None)
+    copy_database(Path(args["db"]), own, args.get("passphrase") or None)
     app, window = _main_window(dict(args, db=str(own)))
     round_id = int(args["large_round"])
     window.open_round(round_id)
@@ -345,6 +356,19 @@ def complete_next(args: dict[str, str]) -> float:
     return times[len(times) // 2]
 
 
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. Linux's ru_maxrss survives exec, so a measure
+    started by a runner that grew while generating data would report the runner's peak;
+    VmHWM in /proc belongs to this program alone."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     from bench.largest import LARGEST  # the import limits' largest files
 
@@ -356,9 +380,9 @@ def main() -> None:
         error = None
     except Unavailable as exc:
         seconds, error = None, str(exc)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_memory_mb()
     print(json.dumps({"name": name, "seconds": seconds, "peak_mb": round(peak_mb, 1),
-                      "unavailable": error, **EXTRA}), flush=True)
+                      "unavailable": error, "extra": EXTRA}), flush=True)
     # Skip interpreter teardown: PySide6 can crash while finalising widgets after the
     # measure is done, which would turn a good result into an error.
     os._exit(0)

@@ -29,6 +29,7 @@ from audit_app.domain.rounds import Period
 from audit_app.domain.texts import Tag, count_themes
 from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
+from audit_app.services.figure_cache import cache_for
 from audit_app.services.figure_counts import case_filters, count_answers
 from audit_app.services.theme_counts import theme_tags
 from audit_app.storage.db import Database
@@ -78,6 +79,17 @@ class FigureService:
 
     def compute(self, round_ids: list[int], *, unit: str | None = None,
                 gender: str | None = None) -> Report:
+        """The report's figures; kept between calls until the database changes (the
+        results window opened again on the same rounds shows them at once)."""
+        key = ("report", tuple(round_ids), unit or None, gender or None, date.today())
+        report = cache_for(self.db).get(
+            key, lambda: self.compute_fresh(round_ids, unit=unit, gender=gender))
+        assert isinstance(report, Report)
+        return report
+
+    def compute_fresh(self, round_ids: list[int], *, unit: str | None = None,
+                      gender: str | None = None) -> Report:
+        """The report's figures computed from the database now (no cache)."""
         with self.db.session() as s:
             rounds, checklist, versions, notes, common = self._rounds(s, round_ids)
             items = [i for i in checklist.items if i.id in common]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from audit_app.domain.errors import UserError
 from audit_app.storage import backup as backups
 from audit_app.storage import crypto, text_guard
+from audit_app.storage.changes import ChangeCounter
 from audit_app.storage.crypto import (
     DB_ERRORS,
     DatabaseError,
@@ -40,7 +41,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The migrations in migrations/versions, oldest first (a test checks this against Alembic).
 # Opening a database already at the head needs no Alembic import, which keeps start-up fast.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def head_revision() -> str:
@@ -59,12 +60,22 @@ def _upgrade(engine: Engine, target: str) -> None:
         command.upgrade(cfg, target)
 
 
+# Page cache per connection, in KiB (negative: a size, not pages). A year's figures read
+# about 60 MB of answers; with SQLite's default 2-8 MB cache the pages are read, and with
+# SQLCipher decrypted, several times over (docs/performance.md). The cache fills only as
+# pages are read.
+CACHE_KIB = 65_536
+
+
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute(f"PRAGMA busy_timeout={int(crypto.BUSY_TIMEOUT * 1000)}")
+    cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    # temporary tables and sorts (case data) stay in memory, never in a plain temp file
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 
@@ -119,10 +130,11 @@ def check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> str
     return passphrase
 
 
-def current_revision(path: Path, passphrase: str | None = None) -> str | None:
+def current_revision(path: Path, passphrase: str | None = None,
+                     key: _Key | None = None) -> str | None:
     """The Alembic revision of an existing file, None when it has no Granska tables yet."""
     try:
-        con = connect(path, passphrase)
+        con = key.connect(path) if key is not None else connect(path, passphrase)
         try:
             if passphrase:
                 try:
@@ -161,6 +173,7 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         text_guard.install(self._sessions)  # no text that looks like a personnummer is stored
         self.migration_backup: Path | None = None
+        self.changes = ChangeCounter(engine)  # tells caches (figures) the data changed
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -236,10 +249,45 @@ BACKUP_ERRORS: tuple[type[BaseException], ...] = (OSError, *DB_ERRORS)
 
 
 class _Key:
-    """The passphrase the engine keys new connections with (changed by rekey)."""
+    """The passphrase the engine keys new connections with (changed by rekey).
+
+    SQLCipher derives the key from the passphrase on every new connection (PBKDF2, 0.2-1 s).
+    Here it is derived once, the same way (crypto.derive_raw_key), and later connections
+    are keyed with the result; if that key does not fit, the passphrase is used as before.
+    """
 
     def __init__(self, value: str | None) -> None:
-        self.value = value
+        self._value = value
+        self._raw: str | None = None
+        self._raw_fits = True
+
+    @property
+    def value(self) -> str | None:
+        return self._value
+
+    @value.setter
+    def value(self, value: str | None) -> None:
+        self._value, self._raw, self._raw_fits = value, None, True
+
+    @property
+    def derived(self) -> bool:
+        """Whether connections are keyed with the once-derived key."""
+        return self._raw is not None
+
+    def connect(self, path: Path, check_same_thread: bool = True) -> Any:
+        """A connection keyed with this key (plain without a passphrase)."""
+        passphrase = self._value
+        if passphrase and self._raw_fits:
+            if self._raw is None:
+                self._raw = crypto.derive_raw_key(path, passphrase)
+            if self._raw is not None:
+                con = connect(path, None, check_same_thread=check_same_thread,
+                              raw_key=self._raw)
+                if crypto.key_fits(con):
+                    return con
+                con.close()  # wrong passphrase, or a file not made with the defaults
+                self._raw, self._raw_fits = None, False
+        return connect(path, passphrase, check_same_thread=check_same_thread)
 
 
 def make_engine(path: Path, key: _Key | None = None) -> Engine:
@@ -247,7 +295,7 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
     import sqlcipher3.dbapi2 as sqlcipher
 
     def creator() -> Any:
-        return connect(path, key.value, check_same_thread=False)
+        return key.connect(path, check_same_thread=False)
 
     engine = create_engine("sqlite://", creator=creator, hide_parameters=True,
                            module=sqlcipher if key.value else None)
@@ -281,15 +329,15 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     backup: Path | None = None
     wanted = head_revision() if target == "head" else target
     revision: str | None = None
+    key = _Key(passphrase)
     if existing:
-        revision = current_revision(path, passphrase)
+        revision = current_revision(path, passphrase, key)
         if revision is not None and revision not in SCHEMA_REVISIONS:
             raise DatabaseError(
                 f"Databasen {path} kommer från en nyare version av Granska "
                 f"(schema {revision}). Uppdatera programmet.")
         if revision is not None and revision != wanted:
             backup = backup_copy(path, f"pre-{revision}", passphrase)
-    key = _Key(passphrase)
     engine = make_engine(path, key)
     try:
         if revision != wanted:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -194,6 +195,10 @@ class Answer(Base):
     __table_args__ = (
         UniqueConstraint("review_id", "item_id"),
         Index("ix_answer_item", "item_id", "applicable", "compliant"),
+        # migration 0005: the figures' covering index, and the answers with a comment
+        Index("ix_answer_figures", "review_id", "item_id", "value", "applicable",
+              "compliant"),
+        Index("ix_answer_commented", "review_id", sqlite_where=text("comment != ''")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,6 +16,11 @@ from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
 from audit_app.ui.error_hook import install_error_hooks
 from audit_app.ui.i18n import term
+from audit_app.ui.off_thread import (
+    import_database_layer,
+    preload_database_layer,
+    run_off_gui_thread,
+)
 
 if TYPE_CHECKING:  # the database layer loads after the window is shown
     from audit_app.services.app_services import AppServices
@@ -36,7 +41,10 @@ def open_with_dialog(db_path: Path,
     anything is asked; a damaged encrypted one after the first passphrase that opens its
     newest backup (it is not asked for again). A plain file is opened only with `unencrypted` (the
     command line's --unencrypted or GRANSKA_UNENCRYPTED=1) or when `confirm_plain` agrees.
+    Loading the database layer and opening the file (the key derivation) run on a worker
+    thread; the window keeps painting meanwhile.
     """
+    run_off_gui_thread(import_database_layer)
     from audit_app.storage.db import (
         WeakPassphraseError,
         WrongPassphraseError,
@@ -50,7 +58,7 @@ def open_with_dialog(db_path: Path,
     # The daily backup copies the whole file (seconds for a large one): the window starts
     # it on a worker thread once it is shown, see start_daily_backup.
     if not existing and unencrypted:
-        return open_database(db_path, daily_backup=False)
+        return run_off_gui_thread(lambda: open_database(db_path, daily_backup=False))
     if existing:
         try:  # an empty or truncated file raises DatabaseError before anything is asked
             check_existing(db_path, None, unencrypted=True)
@@ -59,14 +67,16 @@ def open_with_dialog(db_path: Path,
         else:
             if not unencrypted and not (confirm_plain or _confirm_plain)(db_path):
                 return None
-            return open_database(db_path, daily_backup=False)
+            return run_off_gui_thread(lambda: open_database(db_path, daily_backup=False))
     message = ""
     while True:
         answer = ask(not existing, message)
         if isinstance(answer, bool):
             return None
         try:
-            return open_database(db_path, passphrase=answer or None, daily_backup=False)
+            phrase = answer or None
+            return run_off_gui_thread(lambda: open_database(
+                db_path, passphrase=phrase, daily_backup=False))  # noqa: B023 (runs now)
         except (WrongPassphraseError, WeakPassphraseError) as exc:
             message = str(exc)
 
@@ -118,6 +128,7 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
+        preload_database_layer()  # while the passphrase is typed
         while True:
             try:
                 db = open_with_dialog(db_path, unencrypted=unencrypted)

@@ -15,7 +15,15 @@ from audit_app.services.rounds import RoundService
 from audit_app.services.sampling import SamplingService
 from audit_app.storage import text_guard
 from audit_app.storage.db import Database
-from audit_app.storage.models import Base, Case, CaseImport, ChangeLog, Setting
+from audit_app.storage.models import (
+    Answer,
+    AnswerTheme,
+    Base,
+    Case,
+    CaseImport,
+    ChangeLog,
+    Setting,
+)
 from audit_app.storage.plan_models import DeviationNote, PlanAction, PlanControl, PlanRound
 from tests.factories import round_with_sample
 
@@ -43,6 +51,9 @@ def filled(db: Database, library: ChecklistLibrary) -> Database:
         s.add(CaseImport(round_id=rnd.id, file_name="lista.csv", sha256="0" * 64, rows=2,
                          imported_by="Anna GL", imported_at=datetime.now()))
         s.add(Setting(key="test.key", value="ett värde"))
+        answer_id = s.scalars(select(Answer.id).limit(1)).one()
+        s.add(AnswerTheme(answer_id=answer_id, theme_id="samtal", label="Samtal",
+                          tagged_by="Mentor", tagged_at=datetime.now()))
         control = PlanControl(unit="Familjehem", year=2026, control_key="samtal",
                               title="Enskilda samtal", checklist_key="placerade-barn",
                               sannolikhet=2, konsekvens=3, method="full", periods="T1",
