@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from audit_app.domain.errors import UserError
 from audit_app.storage import backup as backups
@@ -297,8 +298,12 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
     def creator() -> Any:
         return key.connect(path, check_same_thread=False)
 
+    # QueuePool, not the SingletonThreadPool SQLAlchemy picks for a "sqlite://" URL: that
+    # one keeps a connection per thread, closes the oldest threads' connections once more
+    # than five threads have used it, and closes every thread's connection on dispose(),
+    # even one a worker thread is reading on (a crash, not an error).
     engine = create_engine("sqlite://", creator=creator, hide_parameters=True,
-                           module=sqlcipher if key.value else None)
+                           poolclass=QueuePool, module=sqlcipher if key.value else None)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
