@@ -41,7 +41,9 @@ def test_export_writes_the_figures_shown_without_computing_them_again(
     services.figures = services.report_export.figures = CountingFigureService(db)
     view = ResultsView(services, RoundService(db, library, "EC").list(), selected=t1)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.computing is not None and not view.computing.running)
     view.gender.setCurrentIndex(view.gender.findData("flicka"))
+    qtbot.waitUntil(lambda: view.report is not None and view.report.gender_filter == "flicka")
     shown = view.report
     assert shown is not None and shown.gender_filter == "flicka"
     computed = CountingFigureService.computed

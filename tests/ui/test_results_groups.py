@@ -45,6 +45,7 @@ def test_drill_down_on_last_year_lists_last_years_cases(
         view = ResultsView(services_for(db, library, "EC"),
                            RoundService(db, library, "EC").list(), selected=t1)
         qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: view.computing is not None and not view.computing.running)
         model = view.groups_model
         labels = [str(model.index(r, 0).data()) for r in range(model.rowCount())]
         assert LAST_YEAR_LABEL[language] in labels
@@ -55,8 +56,10 @@ def test_drill_down_on_last_year_lists_last_years_cases(
         assert str(model.index(last, 1).data()) == ("10 of 10" if language == "en"
                                                     else "10 av 10")
         view.groups_table.doubleClicked.emit(model.index(last, 1))
+        qtbot.waitUntil(lambda: len(shown) == 1)  # the cases are read on a worker thread
         this_year = labels.index("T1 2026")
         view.groups_table.doubleClicked.emit(model.index(this_year, 1))
+        qtbot.waitUntil(lambda: len(shown) == 2)
     finally:
         install_translations("sv", qapp)
     (title, last_cases), (_, current_cases) = shown
