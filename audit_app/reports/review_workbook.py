@@ -178,8 +178,8 @@ def _instructions(ws: object, checklist: Checklist, round_name: str) -> None:
          "Granskningsdatum (ÅÅÅÅ-MM-DD). Granskningen räknas då som din, från den dagen.", False),
         ("", False),
         ("Sekretess", True),
-        ("Skriv aldrig klienters namn eller personnummer – varken i svar eller kommentarer. Ärendet "
-         "identifieras bara av ärendenumret i kolumn A.", False),
+        ("Skriv aldrig klienters namn eller personnummer – varken i svar eller kommentarer. "
+         "Ärendet identifieras bara av ärendenumret i kolumn A.", False),
         ("Rader med personnummer stoppas vid importen och ingenting importeras.", False),
         ("", False),
         ("Ändra inte", True),
