@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from audit_app.domain.errors import UserError
 from audit_app.ui.exchange_passphrase import ask_exchange_passphrase
+from audit_app.ui.unsampled_dialog import ask_skip_unsampled
 
 if TYPE_CHECKING:  # the services are imported when an action runs, not at program start
     from audit_app.services.answer_import import Conflict, ConflictKey
@@ -37,6 +38,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 T = TypeVar("T")
 Resolver = Callable[[QWidget | None, "list[Conflict]"], "dict[ConflictKey, str] | None"]
 Asker = Callable[[QWidget | None, str, bool], "str | None"]  # parent, file name, new -> phrase
+Skipper = Callable[[QWidget | None, list[str]], bool]  # parent, case refs -> skip them
 
 
 class ConflictDialog(QDialog):
@@ -233,8 +235,10 @@ def import_answers(
     actor: str,
     path: Path | None = None,
     resolve: Resolver = resolve_with_dialog,
+    skip: Skipper = ask_skip_unsampled,
 ) -> bool:
-    """Import an answer file into a round after showing problems or conflicts."""
+    """Import an answer file into a round after showing problems, cases outside the sample
+    (skipped only when the user ticks the box) and conflicts."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
@@ -250,17 +254,22 @@ def import_answers(
     service = AnswerImportService(db, actor)
     try:
         working = translate("Exchange", "Läser svarsfilen …")
-        plan = _in_background(parent, working, lambda: service.check(round_id, path))
+        plan = _in_background(parent, working,
+                              lambda: service.check(round_id, path, skip_unsampled=True))
         if plan.problems:
-            raise ImportProblemsError(plan.problems)
+            raise ImportProblemsError(plan.problems, plan.unsampled)
+        skipping = bool(plan.unsampled)
+        if skipping and not skip(parent, plan.unsampled):
+            return False
         resolution: dict[ConflictKey, str] | None = {}
         if plan.conflicts:
             resolution = resolve(parent, plan.conflicts)
             if resolution is None:
                 return False
-        done = _in_background(parent, working,
-                              lambda: service.import_file(round_id, path, resolution))
+        done = _in_background(parent, working, lambda: service.import_file(
+            round_id, path, resolution, skip_unsampled=skipping))
     except ImportProblemsError as exc:
+        outside = translate("Exchange", "Ärenden utanför stickprovet (kan hoppas över): {0}")
         message(
             parent,
             "error",
@@ -268,7 +277,8 @@ def import_answers(
             translate("Exchange", "Filen har {0} fel. Rätta dem och försök igen.").format(
                 len(exc.problems)
             ),
-            "\n".join(exc.problems),
+            "\n".join(exc.problems
+                      + ([outside.format(", ".join(exc.unsampled))] if exc.unsampled else [])),
         )
         return False
     except UserError as exc:
@@ -279,6 +289,10 @@ def import_answers(
         text += " " + translate("Exchange", "Markerade som klara: {0}.").format(
             ", ".join(done.completed)
         )
+    if done.unsampled:
+        text += " " + translate(
+            "Exchange", "Hoppade över ärenden utanför stickprovet: {0}."
+        ).format(", ".join(done.unsampled))
     message(parent, "info", translate("Exchange", "Svaren importerades"), text)
     return True
 
