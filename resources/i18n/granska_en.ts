@@ -641,6 +641,10 @@
         <translation>Reading the answer file …</translation>
     </message>
     <message>
+        <source>Ärenden utanför stickprovet (kan hoppas över): {0}</source>
+        <translation>Cases outside the sample (can be skipped): {0}</translation>
+    </message>
+    <message>
         <source>Ingenting importerades</source>
         <translation>Nothing was imported</translation>
     </message>
@@ -655,6 +659,10 @@
     <message>
         <source>Markerade som klara: {0}.</source>
         <translation>Marked complete: {0}.</translation>
+    </message>
+    <message>
+        <source>Hoppade över ärenden utanför stickprovet: {0}.</source>
+        <translation>Skipped cases outside the sample: {0}.</translation>
     </message>
     <message>
         <source>Svaren importerades</source>
@@ -2007,6 +2015,25 @@
     <message>
         <source>åtgärd</source>
         <translation>action</translation>
+    </message>
+</context>
+<context>
+    <name>UnsampledDialog</name>
+    <message>
+        <source>Ärenden utanför stickprovet</source>
+        <translation>Cases outside the sample</translation>
+    </message>
+    <message>
+        <source>{0} ärenden i filen ingår inte i omgångens stickprov. Deras svar kan inte importeras. Kontrollera att det är rätt fil och rätt omgång.</source>
+        <translation>{0} cases in the file are not in the round&apos;s sample. Their answers cannot be imported. Check that this is the right file and the right round.</translation>
+    </message>
+    <message>
+        <source>Hoppa över dessa ärenden och importera svaren för övriga ärenden</source>
+        <translation>Skip these cases and import the answers for the other cases</translation>
+    </message>
+    <message>
+        <source>Importera övriga</source>
+        <translation>Import the others</translation>
     </message>
 </context>
 <context>
