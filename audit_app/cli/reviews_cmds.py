@@ -13,6 +13,8 @@ from audit_app.services.answer_import import (
     AnswerImportService,
     Conflict,
     ConflictsPendingError,
+    ImportPlan,
+    ImportProblemsError,
     Resolution,
 )
 from audit_app.services.workbooks import WorkbookService
@@ -53,6 +55,9 @@ def register(sub: Any) -> None:
     imp.add_argument("file", type=Path, metavar="FIL")
     imp.add_argument("--keep-draft", action="store_true",
                      help="markera inte fullständigt besvarade granskningar som klara")
+    imp.add_argument("--skip-unsampled", action="store_true",
+                     help="hoppa över ärenden som inte ingår i stickprovet (de listas) i "
+                          "stället för att stoppa hela filen")
     add_resolution_flags(imp)
     imp.set_defaults(func=cmd_import)
 
@@ -64,26 +69,48 @@ def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+SKIP_HINT = ("Kör igen med --skip-unsampled för att hoppa över ärendena utanför stickprovet "
+             "och importera resten.")
+
+
+def print_skipped(plan: ImportPlan, ctx: CliContext) -> None:
+    if plan.unsampled:
+        print(f"Hoppade över {len(plan.unsampled)} ärende(n) som inte ingår i stickprovet: "
+              f"{', '.join(plan.unsampled)}", file=ctx.out)
+
+
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     rnd = ctx.round(args.round)
     service = AnswerImportService(ctx.db(), ctx.actor)
     choice = resolution(args)
+    skip = args.skip_unsampled
     if args.dry_run:
-        plan = service.check(rnd.id, args.file, choice)
+        plan = service.check(rnd.id, args.file, choice, skip_unsampled=skip)
         for problem in plan.problems:
             print(f"Fel: {problem}", file=ctx.err)
+        if plan.unsampled and not skip:
+            print(SKIP_HINT, file=ctx.err)
         if plan.conflicts:
             print_conflicts(plan.conflicts, ctx)
+        if skip:
+            print_skipped(plan, ctx)
         print(f"Provkörning: {len(plan.changes)} ändringar, {len(plan.conflicts)} konflikter, "
               f"{len(plan.problems)} fel; {plan.unchanged} svar redan registrerade. "
               "Ingenting sparades.", file=ctx.out)
         return 1 if plan.problems else 0
     try:
-        plan = service.import_file(rnd.id, args.file, choice, complete=not args.keep_draft)
+        plan = service.import_file(rnd.id, args.file, choice, complete=not args.keep_draft,
+                                   skip_unsampled=skip)
     except ConflictsPendingError as exc:
         print_conflicts(exc.conflicts, ctx)
         print(f"Fel: ingenting importerades. {RESOLVE_HINT}", file=ctx.err)
         return 1
+    except ImportProblemsError as exc:
+        print(f"Fel: {exc}", file=ctx.err)
+        if exc.unsampled:
+            print(SKIP_HINT, file=ctx.err)
+        return 1
+    print_skipped(plan, ctx)
     print(f"{len(plan.changes)} svar och kommentarer importerades till '{rnd.name}'"
           f" ({plan.unchanged} var redan registrerade).", file=ctx.out)
     if plan.conflicts:

@@ -29,7 +29,13 @@ HEADER_NAMES = {
     "item": {"item", "kontrollpunkt", "fråga", "item_id"},
     "answer": {"answer", "svar", "value"},
     "comment": {"comment", "kommentar"},
+    "reviewer": {"reviewer", "granskare"},
+    "date": {"date", "datum", "granskningsdatum"},
 }
+# Machine ids (row 1) of the review workbook's reviewer and date columns; never item ids.
+REVIEWER_IDS = {"_granskare", "_reviewer"}
+DATE_IDS = {"_datum", "_date"}
+EARLIEST_DATE = date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,10 @@ class AnswerCell:
     answer_at: str
     comment_at: str
     item_at: str = ""
+    reviewer: str | None = None  # who reviewed the case, when the file says
+    reviewer_at: str = ""
+    review_date: date | None = None  # when the case was reviewed, when the file says
+    date_at: str = ""
 
 
 @dataclass
@@ -77,6 +87,25 @@ def cell_text(value: Any) -> str | None:
         value = "ja" if value else "nej"
     text = str(value).replace("\u00a0", " ").strip()
     return text or None
+
+
+def parse_review_date(text: str | None, today: date | None = None) -> date | None:
+    """A review date as the file gives it (ÅÅÅÅ-MM-DD, or an Excel date), None when blank;
+    UserError when it is no real date, lies in the future or before 1990."""
+    if text is None:
+        return None
+    head = text[:10]
+    try:
+        if len(text) > 10 and text[10] not in " T":
+            raise ValueError(text)
+        day = date.fromisoformat(head)
+    except ValueError:
+        raise UserError(f"'{text}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD)") from None
+    if day > (today or date.today()):
+        raise UserError(f"datumet {day.isoformat()} ligger i framtiden")
+    if day < EARLIEST_DATE:
+        raise UserError(f"datumet {day.isoformat()} är orimligt tidigt")
+    return day
 
 
 def read_answer_file(path: Path) -> AnswerFile:
@@ -167,6 +196,8 @@ def _read_wide(ws: Any) -> AnswerFile:
         return result
     ids = [cell_text(v) for v in rows[0]]
     columns: dict[str, tuple[int | None, int | None]] = {}
+    reviewer_col = next((c for c, key in enumerate(ids) if key in REVIEWER_IDS), None)
+    date_col = next((c for c, key in enumerate(ids) if key in DATE_IDS), None)
     for c, key in enumerate(ids):
         if c < 2 or key is None or key.startswith("_"):
             continue
@@ -208,14 +239,29 @@ def _read_wide(ws: Any) -> AnswerFile:
                                    f"{seen[case_ref]}")
             continue
         seen[case_ref] = r
+        reviewer = cell_text(values[reviewer_col]) if reviewer_col is not None else None
+        review_date = _date_cell(result, values, date_col, at(r, date_col))
         for base, (ans, com) in columns.items():
             answer = cell_text(values[ans]) if ans is not None else None
             comment = cell_text(values[com]) if com is not None else None
             if answer is None and comment is None:
                 continue
             result.cells.append(AnswerCell(case_ref, base, answer, comment, f"{sheet}!A{r}",
-                                           at(r, ans), at(r, com)))
+                                           at(r, ans), at(r, com), "", reviewer,
+                                           at(r, reviewer_col), review_date, at(r, date_col)))
     return result
+
+
+def _date_cell(result: AnswerFile, values: list[Any], col: int | None,
+               where: str) -> date | None:
+    """The review date in a row; a bad one becomes a problem naming its cell."""
+    if col is None or col >= len(values):
+        return None
+    try:
+        return parse_review_date(cell_text(values[col]))
+    except UserError as exc:
+        result.problems.append(f"{where}: {exc}")
+        return None
 
 
 def _decode(raw: bytes) -> str:
@@ -295,7 +341,10 @@ def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
                                    f"({seen[pair]})")
             continue
         seen[pair] = where("item")
+        date_col = cols.get("date")
         result.cells.append(AnswerCell(case_ref, item_id, get("answer"), get("comment"),
                                        where("case"), where("answer"), where("comment"),
-                                       where("item")))
+                                       where("item"), get("reviewer"), where("reviewer"),
+                                       _date_cell(result, row, date_col, where("date")),
+                                       where("date")))
     return result

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -36,6 +37,7 @@ from audit_app.domain.figures import (
 from audit_app.domain.gender import gender_label
 from audit_app.domain.group_labels import group_label
 from audit_app.domain.sampling_protocol import RoundProtocol
+from audit_app.reports.pdf_flow import KeepTail
 from audit_app.reports.pdf_parts import (
     FONT,
     FONT_BOLD,
@@ -57,6 +59,7 @@ Progress = Callable[[int, int], None]
 # thousands is named by its size (the list is in the protocol file and the Excel file).
 PDF_CASE_LIMIT = 150
 MASKED = "Färre än 5 ärenden"
+LAST_PAGE_MIN = 45 * mm  # the last page never holds less (no orphaned tail)
 VERDICT_TEXT = {
     Verdict.MET: "Målet uppfyllt",
     Verdict.NOT_MET: "Målet ej uppfyllt",
@@ -84,12 +87,15 @@ def write_pdf(report: Report, path: Path, *, publication: bool = False,
     story += _cover(report, st, title, publication)
     story += _summary(report, st, publication)
     total = len(report.items)
+    sections: list[list[Any]] = []
     for k, item in enumerate(report.items, start=1):
-        story += _item_section(k, item, st, publication)
+        sections.append(_item_section(k, item, st, publication))
         if progress:
             progress(k, total + 1)
-    story += _appendix(appendix_lines(protocol, lang, case_limit=PDF_CASE_LIMIT), st,
-                       publication)
+    frame = (doc.width - 12, doc.height - 12)  # inside the frame's default padding
+    appendix = _appendix(appendix_lines(protocol, lang, case_limit=PDF_CASE_LIMIT), st,
+                         publication)
+    story += _page_flow_end(story, sections, appendix, frame)
     footer = f"{report.checklist_title} · {report.unit_text} · {report.period_text}"
     if publication:
         footer += " · publiceringsversion"
@@ -285,16 +291,58 @@ def _breakdown_table(item: ItemFigures, rows: list[tuple[str, Figure]],
 
 
 def _appendix(protocol: Sequence[str], st: dict[str, Any], publication: bool) -> list[Any]:
-    out: list[Any] = [PageBreak(), _p("Bilaga: Urvalsprotokoll", st["h1"])]
+    """The protocol on pages of its own; without one, a short note that follows the results."""
+    head = _p("Bilaga: Urvalsprotokoll", st["h1"])
     if publication:
-        out.append(_p("Urvalsprotokollet bifogas inte i publiceringsversionen eftersom det "
-                      "innehåller ärendenummer.", st["body"]))
-    elif not protocol:
-        out.append(_p("Inget urvalsprotokoll finns för omgångarna.", st["body"]))
-    else:
-        mono = st["mono"]
-        out.append(TextLines(list(protocol), mono.fontName, mono.fontSize, mono.leading,
-                             mono.textColor))
+        return [Spacer(1, 6 * mm), head,
+                _p("Urvalsprotokollet bifogas inte i publiceringsversionen eftersom det "
+                   "innehåller ärendenummer.", st["body"])]
+    if not protocol:
+        return [Spacer(1, 6 * mm), head,
+                _p("Inget urvalsprotokoll finns för omgångarna.", st["body"])]
+    mono = st["mono"]
+    lines = TextLines(list(protocol), mono.fontName, mono.fontSize, mono.leading,
+                      mono.textColor)
+    return [PageBreak(), head, KeepTail(lines, min_height=LAST_PAGE_MIN)]
+
+
+def _page_flow_end(story: list[Any], sections: list[list[Any]], appendix: list[Any],
+                   frame: tuple[float, float]) -> list[Any]:
+    """The item sections and the appendix, the final block kept with what precedes it so the
+    last page never carries only a line or two: a short appendix note joins the last item,
+    and the last item's long table keeps enough of its rows to carry what follows it."""
+    if not sections:  # only the summary: the short note shares its page
+        if story and isinstance(story[-1], PageBreak) and not isinstance(appendix[0], PageBreak):
+            story.pop()
+        return appendix
+    out = [f for section in sections[:-1] for f in section]
+    last = sections[-1]
+    trailer = [] if isinstance(appendix[0], PageBreak) else appendix
+    rest = appendix if not trailer else []
+    plain = (Spacer, Paragraph, KeepTogether, CondPageBreak)
+    tables = [k for k, f in enumerate(last) if not isinstance(f, plain)]
+    block = _flat([f for f in last if not isinstance(f, CondPageBreak)] + trailer)
+    if tables and _height(block, frame) > frame[1]:
+        # a long comments table: rows move on so the last page is not a lone row or two
+        k = tables[-1]
+        tail: list[Flowable] = _flat([*last[k + 1:], *trailer])
+        out += [*last[:k], KeepTail(last[k], tail, LAST_PAGE_MIN)]
+    else:  # heading, chart, tables, the failed cases and the note: one block
+        out += [f for f in last if isinstance(f, CondPageBreak)]
+        out.append(KeepTogether(block))
+    return out + rest
+
+
+def _height(flowables: list[Any], frame: tuple[float, float]) -> float:
+    """The height the flowables take in one frame, with their spaces."""
+    return sum(f.wrap(*frame)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def _flat(flowables: list[Any]) -> list[Any]:
+    """KeepTogether's content in its place: a nested one measures as endless (0xffffff)."""
+    out: list[Any] = []
+    for f in flowables:
+        out += _flat(list(f._content)) if isinstance(f, KeepTogether) else [f]
     return out
 
 

@@ -21,6 +21,8 @@ OPTIONS = "Svarsalternativ"
 META = "_granska"
 CASE_HEADER = "case"
 UNIT_HEADER = "_enhet"
+REVIEWER_HEADER = "_granskare"
+DATE_HEADER = "_datum"
 COMMENT_SUFFIX = "#kommentar"
 FIRST_ROW = 3  # row 1: machine ids (hidden), row 2: the questions
 
@@ -69,10 +71,20 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
     ws.cell(2, 1, "Ärende")
     ws.cell(1, 2, UNIT_HEADER)
     ws.cell(2, 2, "Enhet")
+    ws.cell(1, 3, REVIEWER_HEADER)
+    ws.cell(2, 3, "Granskare")
+    ws.cell(1, 4, DATE_HEADER)
+    ws.cell(2, 4, "Granskningsdatum\n(ÅÅÅÅ-MM-DD)")
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 16
+    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions["D"].width = 14
     last_row = FIRST_ROW + max(len(cases), 1) - 1
-    col = 3
+    day = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                         error="Skriv granskningsdagen ÅÅÅÅ-MM-DD.", showErrorMessage=True)
+    ws.add_data_validation(day)
+    day.add(f"D{FIRST_ROW}:D{last_row}")
+    col = 5
     option_col = 1
     for item in checklist.items:
         letter = get_column_letter(col)
@@ -126,7 +138,9 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
             key = str(ids[c - 1])
             cell = ws.cell(r, c)
             cell.protection = Protection(locked=False)
-            if key.endswith(COMMENT_SUFFIX):
+            if c == 4:
+                cell.number_format = "yyyy-mm-dd"
+            elif key.endswith(COMMENT_SUFFIX):
                 cell.value = case.comments.get(key[: -len(COMMENT_SUFFIX)]) or None
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif checklist.has_item(key):
@@ -160,10 +174,12 @@ def _instructions(ws: object, checklist: Checklist, round_name: str) -> None:
          "(se rubrikens kommentar). Lämna den tom annars.", False),
         ("5. Frågor markerade med * är obligatoriska.", False),
         ("6. Skriv gärna en kommentar i kolumnen till höger om svaret.", False),
+        ("7. Skriv ditt namn under Granskare och dagen du granskade ärendet under "
+         "Granskningsdatum (ÅÅÅÅ-MM-DD). Granskningen räknas då som din, från den dagen.", False),
         ("", False),
         ("Sekretess", True),
-        ("Skriv aldrig namn eller personnummer – varken i svar eller kommentarer. Ärendet "
-         "identifieras bara av ärendenumret i kolumn A.", False),
+        ("Skriv aldrig klienters namn eller personnummer – varken i svar eller kommentarer. "
+         "Ärendet identifieras bara av ärendenumret i kolumn A.", False),
         ("Rader med personnummer stoppas vid importen och ingenting importeras.", False),
         ("", False),
         ("Ändra inte", True),

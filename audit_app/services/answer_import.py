@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,12 +14,14 @@ from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.personnummer import contains_personnummer
 from audit_app.domain.reviews import ReviewStatus, check_free_text, normalise_answer
-from audit_app.importers.answer_files import AnswerFile, read_answer_file
+from audit_app.importers.answer_files import AnswerCell, AnswerFile, read_answer_file
 from audit_app.services.definitions import parse_definition
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
+
+MAX_REVIEWER = 200  # Review.reviewer and Answer.answered_by
 
 OURS = "ours"
 THEIRS = "theirs"
@@ -69,13 +71,17 @@ class ImportPlan:
     changes: list[Change] = field(default_factory=list)
     completed: list[str] = field(default_factory=list)  # case refs marked complete
     unchanged: int = 0
+    unsampled: list[str] = field(default_factory=list)  # case refs not in the sample
+    reviewers: dict[str, str] = field(default_factory=dict)  # case ref -> reviewer in the file
+    dates: dict[str, date] = field(default_factory=dict)  # case ref -> review date in the file
 
 
 class ImportProblemsError(UserError):
     """The file has problems; every one is listed with its cell or line, nothing imported."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], unsampled: list[str] | None = None) -> None:
         self.problems = problems
+        self.unsampled = unsampled or []  # cases outside the sample, which could be skipped
         super().__init__("Ingenting importerades. Rätta följande och försök igen:\n"
                          + "\n".join(f"– {p}" for p in problems))
 
@@ -106,20 +112,27 @@ class AnswerImportService:
         self.actor = actor
         self.reviews = ReviewService(db, actor)
 
-    def check(self, round_id: int, path: Path, resolution: Resolution = None) -> ImportPlan:
+    def check(self, round_id: int, path: Path, resolution: Resolution = None, *,
+              skip_unsampled: bool = False) -> ImportPlan:
         """A dry run: what would be imported, what is wrong, what conflicts."""
         answer_file = read_answer_file(path)
         with self.db.session() as s:
-            return self._plan(s, round_id, answer_file, resolution)
+            return self._plan(s, round_id, answer_file, resolution, skip_unsampled)
 
     def import_file(self, round_id: int, path: Path, resolution: Resolution = None, *,
-                    complete: bool = True) -> ImportPlan:
-        """Import all answers or none; with complete, fully answered reviews become complete."""
+                    complete: bool = True, skip_unsampled: bool = False) -> ImportPlan:
+        """Import all answers or none; with complete, fully answered reviews become complete.
+
+        With skip_unsampled, rows for cases outside the sample are left out (listed in
+        `unsampled`) instead of refusing the file. A reviewer or date column in the file
+        credits the reviews to that reviewer on that date; the change log names the importer.
+        """
         answer_file = read_answer_file(path)
         with self.db.session() as s:
-            plan = self._plan(s, round_id, answer_file, resolution)
+            plan = self._plan(s, round_id, answer_file, resolution, skip_unsampled)
             if plan.problems:
-                raise ImportProblemsError(plan.problems)
+                raise ImportProblemsError(plan.problems,
+                                          [] if skip_unsampled else plan.unsampled)
             pending = [c for c in plan.conflicts if choice(resolution, c.key) is None]
             if pending:
                 raise ConflictsPendingError(pending)
@@ -129,7 +142,7 @@ class AnswerImportService:
     # -- planning --------------------------------------------------------------------------
 
     def _plan(self, s: Session, round_id: int, answer_file: AnswerFile,
-              resolution: Resolution) -> ImportPlan:
+              resolution: Resolution, skip_unsampled: bool = False) -> ImportPlan:
         round_row = s.get(AuditRound, round_id)
         if round_row is None:
             raise NotFoundError(f"Omgång {round_id} finns inte.")
@@ -156,11 +169,14 @@ class AnswerImportService:
                 if len(same) == 1:
                     cell = replace(cell, case_ref=same[0])
             if cell.case_ref not in sampled:
-                if cell.case_at not in bad_cases:
+                if cell.case_ref not in plan.unsampled:
+                    plan.unsampled.append(cell.case_ref)
+                if cell.case_at not in bad_cases and not skip_unsampled:
                     bad_cases.add(cell.case_at)
                     plan.problems.append(f"{cell.case_at}: ärendet '{cell.case_ref}' ingår "
                                          "inte i omgångens stickprov")
                 continue
+            self._case_meta(plan, cell)
             if not checklist.has_item(cell.item_id) and answer_file.kind == "long":
                 # other sources may name the item by its question instead of its id
                 found = by_question.get(cell.item_id.lower())
@@ -204,6 +220,29 @@ class AnswerImportService:
             self._plan_case(plan, checklist, case_ref, sampled[case_ref], cells,
                             recorded.get(case_ref, {}), status.get(case_ref), resolution)
         return plan
+
+    def _case_meta(self, plan: ImportPlan, cell: AnswerCell) -> None:
+        """The reviewer and date the file gives for a case: checked, one of each per case."""
+        if cell.reviewer is not None:
+            try:
+                reviewer = check_free_text(cell.reviewer)
+            except UserError as exc:
+                message = PN_MESSAGE if contains_personnummer(cell.reviewer) else str(exc)
+                plan.problems.append(f"{cell.reviewer_at}: {message}")
+                return
+            if len(reviewer) > MAX_REVIEWER:
+                plan.problems.append(f"{cell.reviewer_at}: granskarens namn är för långt "
+                                     f"(högst {MAX_REVIEWER} tecken)")
+                return
+            earlier = plan.reviewers.setdefault(cell.case_ref, reviewer)
+            if earlier != reviewer:
+                plan.problems.append(f"{cell.reviewer_at}: {cell.case_ref} har redan "
+                                     f"granskaren '{earlier}' i filen")
+        if cell.review_date is not None:
+            day = plan.dates.setdefault(cell.case_ref, cell.review_date)
+            if day != cell.review_date:
+                plan.problems.append(f"{cell.date_at}: {cell.case_ref} har redan datumet "
+                                     f"{day.isoformat()} i filen")
 
     def _plan_case(self, plan: ImportPlan, checklist: Checklist, case_ref: str, case_id: int,
                    cells: dict[str, tuple[str | None, str | None, str, str]],
@@ -261,24 +300,30 @@ class AnswerImportService:
 
     def _apply(self, s: Session, round_id: int, plan: ImportPlan, file_name: str,
                complete: bool) -> None:
-        reason = f"import från {file_name}"
         by_case: dict[int, list[Change]] = {}
         for change in plan.changes:
             by_case.setdefault(change.case_id, []).append(change)
         for case_id, changes in by_case.items():
+            case_ref = changes[0].case_ref
+            reviewer = plan.reviewers.get(case_ref, self.actor)
+            reason = f"import från {file_name}" + (
+                f", granskare {reviewer}" if reviewer != self.actor else "")
+            day = plan.dates.get(case_ref)
+            now = datetime.combine(day, time()) if day is not None else datetime.now()
+            is_new = self.reviews._review_row(s, round_id, case_id) is None
             review, checklist, case = self.reviews._editable(s, round_id, case_id)
-            now = datetime.now()
+            self._credit(s, review, case.case_ref, reviewer, now, is_new, reason)
             existing = {a.item_id: a for a in self.reviews._answers(s, review)}
             for ch in changes:
                 answer = existing.get(ch.item_id)
                 if answer is None:
                     answer = Answer(review_id=review.id, item_id=ch.item_id, value=None,
-                                    comment="", answered_by=self.actor, updated_at=now)
+                                    comment="", answered_by=reviewer, updated_at=now)
                     s.add(answer)
                     existing[ch.item_id] = answer
                 if ch.field == "answer":
                     answer.value = ch.new
-                    answer.answered_by = self.actor
+                    answer.answered_by = reviewer
                     action = "update" if ch.old is not None else "create"
                 else:
                     answer.comment = ch.new
@@ -287,7 +332,7 @@ class AnswerImportService:
                 record_change(s, self.actor, action, ch.field, f"{review.uid}/{ch.item_id}",
                               round_id=round_id, case_ref=case.case_ref, field=ch.item_id,
                               old=ch.old, new=ch.new, reason=reason)
-            review.updated_at = now
+            review.updated_at = now if is_new else max(review.updated_at, now)
             s.flush()
             self.reviews._reevaluate(s, review, checklist)
             if complete and case.case_ref in plan.completed:
@@ -298,3 +343,17 @@ class AnswerImportService:
                               old="draft", new="complete", reason=reason)
         if not complete:
             plan.completed = []
+
+    def _credit(self, s: Session, review: Review, case_ref: str, reviewer: str, when: datetime,
+                is_new: bool, reason: str) -> None:
+        """The review is the file's reviewer's, dated by the file; the log names the importer."""
+        if is_new:
+            review.created_at = when
+            review.updated_at = when
+        else:
+            review.created_at = min(review.created_at, when)
+        if review.reviewer != reviewer:
+            record_change(s, self.actor, "update", "review", review.uid,
+                          round_id=review.round_id, case_ref=case_ref, field="reviewer",
+                          old=None if is_new else review.reviewer, new=reviewer, reason=reason)
+            review.reviewer = reviewer

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from audit_app.domain.errors import UserError
 from audit_app.ui.exchange_passphrase import ask_exchange_passphrase
 from audit_app.ui.ops import Op, Task
+from audit_app.ui.unsampled_dialog import ask_skip_unsampled
 
 if TYPE_CHECKING:  # the services are imported when an action runs, not at program start
     from audit_app.services.answer_import import Conflict, ConflictKey
@@ -38,6 +39,7 @@ T = TypeVar("T")
 Resolver = Callable[[QWidget | None, "list[Conflict]"], "dict[ConflictKey, str] | None"]
 Asker = Callable[[QWidget | None, str, bool], "str | None"]  # parent, file name, new -> phrase
 Done = Callable[[Any], object]  # told the outcome: a path, True/False, a round id or None
+Skipper = Callable[[QWidget | None, list[str]], bool]  # parent, case refs -> skip them
 
 
 class ConflictDialog(QDialog):
@@ -217,9 +219,11 @@ def export_template(parent: QWidget | None, services: AppServices, round_id: int
 
 def import_answers(parent: QWidget | None, services: AppServices, round_id: int,
                    path: Path | None = None, resolve: Resolver = resolve_with_dialog,
-                   done: Done = _nothing) -> Op[Any] | None:
-    """Import an answer file into a round after showing problems or conflicts; done(True)
-    once imported, done(False) otherwise."""
+                   done: Done = _nothing, skip: Skipper = ask_skip_unsampled,
+                   ) -> Op[Any] | None:
+    """Import an answer file into a round after showing problems, cases outside the sample
+    (skipped only when the user ticks the box) and conflicts; done(True) once imported,
+    done(False) otherwise."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
@@ -241,16 +245,23 @@ def import_answers(parent: QWidget | None, services: AppServices, round_id: int,
     def problems(exc: BaseException) -> bool:
         if not isinstance(exc, ImportProblemsError):
             return False
+        outside = translate("Exchange", "Ärenden utanför stickprovet (kan hoppas över): {0}")
+        details = exc.problems + ([outside.format(", ".join(exc.unsampled))]
+                                  if exc.unsampled else [])
         message(parent, "error", title,
                 translate("Exchange", "Filen har {0} fel. Rätta dem och försök igen.").format(
-                    len(exc.problems)), "\n".join(exc.problems))
+                    len(exc.problems)), "\n".join(details))
         return True
 
     failed = _refused(parent, title, done, False, problems)
 
     def checked(plan: Any) -> None:
         if plan.problems:
-            failed(ImportProblemsError(plan.problems))
+            failed(ImportProblemsError(plan.problems, plan.unsampled))
+            return
+        skipping = bool(plan.unsampled)
+        if skipping and not skip(parent, plan.unsampled):
+            done(False)
             return
         resolution: dict[ConflictKey, str] | None = {}
         if plan.conflicts:
@@ -258,7 +269,8 @@ def import_answers(parent: QWidget | None, services: AppServices, round_id: int,
             if resolution is None:
                 done(False)
                 return
-        _background(parent, working, lambda: service.import_file(round_id, source, resolution),
+        _background(parent, working, lambda: service.import_file(
+            round_id, source, resolution, skip_unsampled=skipping),
                     imported, failed)
 
     def imported(result: Any) -> None:
@@ -267,10 +279,15 @@ def import_answers(parent: QWidget | None, services: AppServices, round_id: int,
         if result.completed:
             text += " " + translate("Exchange", "Markerade som klara: {0}.").format(
                 ", ".join(result.completed))
+        if result.unsampled:
+            text += " " + translate(
+                "Exchange", "Hoppade över ärenden utanför stickprovet: {0}.").format(
+                ", ".join(result.unsampled))
         message(parent, "info", translate("Exchange", "Svaren importerades"), text)
         done(True)
 
-    return _background(parent, working, lambda: service.check(round_id, source), checked,
+    return _background(parent, working,
+                       lambda: service.check(round_id, source, skip_unsampled=True), checked,
                        failed)
 
 

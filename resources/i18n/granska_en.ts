@@ -736,6 +736,14 @@
         <source>I&amp;mportera omgång…</source>
         <translation>Import rou&amp;nd…</translation>
     </message>
+    <message>
+        <source>Ärenden utanför stickprovet (kan hoppas över): {0}</source>
+        <translation>Cases outside the sample (can be skipped): {0}</translation>
+    </message>
+    <message>
+        <source>Hoppade över ärenden utanför stickprovet: {0}.</source>
+        <translation>Skipped cases outside the sample: {0}.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePassphraseDialog</name>
@@ -2111,6 +2119,25 @@
     <message>
         <source>Tema {0} – {1}</source>
         <translation>Theme {0} – {1}</translation>
+    </message>
+</context>
+<context>
+    <name>UnsampledDialog</name>
+    <message>
+        <source>Ärenden utanför stickprovet</source>
+        <translation>Cases outside the sample</translation>
+    </message>
+    <message>
+        <source>{0} ärenden i filen ingår inte i omgångens stickprov. Deras svar kan inte importeras. Kontrollera att det är rätt fil och rätt omgång.</source>
+        <translation>{0} cases in the file are not in the round&apos;s sample. Their answers cannot be imported. Check that this is the right file and the right round.</translation>
+    </message>
+    <message>
+        <source>Hoppa över dessa ärenden och importera svaren för övriga ärenden</source>
+        <translation>Skip these cases and import the answers for the other cases</translation>
+    </message>
+    <message>
+        <source>Importera övriga</source>
+        <translation>Import the others</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,9 @@ def test_template_round_trip(db: Database, library: ChecklistLibrary, tmp_path: 
     assert [ws.cell(r, 1).value for r in range(3, 7)] == ["2026-0001", "2026-0002",
                                                           "2026-0003", "2026-0004"]
     assert ws.cell(3, 1).protection.locked and not ws.cell(3, 3).protection.locked
-    assert ws.cell(1, 3).value == "enskilt_samtal"
+    assert [ws.cell(1, c).value for c in (3, 4, 5)] == ["_granskare", "_datum",
+                                                         "enskilt_samtal"]
+    assert not ws.cell(3, 4).protection.locked  # the reviewer fills in name and date
     assert len(ws.data_validations.dataValidation) >= 6
     assert "Instruktioner" in wb.sheetnames
     fill(path, {
@@ -113,7 +115,7 @@ def test_template_round_trip(db: Database, library: ChecklistLibrary, tmp_path: 
     # a fresh template has the answers pre-filled, and importing it changes nothing
     second = tmp_path / "igen.xlsx"
     WorkbookService(db, "GL").write_template(rnd.id, second)
-    assert load_workbook(second)["Granskning"].cell(3, 3).value == "Ja"
+    assert load_workbook(second)["Granskning"].cell(3, 5).value == "Ja"
     assert AnswerImportService(db, "GL").import_file(rnd.id, second).changes == []
     assert log_count(db) == before
     assert cases
@@ -210,15 +212,15 @@ def test_workbook_cell_addresses(db: Database, library: ChecklistLibrary,
                 (5, "genomforandeplan_anvands"): "ja"})
     wb = load_workbook(path)
     wb["Granskning"].cell(1, 40, "hittepa")
-    wb["Granskning"].cell(6, 3, "Ja")
+    wb["Granskning"].cell(6, 5, "Ja")
     wb["Granskning"].cell(7, 1, _pn())
-    wb["Granskning"].cell(7, 3, "Ja")
+    wb["Granskning"].cell(7, 5, "Ja")
     wb.save(path)
     with pytest.raises(ImportProblemsError) as info:
         AnswerImportService(db, "GL").import_file(rnd.id, path)
     text = "\n".join(info.value.problems)
-    assert "Granskning!M4: 'Kanske' är inget giltigt svar" in text
-    assert "Granskning!K5: 'genomforandeplan_anvands' besvaras inte" in text
+    assert "Granskning!O4: 'Kanske' är inget giltigt svar" in text
+    assert "Granskning!M5: 'genomforandeplan_anvands' besvaras inte" in text
     assert "Granskning!AN1: okänd kontrollpunkt 'hittepa'" in text
     assert "Granskning!A6: ärendenummer saknas" in text
     assert "Granskning!A7: texten ser ut att innehålla ett personnummer" in text

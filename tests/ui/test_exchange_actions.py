@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.answer_import import OURS, THEIRS, Conflict
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database, open_database
+from audit_app.storage.models import Answer, ChangeLog, Review
 from audit_app.ui import exchange_actions
 from audit_app.ui.exchange_actions import ConflictDialog
 from audit_app.ui.exchange_passphrase import ExchangePassphraseDialog
+from audit_app.ui.unsampled_dialog import UnsampledDialog
 from tests.factories import round_with_sample
 from tests.ui.helpers import services_for, window_for
 
@@ -91,9 +97,11 @@ def test_template_and_import_actions(qtbot: QtBot, db: Database, library: Checkl
                lambda p, cs: {c.key: THEIRS for c in cs})
     assert ReviewService(db, "GL").review(rnd.id, cases[0]).answers["vardplan"].value == "nej"
     assert "2 svar" in told[-1][2]
-    csv.write_text("case;item;answer\n2026-0009;vardplan;ja\n", encoding="utf-8")
+    csv.write_text("case;item;answer\n2026-0009;vardplan;ja\n2026-0001;vardplan;kanske\n",
+                   encoding="utf-8")
     assert not run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, csv)
-    assert told[-1][0] == "error" and "rad 2: ärendet '2026-0009'" in told[-1][3]
+    assert told[-1][0] == "error" and "rad 3: 'kanske' är inget giltigt svar" in told[-1][3]
+    assert "utanför stickprovet (kan hoppas över): 2026-0009" in told[-1][3]
 
 
 def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: ChecklistLibrary,
@@ -202,3 +210,78 @@ def test_passphrase_dialog_hides_the_text_and_checks_a_new_phrase(qtbot: QtBot) 
     opening.phrase.setText("x")  # any length: a wrong one is refused by the file itself
     opening._accept()
     assert opening.result() == 1
+
+
+def _file_with_unsampled(path: Path) -> Path:
+    path.write_text("ärende;kontrollpunkt;svar;granskare;datum\n"
+                    "2026-0001;vardplan;ja;Granskare AL;2026-03-12\n"
+                    "2026-0077;vardplan;ja;Granskare AL;2026-03-12\n"
+                    "2026-0078;vardplan;nej;Granskare AL;2026-03-12\n", encoding="utf-8")
+    return path
+
+
+def test_unsampled_dialog_needs_the_tick(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = UnsampledDialog(["2026-0077", "2026-0078"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.cases.item(k).text() for k in range(dialog.cases.count())] == [
+        "2026-0077", "2026-0078"]
+    assert not dialog.ok_button.isEnabled()
+    dialog.accept()  # Enter without the tick does nothing
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.mouseClick(dialog.skip_box, Qt.MouseButton.LeftButton)
+    assert dialog.skip_box.isChecked() and dialog.ok_button.isEnabled()
+    shot = Path(os.environ.get("GRANSKA_SHOTS", str(tmp_path))) / "unsampled.png"
+    dialog.grab().save(str(shot))
+    assert shot.stat().st_size > 1000
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def _answer_the_dialog(qtbot: QtBot, tick: bool, seen: list[list[str]]) -> None:
+    """Once the import's modal dialog is up: read its list, tick (or not), press a button."""
+    tries = [0]
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, UnsampledDialog):  # still reading the file in the background
+            tries[0] += 1
+            if tries[0] < 1000:
+                QTimer.singleShot(20, act)
+            return
+        try:
+            seen.append([dialog.cases.item(k).text() for k in range(dialog.cases.count())])
+            if tick:
+                qtbot.mouseClick(dialog.skip_box, Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():  # never leaves the test waiting on a modal dialog
+                dialog.reject()
+    QTimer.singleShot(0, act)
+
+
+def test_import_skips_unsampled_cases_when_ticked(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
+        told: list[tuple[str, str, str, str]]) -> None:
+    rnd, cases = round_with_sample(db, library, 2)
+    path = _file_with_unsampled(tmp_path / "svar.csv")
+    seen: list[list[str]] = []
+    _answer_the_dialog(qtbot, False, seen)  # cancelled: nothing imported, nothing said
+    gl = services_for(db, library, "GL")
+    assert not run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, path)
+    assert seen == [["2026-0077", "2026-0078"]] and told == []
+    assert ReviewService(db, "GL").review(rnd.id, cases[0]).answers == {}
+    _answer_the_dialog(qtbot, True, seen)
+    assert run(qtbot, exchange_actions.import_answers, None, gl, rnd.id, path)
+    assert len(seen) == 2
+    assert told[-1][0] == "info"
+    assert "Hoppade över ärenden utanför stickprovet: 2026-0077, 2026-0078." in told[-1][2]
+    review = ReviewService(db, "GL").review(rnd.id, cases[0])
+    assert review.answers["vardplan"].value == "ja"
+    with db.session() as s:
+        row = s.scalars(select(Review).where(Review.case_id == cases[0])).one()
+        assert row.reviewer == "Granskare AL" and row.created_at == datetime(2026, 3, 12)
+        answer = s.scalars(select(Answer).where(Answer.review_id == row.id)).one()
+        assert answer.answered_by == "Granskare AL"
+        actors = set(s.scalars(select(ChangeLog.actor).where(ChangeLog.case_ref == "2026-0001")))
+        assert actors == {"GL"}
