@@ -183,7 +183,7 @@ class _Writer:
         def at(name: str) -> Where:
             return (kind, a, b, name)
         if not answer.options and answer.compliant is None and answer.minimum is None \
-                and answer.maximum is None:
+                and answer.maximum is None and answer.type not in OWN_OPTION_TYPES:
             self.key(pad, "type" if kind == "set" else "answer", answer.type, at("answer"))
             return
         if kind == "item":

@@ -89,6 +89,9 @@ class ChecklistEditor(QDialog):
         self.preview.setStyleSheet(FORM_STYLE)
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
+        self.preview_note.setStyleSheet("color: #b00020;")
+        self.preview_note.hide()
+        self.preview_page: ChecklistPage | None = None
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -210,6 +213,9 @@ class ChecklistEditor(QDialog):
             item = d.sections[ref[1]].items[ref[2]]
             self.item_page.load(item, [n for n, _a in d.answer_sets], earlier_items(d, item))
             self.pages.setCurrentWidget(self.item_page)
+            shown = self.preview_page.items.get(item.id) if self.preview_page else None
+            if shown is not None:
+                self.preview.ensureWidgetVisible(shown)
         self.show_field_problems()
 
     def _item_id(self, item: DraftItem, typed: str) -> None:
@@ -336,8 +342,9 @@ class ChecklistEditor(QDialog):
         if self.checklist is None:
             self.preview_note.setText(self.tr("Checklistan har fel; förhandsvisningen visar den "
                                               "senaste giltiga versionen."))
+            self.preview_note.show()
             return
-        self.preview_note.setText("")
+        self.preview_note.hide()
         page = ChecklistPage(self.checklist)
         applies = self.checklist.applicable({})
         for item_id, widget in page.items.items():

@@ -54,7 +54,10 @@ class FieldPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        outer.addStretch(1)  # the fields keep their height; the space goes below them
         self.errors: dict[str, QLabel] = {}
         self.loading = False
 
