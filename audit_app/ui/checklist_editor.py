@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -69,7 +69,7 @@ class ChecklistEditor(QDialog):
         self.ref: Ref = ("meta",)
         self.setWindowTitle(self.tr("Checklisteditor"))
         self.resize(1366, 768)
-        self.tree = ChecklistTree(self.drop)
+        self.tree = ChecklistTree(self.drop, self.move)
         self.tree.setAccessibleName(self.tr("Avsnitt och kontrollpunkter"))
         self.tree.currentItemChanged.connect(lambda cur, _p: self.select(cur))
         self.meta_page, self.section_page = MetaPage(), SectionPage()
@@ -109,10 +109,6 @@ class ChecklistEditor(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
-        for keys, delta in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=delta: self.move(d))
         left = QWidget()
         tools = QVBoxLayout(left)
         tools.setContentsMargins(0, 0, 0, 0)
@@ -386,6 +382,7 @@ class ChecklistEditor(QDialog):
             self.status.setText(str(exc))
             return
         self.new = False
+        self.meta_page.fields["id"].setReadOnly(True)  # the checklist's id is fixed now too
         for item in self.draft.items:
             item.stored, item.auto_id = True, False
         self.select(self.tree.currentItem())

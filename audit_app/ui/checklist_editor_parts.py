@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,14 +53,24 @@ def earlier_items(draft: DraftChecklist, item: DraftItem) -> list[Choice]:
 
 
 class ChecklistTree(QTreeWidget):
-    """Sections and their items; dragging one calls `dropped(ref, target, after)`."""
+    """Sections and their items; dragging one calls `dropped(ref, target, after)`,
+    Ctrl+Up and Ctrl+Down call `moved(-1 or 1)`."""
 
-    def __init__(self, dropped: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, dropped: Any, moved: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dropped = dropped
+        self.moved = moved
         self.setHeaderHidden(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in steps:
+            self.moved(steps[Qt.Key(event.key())])
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         source, target = self.currentItem(), self.itemAt(event.position().toPoint())
