@@ -244,7 +244,7 @@ class ChecklistEditor(QDialog):
         n = len(self.draft.sections) + 1
         while f"avsnitt_{n}" in taken:
             n += 1
-        self.draft.sections.append(DraftSection(f"avsnitt_{n}", self.tr("Nytt avsnitt")))
+        self.draft.sections.append(DraftSection(f"avsnitt_{n}", "Nytt avsnitt"))
         self.changed_structure(("section", len(self.draft.sections) - 1))
 
     def add_item(self) -> None:

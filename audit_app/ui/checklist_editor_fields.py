@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -102,10 +102,11 @@ class FieldPage(QWidget):
             label.setVisible(bool(messages))
 
 
-class AnswerFields:
+class AnswerFields(QObject):
     """Answer type, options, compliant answers and min/max, on a FieldPage's form."""
 
     def __init__(self, page: FieldPage, type_label: str) -> None:
+        super().__init__(page)
         self.page = page
         self.answer = DraftAnswer()
         self.bad_numbers: list[str] = []
@@ -115,14 +116,14 @@ class AnswerFields:
         self.type.currentIndexChanged.connect(lambda _i: self._type_changed())
         self.options = QTableWidget(0, 4)
         self.options.setHorizontalHeaderLabels([
-            page.tr("Värde"), page.tr("Etikett"), page.tr("Tangent"), page.tr("Räknas")])
-        self.options.setAccessibleName(page.tr("Svarsalternativ"))
+            self.tr("Värde"), self.tr("Etikett"), self.tr("Tangent"), self.tr("Räknas")])
+        self.options.setAccessibleName(self.tr("Svarsalternativ"))
         self.options.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.options.setMinimumHeight(110)
         self.options.horizontalHeader().setStretchLastSection(True)
         self.options.itemChanged.connect(lambda _i: page._edited())
-        self.add_option = QPushButton(page.tr("Nytt &alternativ"))
-        self.remove_option = QPushButton(page.tr("Ta bort alternativ"))
+        self.add_option = QPushButton(self.tr("Nytt &alternativ"))
+        self.remove_option = QPushButton(self.tr("Ta bort alternativ"))
         self.add_option.clicked.connect(self._new_option)
         self.remove_option.clicked.connect(self._drop_option)
         box = QWidget()
@@ -134,12 +135,12 @@ class AnswerFields:
         row.addWidget(self.remove_option)
         row.addStretch(1)
         column.addLayout(row)
-        page.add(page.tr("Alternativ:"), box, "options")
+        page.add(self.tr("Alternativ:"), box, "options")
         self.options_box = box
-        self.compliant = page.line(page.tr("&Godkända svar:"), "compliant")
-        self.compliant.setPlaceholderText(page.tr("standard för svarstypen; värden med komma"))
-        self.minimum = page.line(page.tr("Mi&n (tal):"), "min")
-        self.maximum = page.line(page.tr("Ma&x (tal):"), "max")
+        self.compliant = page.line(self.tr("&Godkända svar:"), "compliant")
+        self.compliant.setPlaceholderText(self.tr("standard för svarstypen; värden med komma"))
+        self.minimum = page.line(self.tr("Mi&n (tal):"), "min")
+        self.maximum = page.line(self.tr("Ma&x (tal):"), "max")
 
     def set_types(self, set_names: list[str], exclude: str = "") -> None:
         self.type.blockSignals(True)
@@ -148,7 +149,7 @@ class AnswerFields:
             self.type.addItem(name, name)
         for name in set_names:
             if name != exclude:
-                self.type.addItem(self.page.tr("{0} (svarsuppsättning)").format(name), name)
+                self.type.addItem(self.tr("{0} (svarsuppsättning)").format(name), name)
         self.type.blockSignals(False)
 
     def load(self, answer: DraftAnswer) -> None:
@@ -173,7 +174,7 @@ class AnswerFields:
         row = self.options.rowCount()
         self.options.insertRow(row)
         counted = "" if option.counted is None else (
-            self.page.tr("ja") if option.counted else self.page.tr("nej"))
+            self.tr("ja") if option.counted else self.tr("nej"))
         for col, text in enumerate((option.value, option.label, option.key, counted)):
             self.options.setItem(row, col, QTableWidgetItem(text))
 
@@ -189,7 +190,7 @@ class AnswerFields:
 
     def _new_option(self) -> None:
         n = self.options.rowCount() + 1
-        self._row(DraftOption(f"alt_{n}", self.page.tr("Alternativ {0}").format(n)))
+        self._row(DraftOption(f"alt_{n}", self.tr("Alternativ {0}").format(n)))
         self.page._edited()
 
     def _drop_option(self) -> None:
@@ -202,7 +203,7 @@ class AnswerFields:
     def store(self) -> None:
         a = self.answer
         a.type = str(self.type.currentData() or "")
-        yes, no = self.page.tr("ja"), self.page.tr("nej")
+        yes, no = self.tr("ja"), self.tr("nej")
         a.options = []
         for row in range(self.options.rowCount()):
             cells = [(self.options.item(row, c).text().strip()
