@@ -137,8 +137,10 @@ def _conditions(raw: Any) -> list[DraftCondition]:
 def draft_from_source(source: str) -> DraftChecklist:
     """The draft of a valid checklist's YAML text; its item ids are fixed."""
     data = load_data(source, "<checklista>")
-    draft = DraftChecklist(**{k: _text(data.get(k)) for k in (
-        "id", "version", "title", "description", "organisation", "unit")})
+    draft = DraftChecklist(
+        _text(data.get("id")), _text(data.get("version")), _text(data.get("title")),
+        _text(data.get("description")), _text(data.get("organisation")),
+        _text(data.get("unit")))
     draft.answer_sets = [(str(k), _answer(v)) for k, v in (data.get("answer_sets") or {}).items()]
     for s in data.get("sections") or []:
         section = DraftSection(_text(s.get("id")), _text(s.get("title")))

@@ -69,7 +69,7 @@ class ChecklistEditor(QDialog):
         self.ref: Ref = ("meta",)
         self.setWindowTitle(self.tr("Checklisteditor"))
         self.resize(1366, 768)
-        self.tree = ChecklistTree(self.drop, self.move)
+        self.tree = ChecklistTree(self.drop, self.move_selected)
         self.tree.setAccessibleName(self.tr("Avsnitt och kontrollpunkter"))
         self.tree.currentItemChanged.connect(lambda cur, _p: self.select(cur))
         self.meta_page, self.section_page = MetaPage(), SectionPage()
@@ -83,6 +83,7 @@ class ChecklistEditor(QDialog):
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.pages)
         form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setAccessibleName(self.tr("Uppgifter om det markerade"))
         self.preview = QScrollArea()
         self.preview.setWidgetResizable(True)
         self.preview.setAccessibleName(self.tr("Förhandsvisning av granskningsformuläret"))
@@ -107,8 +108,8 @@ class ChecklistEditor(QDialog):
         self.add_item_button.clicked.connect(self.add_item)
         self.add_set_button.clicked.connect(self.add_set)
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
         left = QWidget()
         tools = QVBoxLayout(left)
         tools.setContentsMargins(0, 0, 0, 0)
@@ -277,7 +278,7 @@ class ChecklistEditor(QDialog):
             return
         self.changed_structure(("meta",))
 
-    def move(self, delta: int) -> None:
+    def move_selected(self, delta: int) -> None:
         self.changed_structure(move_by(self.draft, self.ref, delta))
 
     def drop(self, ref: Ref, target: Ref, after: bool) -> None:
@@ -325,13 +326,14 @@ class ChecklistEditor(QDialog):
 
     def show_field_problems(self) -> None:
         page = self.pages.currentWidget()
+        if not isinstance(page, FieldPage):
+            return
         fields: dict[str, list[str]] = {}
         for p in self.problems:
             if self._ref_of(p) == self.ref:
                 name = p.where[3] if p.where[3] in page.errors else next(iter(page.errors))
                 fields.setdefault(name, []).append(p.message)
-        if isinstance(page, FieldPage):
-            page.show_problems(fields)
+        page.show_problems(fields)
 
     def update_preview(self) -> None:
         self.preview_timer.stop()

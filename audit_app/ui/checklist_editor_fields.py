@@ -206,8 +206,8 @@ class AnswerFields(QObject):
         yes, no = self.tr("ja"), self.tr("nej")
         a.options = []
         for row in range(self.options.rowCount()):
-            cells = [(self.options.item(row, c).text().strip()
-                      if self.options.item(row, c) else "") for c in range(4)]
+            cells = [cell.text().strip() if (cell := self.options.item(row, c)) else ""
+                     for c in range(4)]
             counted = True if cells[3].lower() in (yes, "ja", "true") else \
                 False if cells[3].lower() in (no, "nej", "false") else None
             a.options.append(DraftOption(cells[0], cells[1], cells[2], counted))
@@ -249,7 +249,8 @@ class ConditionRows(QWidget):
 
     def _rebuild(self) -> None:
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            taken = self.rows.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.item_boxes, self.value_boxes = [], []
@@ -265,6 +266,7 @@ class ConditionRows(QWidget):
         items.setAccessibleName(self.tr("Villkor {0}: kontrollpunkt").format(n + 1))
         values.setAccessibleName(self.tr("Villkor {0}: svar").format(n + 1))
         values.setEditable(True)
+        values.setMinimumContentsLength(12)  # room for an option value such as ej_aktuellt
         for cid, question, _answers in self.choices:
             items.addItem(f"{cid} – {question}"[:70], cid)
         if items.findData(cond.item) < 0:

@@ -602,6 +602,10 @@
         <translation>Sections and items</translation>
     </message>
     <message>
+        <source>Uppgifter om det markerade</source>
+        <translation>Details of the selection</translation>
+    </message>
+    <message>
         <source>Förhandsvisning av granskningsformuläret</source>
         <translation>Preview of the review form</translation>
     </message>

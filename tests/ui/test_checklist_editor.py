@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -58,6 +58,16 @@ def select(editor: ChecklistEditor, ref: tuple[object, ...]) -> None:
     editor.tree.setCurrentItem(editor.nodes[ref])
 
 
+def drop_on(editor: ChecklistEditor, target: tuple[object, ...]) -> None:
+    """Drop the tree's current node onto another, as a drag ends."""
+    tree = editor.tree
+    point = tree.visualItemRect(editor.nodes[target]).center()
+    data = tree.model().mimeData([tree.currentIndex()])
+    event = QDropEvent(QPointF(point), Qt.DropAction.MoveAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(event)
+
+
 def test_build_two_sections_with_a_condition_save_and_use_for_a_round(
         qtbot: QtBot, db: Database, tmp_path: Path) -> None:
     dialog, library = open_dialog(qtbot, db, tmp_path)
@@ -90,7 +100,7 @@ def test_build_two_sections_with_a_condition_save_and_use_for_a_round(
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert editor.ref == ("item", 1, 0)  # "Övrigt" moved up by keyboard ...
-    editor.drop(("item", 1, 0), ("item", 1, 1), True)  # ... and back down by a drop
+    drop_on(editor, ("item", 1, 1))  # ... and back down by dragging it onto the other
     assert [i.question for i in editor.draft.sections[1].items] == [
         "Har uppföljning gjorts?", "Övrigt"]
     editor.update_preview()
