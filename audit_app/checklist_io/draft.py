@@ -88,6 +88,17 @@ class DraftChecklist:
         taken = {i.id for i in self.items if i is not exclude}
         return item_id_from_question(question, taken)
 
+    def rename_set(self, index: int, new_name: str, used_as: str) -> None:
+        """Rename an answer set, and the items and later sets that use it as `used_as`
+        (its name before the edit; a name being retyped is empty on the way)."""
+        _name, answer = self.answer_sets[index]
+        self.answer_sets[index] = (new_name, answer)
+        old = used_as if new_name else ""
+        users = [i.answer for i in self.items] + [a for _n, a in self.answer_sets[index + 1:]]
+        for user in users:
+            if old and user.type == old:
+                user.type = new_name
+
     def rename_item(self, item: DraftItem, new_id: str) -> None:
         """Change an unsaved item's id, and the conditions that name it."""
         old = item.id

@@ -204,7 +204,7 @@ class ChecklistEditor(QDialog):
             self.section_page.load(d.sections[ref[1]])
             self.pages.setCurrentWidget(self.section_page)
         elif ref[0] == "set":
-            self.set_page.load(d.answer_sets, ref[1])
+            self.set_page.load(d, ref[1])
             self.pages.setCurrentWidget(self.set_page)
         else:
             item = d.sections[ref[1]].items[ref[2]]

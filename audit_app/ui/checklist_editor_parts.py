@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.checklist_io.draft import (
-    DraftAnswer,
     DraftChecklist,
     DraftItem,
     DraftSection,
@@ -217,21 +216,27 @@ class SetPage(FieldPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entry: list[tuple[str, DraftAnswer]] = []
+        self.draft: DraftChecklist | None = None
         self.index = -1
+        self.used_as = ""
         self.name = self.line(self.tr("&Namn:"), "name")
         self.answer = AnswerFields(self, self.tr("&Svarstyp:"))
 
-    def load(self, sets: list[tuple[str, DraftAnswer]], index: int) -> None:
+    def load(self, draft: DraftChecklist, index: int) -> None:
         self.loading = True
-        self.entry, self.index = sets, index
+        self.draft, self.index = draft, index
+        sets = draft.answer_sets
         name, answer = sets[index]
+        self.used_as = name  # the name items use it by
         self.name.setText(name)
         self.answer.set_types([n for n, _a in sets[:index]], exclude=name)
         self.answer.load(answer)
         self.loading = False
 
     def store(self) -> None:
-        if 0 <= self.index < len(self.entry):
+        if self.draft is not None and 0 <= self.index < len(self.draft.answer_sets):
             self.answer.store()
-            self.entry[self.index] = (self.name.text().strip(), self.answer.answer)
+            name = self.name.text().strip()
+            if name != self.draft.answer_sets[self.index][0]:
+                self.draft.rename_set(self.index, name, self.used_as)
+                self.used_as = name or self.used_as

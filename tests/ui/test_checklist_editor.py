@@ -182,3 +182,39 @@ def test_edit_and_copy_a_shipped_checklist_old_round_keeps_its_version(
     rounds.create("Kopia T2", "utredning-kopia", 2026, "T2")
     assert service.versions("utredning-kopia")[0].rounds == ("Kopia T2",)
     assert replace(service.versions("utredning")[0], current=True) == old
+
+
+def test_answer_set_with_options_used_by_an_item_and_renamed(
+        qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    dialog, library = open_dialog(qtbot, db, tmp_path)
+    editor = open_editor(qtbot, dialog, "new_button")
+    type_into(qtbot, editor.meta_page.fields["id"], "samverkan")
+    type_into(qtbot, editor.meta_page.fields["title"], "Samverkan")
+    qtbot.mouseClick(editor.add_set_button, LEFT)
+    page = editor.set_page
+    assert page.answer.type.currentData() == "skala"
+    assert "kräver 'options'" in page.errors["answer"].text()
+    assert not editor.save_button.isEnabled()
+    for _ in range(2):
+        qtbot.mouseClick(page.answer.add_option, LEFT)
+    page.answer.options.item(0, 1).setText("Alla steg")
+    type_into(qtbot, page.answer.compliant, "alt_1")
+    type_into(qtbot, page.name, "niva")
+    qtbot.mouseClick(editor.add_item_button, LEFT)
+    item_page = editor.item_page
+    keys(item_page.question, "Hur var samverkan?")
+    box = item_page.answer.type
+    box.setCurrentIndex(box.findData("niva"))
+    type_into(qtbot, item_page.target, "60")
+    assert editor.problems == []
+    select(editor, ("set", 0))
+    type_into(qtbot, page.name, "samverkan_niva")  # the item follows the new name
+    assert editor.draft.items[0].answer.type == "samverkan_niva"
+    assert editor.problems == [] and editor.save_button.isEnabled()
+    editor.update_preview()
+    assert editor.preview_page is not None
+    buttons = editor.preview_page.items["hur_var_samverkan"].buttons
+    assert [b.text() for b in buttons] == ["Alla steg  (1)", "Alternativ 2  (2)"]
+    qtbot.mouseClick(editor.save_button, LEFT)
+    item = library.get("samverkan").checklist.item("hur_var_samverkan")
+    assert item.answer.compliant == {"alt_1"} and item.target == 60
