@@ -131,7 +131,7 @@ class ChecklistEditor(QDialog):
         for widget, stretch in ((left, 2), (form_scroll, 4), (right, 4)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
-        splitter.setSizes([300, 540, 500])
+        splitter.setSizes([280, 580, 480])
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Spara som ny version"))
@@ -304,7 +304,7 @@ class ChecklistEditor(QDialog):
                                          self.tr("Skriv ett tal.")))
         self.problems = problems
         self.save_button.setEnabled(not problems)
-        self.status.setText(self.tr("{0} fel – rätta dem innan du sparar (rött i trädet och "
+        self.status.setText(self.tr("Fel att rätta innan du sparar: {0} (rött i trädet och "
                                     "under fältet).").format(len(problems)) if problems else "")
         self.status.setStyleSheet("color: #b00020;" if problems else "")
         self.mark_tree()

@@ -266,12 +266,15 @@ class ConditionRows(QWidget):
         items.setAccessibleName(self.tr("Villkor {0}: kontrollpunkt").format(n + 1))
         values.setAccessibleName(self.tr("Villkor {0}: svar").format(n + 1))
         values.setEditable(True)
-        values.setMinimumContentsLength(12)  # room for an option value such as ej_aktuellt
+        values.setMinimumContentsLength(8)
+        items.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        items.setMinimumContentsLength(16)
         for cid, question, _answers in self.choices:
             items.addItem(f"{cid} – {question}"[:70], cid)
         if items.findData(cond.item) < 0:
             items.addItem(cond.item, cond.item)
         items.setCurrentIndex(items.findData(cond.item))
+        items.setToolTip(items.currentText())
         self._fill_values(values, cond)
         remove = QPushButton(self.tr("Ta bort"))
         remove.setAccessibleName(self.tr("Ta bort villkor {0}").format(n + 1))

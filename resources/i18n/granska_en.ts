@@ -658,8 +658,8 @@
         <translation>Type a number.</translation>
     </message>
     <message>
-        <source>{0} fel – rätta dem innan du sparar (rött i trädet och under fältet).</source>
-        <translation>{0} errors – correct them before saving (red in the tree and under the field).</translation>
+        <source>Fel att rätta innan du sparar: {0} (rött i trädet och under fältet).</source>
+        <translation>Errors to correct before saving: {0} (red in the tree and under the field).</translation>
     </message>
     <message>
         <source>Checklistan har fel; förhandsvisningen visar den senaste giltiga versionen.</source>
