@@ -115,7 +115,7 @@ class ChecklistDialog(QDialog):
 
     def open_editor(self, mode: str) -> QDialog:
         """The checklist editor: a new checklist, a copy of this one, or this one changed."""
-        from audit_app.checklist_io.draft import start_draft
+        from audit_app.checklist_io.draft_ops import start_draft
         from audit_app.ui.checklist_editor import ChecklistEditor
 
         found, _ = self.library.scan()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,11 +27,9 @@ from audit_app.checklist_io.draft import (
     DraftItem,
     DraftSection,
     FieldProblem,
-    Ref,
     check,
-    move_by,
-    move_to,
 )
+from audit_app.checklist_io.draft_ops import Ref, move_by, move_to
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import UserError
 from audit_app.ui.checklist_editor_fields import FieldPage
@@ -42,6 +41,8 @@ from audit_app.ui.checklist_editor_parts import (
     SectionPage,
     SetPage,
     earlier_items,
+    preview_page,
+    tree_node,
 )
 from audit_app.ui.review_form import FORM_STYLE, ChecklistPage
 
@@ -152,36 +153,25 @@ class ChecklistEditor(QDialog):
 
     # -- the tree --------------------------------------------------------------------
 
-    def _node(self, parent: Any, text: str, ref: Ref) -> QTreeWidgetItem:
-        node = QTreeWidgetItem(parent, [text])
-        node.setData(0, REF_ROLE, ref)
-        flags = node.flags()
-        if ref[0] not in ("item", "section"):
-            flags &= ~Qt.ItemFlag.ItemIsDragEnabled
-        if ref[0] not in ("item", "section"):
-            flags &= ~Qt.ItemFlag.ItemIsDropEnabled
-        node.setFlags(flags)
-        return node
-
     def rebuild_tree(self, select: Ref) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
         self.nodes: dict[Ref, QTreeWidgetItem] = {}
         d = self.draft
-        self.nodes[("meta",)] = self._node(self.tree, self.tr("Checklistan: {0}").format(
+        self.nodes[("meta",)] = tree_node(self.tree, self.tr("Checklistan: {0}").format(
             d.title or d.id or "…"), ("meta",))
         if d.answer_sets:
-            sets = self._node(self.tree, self.tr("Svarsuppsättningar"), ("sets",))
+            sets = tree_node(self.tree, self.tr("Svarsuppsättningar"), ("sets",))
             for n, (name, _a) in enumerate(d.answer_sets):
-                self.nodes[("set", n)] = self._node(sets, name or "…", ("set", n))
+                self.nodes[("set", n)] = tree_node(sets, name or "…", ("set", n))
         number = 0
         for s, section in enumerate(d.sections):
-            top = self._node(self.tree, section.title or section.id or "…", ("section", s))
+            top = tree_node(self.tree, section.title or section.id or "…", ("section", s))
             self.nodes[("section", s)] = top
             for i, item in enumerate(section.items):
                 number += 1
                 text = f"{number}. {item.question or item.id}"
-                self.nodes[("item", s, i)] = self._node(top, text, ("item", s, i))
+                self.nodes[("item", s, i)] = tree_node(top, text, ("item", s, i))
         self.tree.expandAll()
         self.tree.blockSignals(False)
         node = self.nodes.get(select) or self.nodes[("meta",)]
@@ -343,11 +333,7 @@ class ChecklistEditor(QDialog):
             self.preview_note.show()
             return
         self.preview_note.hide()
-        page = ChecklistPage(self.checklist)
-        applies = self.checklist.applicable({})
-        for item_id, widget in page.items.items():
-            widget.set_read_only(True)
-            widget.set_applicable(applies.get(item_id, True))
+        page = preview_page(self.checklist)
         old = self.preview.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -373,6 +359,15 @@ class ChecklistEditor(QDialog):
         """Store the checklist as a new version, for new rounds."""
         self.validate()
         if self.problems or self.checklist is None:
+            return
+        from audit_app.services.checklist_versions import CURRENT
+
+        try:
+            current = self.service.checklist(self.draft.id, CURRENT) if not self.new else None
+        except UserError:  # not in the library (only stored)
+            current = None
+        if current is not None and replace(self.checklist, version=current.version) == current:
+            self.status.setText(self.tr("Inga ändringar att spara."))  # only the number raised
             return
         try:
             plan = self.service.plan_import(self.checklist, self.source)

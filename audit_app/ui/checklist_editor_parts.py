@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -22,6 +23,8 @@ from audit_app.checklist_io.draft import (
     DraftItem,
     DraftSection,
 )
+from audit_app.checklist_io.draft_ops import Ref
+from audit_app.domain.checklist import Checklist
 from audit_app.ui.checklist_editor_fields import (
     AnswerFields,
     Choice,
@@ -30,6 +33,7 @@ from audit_app.ui.checklist_editor_fields import (
     number_text,
     parse_number,
 )
+from audit_app.ui.review_form import ChecklistPage
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 FIXED_VALUES = {"ja_nej": ["ja", "nej"], "ja_nej_ej_aktuellt": ["ja", "nej", "ej_aktuellt"],
@@ -49,6 +53,26 @@ def earlier_items(draft: DraftChecklist, item: DraftItem) -> list[Choice]:
         values = [o.value for o in answer.options] or FIXED_VALUES.get(answer.type, [])
         out.append((other.id, other.question, values))
     return out
+
+
+def tree_node(parent: Any, text: str, ref: Ref) -> QTreeWidgetItem:
+    """A tree node for a place in the draft; only sections and items can be dragged."""
+    node = QTreeWidgetItem(parent, [text])
+    node.setData(0, REF_ROLE, ref)
+    if ref[0] not in ("item", "section"):
+        node.setFlags(node.flags() & ~Qt.ItemFlag.ItemIsDragEnabled
+                      & ~Qt.ItemFlag.ItemIsDropEnabled)
+    return node
+
+
+def preview_page(checklist: Checklist) -> ChecklistPage:
+    """The review form's items for a checklist, read-only, as a new case shows them."""
+    page = ChecklistPage(checklist)
+    applies = checklist.applicable({})
+    for item_id, widget in page.items.items():
+        widget.set_read_only(True)
+        widget.set_applicable(applies.get(item_id, True))
+    return page
 
 
 class ChecklistTree(QTreeWidget):

@@ -6,16 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from audit_app.checklist_io.draft import (
-    DraftCondition,
-    DraftItem,
-    bump_version,
-    check,
-    draft_from_source,
-    move_by,
-    move_to,
-    start_draft,
-)
+from audit_app.checklist_io.draft import DraftCondition, DraftItem, check, draft_from_source
+from audit_app.checklist_io.draft_ops import bump_version, move_by, move_to, start_draft
 from audit_app.checklist_io.loader import parse_checklist
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"

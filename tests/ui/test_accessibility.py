@@ -183,7 +183,7 @@ def sampling_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidg
 
 
 def checklist_editor(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
-    from audit_app.checklist_io.draft import start_draft
+    from audit_app.checklist_io.draft_ops import start_draft
     from audit_app.services.checklist_versions import ChecklistVersionService
     from audit_app.ui.checklist_editor import ChecklistEditor
 

@@ -82,6 +82,8 @@ def test_build_two_sections_with_a_condition_save_and_use_for_a_round(
     page = editor.item_page
     keys(page.question, "Har barnet fått återkoppling?")
     assert page.id_edit.text() == "har_barnet_fatt_aterkoppling"
+    qtbot.waitUntil(lambda: editor.preview_page is not None  # the preview follows the edits
+                    and "har_barnet_fatt_aterkoppling" in editor.preview_page.items)
     qtbot.mouseClick(page.required, LEFT)
     qtbot.mouseClick(editor.add_section_button, LEFT)
     type_into(qtbot, editor.section_page.title_edit, "Uppföljning")
@@ -161,6 +163,9 @@ def test_edit_and_copy_a_shipped_checklist_old_round_keeps_its_version(
     editor = open_editor(qtbot, dialog, "edit_button")
     assert "Utredning T1" in editor.meta_page.versions.text()
     assert editor.draft.version == "1.1"
+    qtbot.mouseClick(editor.save_button, LEFT)  # a raised number alone is no new version
+    assert editor.status.text() == "Inga ändringar att spara."
+    assert len(service.versions("utredning")) == 1
     select(editor, ("item", 0, 0))
     type_into(qtbot, editor.item_page.target, "90")
     qtbot.mouseClick(editor.save_button, LEFT)
