@@ -245,7 +245,8 @@ def render(draft: DraftChecklist) -> tuple[str, list[Where]]:
             elif n > 0:
                 text = "    " + text
             w.add(text, ("section", s, -1, name))
-        w.add("    items:" if lines else "  - items:", ("section", s, -1, "items"))
+        empty = " []" if not section.items else ""  # a section still without items
+        w.add(("    items:" if lines else "  - items:") + empty, ("section", s, -1, "items"))
         for i, item in enumerate(section.items):
             _item(w, item, s, i)
     return "\n".join(w.lines) + "\n", w.origins

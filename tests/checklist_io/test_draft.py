@@ -44,6 +44,7 @@ def test_problems_name_the_item_and_field() -> None:
 def test_a_choice_item_without_options_is_an_error_on_its_options() -> None:
     draft = start_draft({}, "new")
     draft.id, draft.title = "egen", "Egen"
+    assert check(draft)[2] == []  # a section without items yet is no error
     draft.sections[0].items.append(DraftItem("fraga", "Fråga?"))
     assert check(draft)[2] == []
     draft.items[0].answer.type = "val"

@@ -74,6 +74,8 @@ def test_build_two_sections_with_a_condition_save_and_use_for_a_round(
     editor = open_editor(qtbot, dialog, "new_button")
     assert not editor.save_button.isEnabled()  # no id or title yet
     meta = editor.meta_page
+    assert sorted(p.where[3] for p in editor.problems) == ["id", "title"]
+    assert meta.errors["id"].text() == "'id' saknas"
     type_into(qtbot, meta.fields["id"], "egen-kontroll")
     type_into(qtbot, meta.fields["title"], "Egen kontroll")
     select(editor, ("section", 0))
