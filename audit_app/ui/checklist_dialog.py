@@ -68,6 +68,9 @@ class ChecklistDialog(QDialog):
         self.compare_button = QPushButton(self.tr("&Jämför med den som används"))
         self.save_button = QPushButton(self.tr("&Spara som ny version"))
         self.save_button.setEnabled(False)
+        self.new_button = QPushButton(self.tr("&Ny…"))
+        self.copy_button = QPushButton(self.tr("&Kopiera…"))
+        self.edit_button = QPushButton(self.tr("&Redigera…"))
         close = QPushButton(self.tr("Stäng"))
         buttons = QHBoxLayout()
         for button in (self.export_button, self.import_button, self.compare_button):
@@ -78,6 +81,10 @@ class ChecklistDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.checklists, 1)
+        for button, mode in ((self.new_button, "new"), (self.copy_button, "copy"),
+                             (self.edit_button, "edit")):
+            top.addWidget(button)
+            button.clicked.connect(lambda _c=False, m=mode: self.open_editor(m))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
@@ -105,6 +112,20 @@ class ChecklistDialog(QDialog):
         if problems:
             self.details.setPlainText("\n".join(
                 [self.tr("Ogiltiga checklistfiler hoppades över:")] + [str(p) for p in problems]))
+
+    def open_editor(self, mode: str) -> QDialog:
+        """The checklist editor: a new checklist, a copy of this one, or this one changed."""
+        from audit_app.checklist_io.draft_ops import start_draft
+        from audit_app.ui.checklist_editor import ChecklistEditor
+
+        found, _ = self.library.scan()
+        sources = {cid: entry.source for cid, entry in found.items()}
+        editor = ChecklistEditor(self.service, start_draft(sources, mode, self.current_id()),
+                                 new=mode != "edit", parent=self)
+        editor.saved.connect(lambda cid: self.fill(select=cid))
+        editor.show()
+        self.editor = editor
+        return editor
 
     def current_id(self) -> str:
         return str(self.checklists.currentData() or "")

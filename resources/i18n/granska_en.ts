@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv_SE">
 <context>
+    <name>AnswerFields</name>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Etikett</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Tangent</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Räknas</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Svarsalternativ</source>
+        <translation>Answer options</translation>
+    </message>
+    <message>
+        <source>Nytt &amp;alternativ</source>
+        <translation>New &amp;option</translation>
+    </message>
+    <message>
+        <source>Ta bort alternativ</source>
+        <translation>Remove option</translation>
+    </message>
+    <message>
+        <source>Alternativ:</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <source>&amp;Godkända svar:</source>
+        <translation>&amp;Compliant answers:</translation>
+    </message>
+    <message>
+        <source>standard för svarstypen; värden med komma</source>
+        <translation>the answer type&apos;s default; values separated by commas</translation>
+    </message>
+    <message>
+        <source>Mi&amp;n (tal):</source>
+        <translation>Mi&amp;n (number):</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x (tal):</source>
+        <translation>Ma&amp;x (number):</translation>
+    </message>
+    <message>
+        <source>{0} (svarsuppsättning)</source>
+        <translation>{0} (answer set)</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Alternativ {0}</source>
+        <translation>Option {0}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Databasen {0} är okrypterad: den är inte skyddad med någon lösenfras. Öppna den bara om det är avsiktligt (full diskkryptering). Starta Granska med --unencrypted för att slippa frågan, eller skapa en ny krypterad databas och för över uppgifterna.</source>
@@ -448,6 +515,18 @@
         <translation>&amp;Save as a new version</translation>
     </message>
     <message>
+        <source>&amp;Ny…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera…</source>
+        <translation>C&amp;opy…</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera…</source>
+        <translation>E&amp;dit…</translation>
+    </message>
+    <message>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -514,6 +593,132 @@
     <message>
         <source>&amp;Checklistor…</source>
         <translation>&amp;Checklists…</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>Checklisteditor</source>
+        <translation>Checklist editor</translation>
+    </message>
+    <message>
+        <source>Avsnitt och kontrollpunkter</source>
+        <translation>Sections and items</translation>
+    </message>
+    <message>
+        <source>Uppgifter om det markerade</source>
+        <translation>Details of the selection</translation>
+    </message>
+    <message>
+        <source>Förhandsvisning av granskningsformuläret</source>
+        <translation>Preview of the review form</translation>
+    </message>
+    <message>
+        <source>Nytt &amp;avsnitt</source>
+        <translation>New &amp;section</translation>
+    </message>
+    <message>
+        <source>Ny &amp;punkt</source>
+        <translation>New &amp;item</translation>
+    </message>
+    <message>
+        <source>Ny svars&amp;uppsättning</source>
+        <translation>New answer s&amp;et</translation>
+    </message>
+    <message>
+        <source>Ta &amp;bort</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Upp (Ctrl+Upp)</source>
+        <translation>Up (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Ned (Ctrl+Ned)</source>
+        <translation>Down (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Så ser granskaren formuläret&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The form as the reviewer sees it&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Spara som ny version</source>
+        <translation>&amp;Save as a new version</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Checklistan: {0}</source>
+        <translation>Checklist: {0}</translation>
+    </message>
+    <message>
+        <source>Svarsuppsättningar</source>
+        <translation>Answer sets</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal.</source>
+        <translation>Type a number.</translation>
+    </message>
+    <message>
+        <source>Fel att rätta innan du sparar: {0} (rött i trädet och under fältet).</source>
+        <translation>Errors to correct before saving: {0} (red in the tree and under the field).</translation>
+    </message>
+    <message>
+        <source>Checklistan har fel; förhandsvisningen visar den senaste giltiga versionen.</source>
+        <translation>The checklist has errors; the preview shows the last valid version.</translation>
+    </message>
+    <message>
+        <source>Version {0}: {1}</source>
+        <translation>Version {0}: {1}</translation>
+    </message>
+    <message>
+        <source>inga omgångar</source>
+        <translation>no rounds</translation>
+    </message>
+    <message>
+        <source>Lagrade versioner och omgångarna som använder dem:</source>
+        <translation>Stored versions and the rounds that use them:</translation>
+    </message>
+    <message>
+        <source>När du sparar blir det en ny version för nya omgångar; omgångar som redan finns behåller sin version.</source>
+        <translation>Saving makes a new version for new rounds; existing rounds keep their version.</translation>
+    </message>
+    <message>
+        <source>Inga lagrade versioner ännu. När du sparar blir det version {0}.</source>
+        <translation>No stored versions yet. Saving makes version {0}.</translation>
+    </message>
+    <message>
+        <source>Inga ändringar att spara.</source>
+        <translation>No changes to save.</translation>
+    </message>
+    <message>
+        <source>Sparad som version {0} i {1}. Nya omgångar använder den; omgångar som redan finns behåller sin version.</source>
+        <translation>Saved as version {0} in {1}. New rounds use it; existing rounds keep their version.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRows</name>
+    <message>
+        <source>Lägg till &amp;villkor</source>
+        <translation>Add &amp;condition</translation>
+    </message>
+    <message>
+        <source>Villkor {0}: kontrollpunkt</source>
+        <translation>Condition {0}: item</translation>
+    </message>
+    <message>
+        <source>Villkor {0}: svar</source>
+        <translation>Condition {0}: answer</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort villkor {0}</source>
+        <translation>Remove condition {0}</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1111,57 @@
     </message>
 </context>
 <context>
+    <name>ItemPage</name>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Fråga:</source>
+        <translation>&amp;Question:</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälptext:</source>
+        <translation>&amp;Help text:</translation>
+    </message>
+    <message>
+        <source>&amp;Lagrum:</source>
+        <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+        <source>&amp;Svarstyp:</source>
+        <translation>&amp;Answer type:</translation>
+    </message>
+    <message>
+        <source>Gäller &amp;om:</source>
+        <translation>Applies &amp;when:</translation>
+    </message>
+    <message>
+        <source>O&amp;bligatorisk</source>
+        <translation>Re&amp;quired</translation>
+    </message>
+    <message>
+        <source>&amp;Kritisk</source>
+        <translation>&amp;Critical</translation>
+    </message>
+    <message>
+        <source>Ko&amp;mmentar tillåten</source>
+        <translation>Co&amp;mment allowed</translation>
+    </message>
+    <message>
+        <source>Flaggor:</source>
+        <translation>Flags:</translation>
+    </message>
+    <message>
+        <source>&amp;Årsmål (%):</source>
+        <translation>&amp;Target (%):</translation>
+    </message>
+    <message>
+        <source>Id:t är fast när punkten väl är sparad.</source>
+        <translation>The id is fixed once the item has been saved.</translation>
+    </message>
+</context>
+<context>
     <name>ItemWidget</name>
     <message>
         <source>* obligatorisk</source>
@@ -1081,6 +1337,37 @@
     <message>
         <source>&amp;Året…</source>
         <translation>&amp;Year…</translation>
+    </message>
+</context>
+<context>
+    <name>MetaPage</name>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Beskrivning:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>a-z, 0-9, - och _, t.ex. mottagning</source>
+        <translation>a-z, 0-9, - and _, e.g. mottagning</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2118,28 @@
     <message>
         <source>Drar stickprovet …</source>
         <translation>Drawing the sample …</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Rubrik:</source>
+        <translation>&amp;Heading:</translation>
+    </message>
+</context>
+<context>
+    <name>SetPage</name>
+    <message>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Svarstyp:</source>
+        <translation>&amp;Answer type:</translation>
     </message>
 </context>
 <context>

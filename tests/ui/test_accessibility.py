@@ -186,6 +186,18 @@ def sampling_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidg
                           RoundService(db, library, "TG").list()[0].id)
 
 
+def checklist_editor(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.checklist_io.draft_ops import start_draft
+    from audit_app.services.checklist_versions import ChecklistVersionService
+    from audit_app.ui.checklist_editor import ChecklistEditor
+
+    sources = {cid: entry.source for cid, entry in library.scan()[0].items()}
+    editor = ChecklistEditor(ChecklistVersionService(db, library, "TG"),
+                             start_draft(sources, "edit", "utredning"), new=False)
+    editor.tree.setCurrentItem(editor.nodes[("item", 2, 1)])  # an item with a condition
+    return editor
+
+
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "main_window": main_window,
     "round_view": round_view,
@@ -198,6 +210,7 @@ SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "backup_dialog": backup_dialog,
     "passphrase_dialog": passphrase_dialog,
     "sampling_dialog": sampling_dialog,
+    "checklist_editor": checklist_editor,
 }
 
 
