@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from audit_app.domain.agreement import Agreement
+
 Z95 = 1.959964  # two-sided 95 % normal quantile
 SMALL_N = 5  # figures on fewer cases are masked in publications
 
@@ -139,6 +141,8 @@ class ItemFigures:
     genders: dict[str, Figure] = field(default_factory=dict)  # flicka/pojke/annat/okant
     comments: tuple[Comment, ...] = ()
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
+    agreement: Agreement | None = None  # double-reviewed cases: percent and kappa
+    chosen: Figure | None = None  # the cases chosen on purpose, apart from the sample
 
     def label(self, value: str) -> str:
         for v, text in self.options:
@@ -176,6 +180,7 @@ class Report:
     unit_filter: str | None = None
     gender_filter: str | None = None
     notes: tuple[str, ...] = ()
+    chosen_cases: tuple[tuple[str, str, str], ...] = ()  # (round, case, reason)
 
     @property
     def period_text(self) -> str:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from audit_app.domain.agreement import Agreement
 from audit_app.domain.figures import Figure, ItemFigures, Report
 
 FORMAT = "granska-report"
@@ -34,6 +35,17 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
+def agreement_json(agreement: Agreement | None) -> dict[str, Any] | None:
+    """Double review on the item: cases compared, percent agreement, kappa and its interval
+    (kappa, low, high null when undefined; note says why)."""
+    if agreement is None:
+        return None
+    return {"cases": agreement.cases, "percent": _round(agreement.percent),
+            "kappa": _round(agreement.kappa), "low": _round(agreement.low),
+            "high": _round(agreement.high), "weighted": agreement.weighted,
+            "note": agreement.note or None}
+
+
 def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]:
     def many(figs: dict[str, Figure]) -> dict[str, Any]:
         return {k: figure_json(f, publication=publication) for k, f in figs.items()}
@@ -56,6 +68,9 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
             {"case": c.case_ref, "round": c.round_name, "answer": c.value, "text": c.text}
             for c in item.comments],
         "failed_cases": [] if publication else list(item.failed_cases),
+        "agreement": agreement_json(item.agreement),
+        "chosen": None if item.chosen is None else figure_json(item.chosen,
+                                                               publication=publication),
     }
 
 
@@ -75,6 +90,8 @@ def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:
         "reviewers": list(report.reviewers),
         "reviews": report.reviews,
         "notes": list(report.notes),
+        "chosen_cases": [] if publication else [
+            {"round": r, "case": c, "reason": why} for r, c, why in report.chosen_cases],
         "items": [item_json(i, publication=publication) for i in report.items],
     }
 

@@ -24,7 +24,7 @@ from audit_app.domain.sampling_protocol import (
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, CaseImport, Review, Sample, SampleEntry
-from audit_app.storage.queries import active_entry_filter
+from audit_app.storage.queries import active_entry_filter, outside_frame_case_ids
 
 METHOD = ("HMAC-SHA256-rangordning: nyckel = HMAC-SHA256(frö, ärendenummer) i hex; "
           "sortering stigande på (nyckel, ärendenummer); de första n dras, resten är "
@@ -309,7 +309,8 @@ class SamplingService:
 
     def _frame(self, s: Session, round_id: int, date_from: date | None,
                date_to: date | None) -> list[Case]:
-        query = select(Case).where(Case.round_id == round_id)
+        query = select(Case).where(Case.round_id == round_id,
+                                   Case.id.not_in(outside_frame_case_ids()))
         if date_from:
             query = query.where(Case.closing_date >= date_from)
         if date_to:
