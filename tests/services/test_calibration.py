@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
@@ -10,6 +13,7 @@ from audit_app.domain.errors import ConflictError, UserError
 from audit_app.domain.reviews import PersonnummerError
 from audit_app.domain.sampling import rank_key
 from audit_app.reports.json_report import report_json
+from audit_app.reports.xlsx import write_xlsx
 from audit_app.services.calibration import CalibrationService
 from audit_app.services.chosen import ChosenCaseService
 from audit_app.services.figures import FigureService
@@ -159,3 +163,27 @@ def test_chosen_cases_stay_out_of_the_sample_figures(db: Database,
     assert report_json(after, publication=True)["chosen_cases"] == []
     behind = FigureService(db).cases_behind([rnd.id], "vardplan")
     assert "X-77" not in {c.case_ref for c in behind} and len(behind) == 4
+
+
+def test_workbook_has_agreement_and_chosen_sheets(db: Database, library: ChecklistLibrary,
+                                                  tmp_path: Path) -> None:
+    rnd, cases = round_with_sample(db, library, 3)
+    CalibrationService(db, "Mentor").draw(rnd.id, size=3)
+    for k, (a, b) in enumerate([("ja", "ja"), ("nej", "nej"), ("ja", "nej")]):
+        _first(db, rnd.id, cases[k], a)
+        _second(db, rnd.id, f"2026-{k + 1:04d}", b)
+    row = ChosenCaseService(db, "Mentor").add(rnd.id, "X-1", "Svårt ärende")
+    _first(db, rnd.id, row.case_id, "nej")
+    report = FigureService(db).compute([rnd.id])
+    path = tmp_path / "resultat.xlsx"
+    write_xlsx(report, FigureService(db).data_rows([rnd.id]), path)
+    wb = load_workbook(path, read_only=True)
+    rows = list(wb["Överensstämmelse"].iter_rows(values_only=True))
+    vardplan = next(r for r in rows if r[1] == "Finns en vårdplan?")
+    # A: ja nej ja, B: ja nej nej: p_o = 2/3, p_e = 2/3·1/3 + 1/3·2/3 = 4/9, κ = 0.4
+    assert vardplan[2:5] == (3, 2, pytest.approx(2 / 3))
+    assert vardplan[5] == pytest.approx(0.4) and vardplan[8] == "Nej"
+    chosen = next(r for r in wb["Valda ärenden"].iter_rows(values_only=True)
+                  if r[1] == "Finns en vårdplan?")
+    assert chosen[2:4] == (1, 0)
+    wb.close()
