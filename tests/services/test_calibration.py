@@ -187,3 +187,10 @@ def test_workbook_has_agreement_and_chosen_sheets(db: Database, library: Checkli
                   if r[1] == "Finns en vårdplan?")
     assert chosen[2:4] == (1, 0)
     wb.close()
+
+
+def test_a_chosen_reserve_case_is_passed_over_as_replacement(db: Database,
+                                                             library: ChecklistLibrary) -> None:
+    rnd, _ = round_with_sample(db, library, 2, reserve=2)
+    ChosenCaseService(db, "Mentor").add(rnd.id, "2026-0003", "Känt ärende")
+    assert SamplingService(db, "Mentor").exclude(rnd.id, "2026-0001", "Fel typ") == "2026-0004"
