@@ -89,7 +89,15 @@ class ReviewService:
             for n, r in enumerate(rows, start=after + 1)]
 
     def review(self, round_id: int, case_id: int) -> ReviewRecord:
+        """The case's review; refused to its second (calibration) reviewer until they have
+        completed their own, so the double review stays independent."""
         with self.db.session() as s:
+            blind = s.scalar(select(CalibrationReview.id).where(
+                CalibrationReview.round_id == round_id, CalibrationReview.case_id == case_id,
+                CalibrationReview.reviewer == self.actor, CalibrationReview.status != "complete"))
+            if blind is not None:
+                raise UserError("Du dubbelgranskar ärendet: den ordinarie granskningens svar "
+                                "visas när båda granskningarna är klara.")
             return self._record(s, round_id, case_id)
 
     # -- writing -----------------------------------------------------------------------

@@ -71,6 +71,10 @@ def test_second_answers_stay_hidden_until_both_are_complete(db: Database,
         CalibrationService(db, "Anna").second_answers(rnd.id, ref)
     with pytest.raises(UserError, match="någon annan"):  # Bo may not do the first review too
         ReviewService(db, "Bo").set_answer(rnd.id, cases[0], "vardplan", "ja")
+    CalibrationService(db, "Bo").set_answer(rnd.id, "2026-0002", "vardplan", "ja")
+    with pytest.raises(UserError, match="båda granskningarna"):  # Bo has not completed 0002
+        ReviewService(db, "Bo").review(rnd.id, cases[1])
+    assert ReviewService(db, "Bo").review(rnd.id, cases[0]).case_ref == ref  # 0001 is done
     _first(db, rnd.id, cases[0], "nej")
     assert CalibrationService(db, "Anna").second_answers(rnd.id, ref)["vardplan"] == "ja"
     _first(db, rnd.id, cases[1], "ja")
