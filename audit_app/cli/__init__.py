@@ -9,10 +9,12 @@ from collections.abc import Sequence
 
 from audit_app import __version__, logs
 from audit_app.cli import (
+    agreement_cmds,
     backup_cmds,
     case_cmds,
     checklist_cmds,
     deviation_cmds,
+    feedback_cmds,
     plan_cmds,
     report_cmds,
     restore_cmd,
@@ -27,7 +29,7 @@ from audit_app.domain.errors import UserError
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
-                   vb_cmds)
+                   vb_cmds, agreement_cmds, feedback_cmds)
 
 
 logger = logging.getLogger(__name__)

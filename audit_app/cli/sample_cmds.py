@@ -1,4 +1,4 @@
-"""`audit-app sample size|draw|show|exclude|verify`."""
+"""`audit-app sample size|draw|show|exclude|verify|add-chosen`."""
 
 from __future__ import annotations
 
@@ -54,6 +54,12 @@ def register(sub: Any) -> None:
     verify = commands.add_parser("verify", help="göra om dragningen och jämföra")
     verify.add_argument("round", metavar="OMGÅNG")
     verify.set_defaults(func=cmd_verify)
+    chosen = commands.add_parser("add-chosen", help="lägg till ett utvalt ärende utanför "
+                                 "stickprovet (räknas inte i stickprovets siffror)")
+    chosen.add_argument("round", metavar="OMGÅNG")
+    chosen.add_argument("case", metavar="ÄRENDE")
+    chosen.add_argument("--reason", required=True, metavar="TEXT")
+    chosen.set_defaults(func=cmd_add_chosen)
 
 
 def _size_args(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -129,3 +135,13 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     result = SamplingService(ctx.db(), ctx.actor).verify(ctx.round_id(args.round))
     print(result.message, file=ctx.out if result.matches else ctx.err)
     return 0 if result.matches else 1
+
+
+def cmd_add_chosen(args: argparse.Namespace, ctx: CliContext) -> int:
+    from audit_app.services.chosen import ChosenCaseService
+
+    row = ChosenCaseService(ctx.db(), ctx.actor).add(args.round, args.case, args.reason)
+    where = "" if row.in_frame else " (fanns inte i ärendelistan)"
+    print(f"Ärendet {row.case_ref} lades till som utvalt ärende{where}. Det granskas som "
+          "andra men räknas inte i stickprovets siffror.", file=ctx.out)
+    return 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from audit_app.domain.agreement import Agreement
 from audit_app.domain.rounds import Period
 
 Z95 = 1.959964  # two-sided 95 % normal quantile
@@ -203,6 +204,8 @@ class ItemFigures:
     failed_cases: tuple[str, ...] = ()  # case refs; filled for critical items
     compliant: tuple[str, ...] = ()  # the answer values that count as compliant
     themes: tuple[ThemeCount, ...] = ()  # the item's themes, in the checklist's order
+    agreement: Agreement | None = None  # double-reviewed cases: percent and kappa
+    chosen: Figure | None = None  # the cases chosen on purpose, apart from the sample
 
     @property
     def graded(self) -> bool:
@@ -260,6 +263,7 @@ class Report:
     unit_filter: str | None = None
     gender_filter: str | None = None
     notes: tuple[str, ...] = ()
+    chosen_cases: tuple[tuple[str, str, str], ...] = ()  # (round, case, reason)
 
     @property
     def period_text(self) -> str:

@@ -78,6 +78,7 @@ class CaseReviewRow:
     status: ReviewStatus
     reviewer: str
     answered: int = 0
+    chosen: bool = False  # added on purpose, outside the random sample
 
 
 def check_free_text(text: str, field: str = "") -> str:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from audit_app.domain.agreement import Agreement
 from audit_app.domain.figures import SMALL_N, Figure, GroupKey, ItemFigures, Report, ThemeCount
 from audit_app.domain.group_labels import key_text
 
@@ -35,6 +36,17 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
+def agreement_json(agreement: Agreement | None) -> dict[str, Any] | None:
+    """Double review on the item: cases compared, percent agreement, kappa and its interval
+    (kappa, low, high null when undefined; note says why)."""
+    if agreement is None:
+        return None
+    return {"cases": agreement.cases, "percent": _round(agreement.percent),
+            "kappa": _round(agreement.kappa), "low": _round(agreement.low),
+            "high": _round(agreement.high), "weighted": agreement.weighted,
+            "note": agreement.note or None}
+
+
 def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]:
     def many(figs: dict[GroupKey, Figure]) -> dict[str, Any]:
         return {key_text(k): figure_json(f, publication=publication) for k, f in figs.items()}
@@ -58,6 +70,9 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
             for c in item.comments if not c.written],
         "failed_cases": [] if publication else list(item.failed_cases),
         "themes": [theme_json(t, publication=publication) for t in item.themes],
+        "agreement": agreement_json(item.agreement),
+        "chosen": None if item.chosen is None else figure_json(item.chosen,
+                                                               publication=publication),
     }
 
 
@@ -87,6 +102,8 @@ def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:
         "reviewers": list(report.reviewers),
         "reviews": report.reviews,
         "notes": list(report.notes),
+        "chosen_cases": [] if publication else [
+            {"round": r, "case": c, "reason": why} for r, c, why in report.chosen_cases],
         "items": [item_json(i, publication=publication) for i in report.items],
     }
 

@@ -41,6 +41,12 @@ DATA_COLUMNS = (("Omgång", 22), ("Ärende", 14), ("Enhet", 20), ("Kön", 9),
                 ("Kontrollpunkt-id", 24), ("Kontrollpunkt", 50), ("Svar", 12),
                 ("Tillämplig", 10), ("Uppfyller (1/0)", 14), ("Kommentar", 50),
                 ("Granskare", 16), ("Klar datum", 12))
+AGREEMENT_COLUMNS = (("Nr", 5), ("Kontrollpunkt", 60), ("Fall (båda klara)", 14),
+                     ("Lika svar", 10), ("Andel lika", 10), ("Kappa", 9), ("KI 95 % låg", 11),
+                     ("KI 95 % hög", 11), ("Viktad", 8), ("Not", 40))
+CHOSEN_COLUMNS = (("Nr", 5), ("Kontrollpunkt", 60), ("Tillämpliga (n)", 14),
+                  ("Uppfyller (x)", 13), ("Andel", 9), ("KI 95 % låg", 11), ("KI 95 % hög", 11),
+                  ("Mål", 8), ("Bedömning", 20))
 CHECKLIST_COLUMNS = (("Avsnitt", 24), ("Id", 24), ("Fråga", 60), ("Svarstyp", 18),
                      ("Svarsalternativ", 36), ("Uppfyllt vid", 18), ("Gäller när", 26),
                      ("Obligatorisk", 12), ("Kritisk", 8), ("Mål", 8), ("Hänvisning", 30))
@@ -60,6 +66,8 @@ def write_xlsx(report: Report, rows: Iterable[DataTuple], path: Path,
     wb = Workbook(write_only=True)
     _summary(wb, report, publication)
     _breakdown(wb, report, publication)
+    _agreement(wb, report)
+    _chosen(wb, report, publication)
     data = None if publication else _data_sheet(wb)
     if not publication:  # case references and texts stay out of a publication
         texts_sheet(wb, report)
@@ -171,6 +179,35 @@ def _breakdown(wb: Workbook, report: Report, publication: bool) -> None:
                                     *_figure_cells(ws, fig, publication)]))
             count += 1
     _finish(ws, len(BREAKDOWN_COLUMNS), count)
+
+
+def _agreement(wb: Workbook, report: Report) -> None:
+    """Double review per item: only when some item has double-reviewed cases."""
+    items = [(k, i) for k, i in enumerate(report.items, start=1) if i.agreement is not None]
+    if not items:
+        return
+    ws = _sheet(wb, "Överensstämmelse", AGREEMENT_COLUMNS)
+    for k, item in items:
+        a = item.agreement
+        assert a is not None
+        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), a.cases, a.agreeing,
+                                _cell(ws, a.percent, PCT), _cell(ws, a.kappa, "0.00"),
+                                _cell(ws, a.low, "0.00"), _cell(ws, a.high, "0.00"),
+                                "Ja" if a.weighted else "Nej", a.note]))
+    _finish(ws, len(AGREEMENT_COLUMNS), len(items))
+
+
+def _chosen(wb: Workbook, report: Report, publication: bool) -> None:
+    """The chosen cases' figures, apart from the random sample's."""
+    items = [(k, i) for k, i in enumerate(report.items, start=1) if i.chosen is not None]
+    if not items:
+        return
+    ws = _sheet(wb, "Valda ärenden", CHOSEN_COLUMNS)
+    for k, item in items:
+        assert item.chosen is not None
+        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True),
+                                *_figure_cells(ws, item.chosen, publication)]))
+    _finish(ws, len(CHOSEN_COLUMNS), len(items))
 
 
 def _data_sheet(wb: Workbook) -> tuple[WriteOnlyWorksheet, int]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from audit_app.domain.reviews import ReviewStatus
 from audit_app.storage.changes import note_temp_changes
 from audit_app.storage.models import Case, Review
+from audit_app.storage.queries import chosen_case_ids
 
 COMPLETE = ReviewStatus.COMPLETE
 _Q = TypeVar("_Q", bound="Select[*tuple[Any, ...]]")
@@ -40,13 +41,17 @@ def case_filters(stmt: _Q, unit: str | None, gender: str | None) -> _Q:
 
 
 def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
-                  gender: str | None = None) -> Iterator[CountRow]:
+                  gender: str | None = None, *, chosen: bool = False) -> Iterator[CountRow]:
     """Applicable answers of the rounds' completed reviews, counted per round, item, the
-    case's unit and gender, value and compliance."""
+    case's unit and gender, value and compliance: of the random sample, or (chosen=True)
+    of the cases chosen on purpose."""
+    picked = chosen_case_ids()
     reviews = case_filters(
         select(Review.id, Review.round_id, Case.unit, Case.gender)
         .join(Case, Case.id == Review.case_id)
-        .where(Review.round_id.in_(round_ids), Review.status == COMPLETE), unit, gender)
+        .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
+               Review.case_id.in_(picked) if chosen else Review.case_id.not_in(picked)),
+        unit, gender)
     groups: dict[tuple[int, str, str], list[int]] = {}
     for review_id, round_id, r_unit, r_gender in s.execute(reviews):
         groups.setdefault((round_id, r_unit, r_gender), []).append(review_id)

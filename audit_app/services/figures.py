@@ -31,9 +31,11 @@ from audit_app.reports.xlsx_data import DataTuple
 from audit_app.services.definitions import parse_definition
 from audit_app.services.figure_cache import cache_for
 from audit_app.services.figure_counts import case_filters, count_answers
+from audit_app.services.report_extras import add_extras, chosen_cases
 from audit_app.services.theme_counts import theme_tags
 from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, AuditRound, Case, ChecklistDefinition, Review
+from audit_app.storage.queries import chosen_case_ids
 
 COMPLETE = ReviewStatus.COMPLETE
 
@@ -117,18 +119,20 @@ class FigureService:
             failed = self._failed(s, round_ids, [i.id for i in items if i.critical], unit, gender)
             reviewers, reviews = self._reviewers(s, round_ids, unit, gender)
             units = sorted(self._case_units(s, round_ids))
-        out = []
-        for item in items:
-            texts = _with_themes(comments.get(item.id, []), tags.get(item.id, []))
-            figures = self._item(item, sections[item.id], acc, last, texts,
-                                 failed.get(item.id, ()), rounds)
-            themes = count_themes(checklist.themes_for(item), tags.get(item.id, []), texts)
-            out.append(replace(figures, themes=themes))
+            out = []
+            for item in items:
+                texts = _with_themes(comments.get(item.id, []), tags.get(item.id, []))
+                figures = self._item(item, sections[item.id], acc, last, texts,
+                                     failed.get(item.id, ()), rounds)
+                themes = count_themes(checklist.themes_for(item), tags.get(item.id, []), texts)
+                out.append(replace(figures, themes=themes))
+            out = add_extras(s, round_ids, checklist, out, unit, gender)
+            chosen = chosen_cases(s, round_ids)
         return Report(checklist_id=checklist.id, checklist_title=checklist.title,
                       checklist_versions=versions, rounds=tuple(rounds), units=tuple(units),
                       reviewers=reviewers, reviews=reviews, items=tuple(out),
                       created=date.today(), unit_filter=unit or None,
-                      gender_filter=gender or None, notes=tuple(notes))
+                      gender_filter=gender or None, notes=tuple(notes), chosen_cases=chosen)
 
     def checklist(self, round_ids: list[int]) -> Checklist:
         """The checklist a report on these rounds is laid out by (the newest definition)."""
@@ -160,7 +164,8 @@ class FigureService:
                     .join(Case, Case.id == Review.case_id)
                     .join(AuditRound, AuditRound.id == Review.round_id)
                     .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
-                           Answer.item_id == item_id, Answer.applicable.is_(True)))
+                           Answer.item_id == item_id, Answer.applicable.is_(True),
+                           Review.case_id.not_in(chosen_case_ids())))
             stmt = case_filters(stmt, unit, gender)
             if value is not None:
                 stmt = stmt.where(Answer.value == value)
@@ -319,7 +324,8 @@ class FigureService:
                    gender: str | None) -> tuple[tuple[str, ...], int]:
         stmt = (select(Review.reviewer, func.count()).select_from(Review)
                 .join(Case, Case.id == Review.case_id)
-                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE))
+                .where(Review.round_id.in_(round_ids), Review.status == COMPLETE,
+                       Review.case_id.not_in(chosen_case_ids())))
         stmt = case_filters(stmt, unit, gender).group_by(Review.reviewer)
         rows = s.execute(stmt).all()
         return tuple(sorted(r for r, _ in rows)), sum(c for _, c in rows)

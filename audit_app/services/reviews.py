@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ScalarSelect, and_, func, select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.checklist import AnswerType, Checklist
@@ -22,6 +22,7 @@ from audit_app.domain.reviews import (
 )
 from audit_app.services.definitions import parse_definition
 from audit_app.services.themes import replace_tags
+from audit_app.storage.agreement_models import CalibrationReview, ChosenCase
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
@@ -51,7 +52,8 @@ class ReviewService:
             return self._checklist(s, find_round(s, round_id).definition_id)
 
     def case_rows(self, round_id: int) -> list[CaseReviewRow]:
-        """The round's sampled cases in draw order, with their review status."""
+        """The round's sampled cases in draw order, then its chosen cases, with their
+        review status."""
         with self.db.session() as s:
             find_round(s, round_id)
             # counted per review through the (review_id, item_id) index: only this round's
@@ -68,13 +70,37 @@ class ReviewService:
                 .outerjoin(Review, and_(Review.case_id == Case.id, Review.round_id == round_id))
                 .where(Sample.round_id == round_id, active_entry_filter())
                 .order_by(SampleEntry.stratum, SampleEntry.position)).all()
-            return [CaseReviewRow(
+            sampled = [CaseReviewRow(
                 case_id=r[0], case_ref=r[1], unit=r[2], team=r[3], gender=r[4],
                 position=n, status=ReviewStatus(r[7]) if r[7] else ReviewStatus.NOT_STARTED,
                 reviewer=r[8] or "", answered=r[9] or 0) for n, r in enumerate(rows, start=1)]
+            return sampled + self._chosen_rows(s, round_id, answered, len(rows))
+
+    def _chosen_rows(self, s: Session, round_id: int, answered: ScalarSelect[int],
+                     after: int) -> list[CaseReviewRow]:
+        """Cases chosen on purpose, listed after the sample and marked as chosen."""
+        rows = s.execute(
+            select(Case.id, Case.case_ref, Case.unit, Case.team, Case.gender, Review.status,
+                   Review.reviewer, answered)
+            .join(ChosenCase, ChosenCase.case_id == Case.id)
+            .outerjoin(Review, and_(Review.case_id == Case.id, Review.round_id == round_id))
+            .where(ChosenCase.round_id == round_id).order_by(ChosenCase.added_at)).all()
+        return [CaseReviewRow(
+            case_id=r[0], case_ref=r[1], unit=r[2], team=r[3], gender=r[4], position=n,
+            status=ReviewStatus(r[5]) if r[5] else ReviewStatus.NOT_STARTED,
+            reviewer=r[6] or "", answered=r[7] or 0, chosen=True)
+            for n, r in enumerate(rows, start=after + 1)]
 
     def review(self, round_id: int, case_id: int) -> ReviewRecord:
+        """The case's review; refused to its second (calibration) reviewer until they have
+        completed their own, so the double review stays independent."""
         with self.db.session() as s:
+            blind = s.scalar(select(CalibrationReview.id).where(
+                CalibrationReview.round_id == round_id, CalibrationReview.case_id == case_id,
+                CalibrationReview.reviewer == self.actor, CalibrationReview.status != "complete"))
+            if blind is not None:
+                raise UserError("Du dubbelgranskar ärendet: den ordinarie granskningens svar "
+                                "visas när båda granskningarna är klara.")
             return self._record(s, round_id, case_id)
 
     # -- writing -----------------------------------------------------------------------
@@ -222,7 +248,8 @@ class ReviewService:
             raise NotFoundError(f"Ärendet {case_id} finns inte i omgången.")
         in_sample = s.scalar(select(SampleEntry.id).join(Sample).where(
             Sample.round_id == round_id, SampleEntry.case_id == case_id, active_entry_filter()))
-        if in_sample is None:
+        if in_sample is None and s.scalar(select(ChosenCase.id).where(
+                ChosenCase.round_id == round_id, ChosenCase.case_id == case_id)) is None:
             raise UserError(f"Ärendet {case.case_ref} ingår inte i stickprovet.")
         return case
 
@@ -235,6 +262,11 @@ class ReviewService:
         round_row = find_round(s, round_id)
         self._check_unlocked(round_row)
         case = self._case(s, round_id, case_id)
+        second = s.scalar(select(CalibrationReview.reviewer).where(
+            CalibrationReview.round_id == round_id, CalibrationReview.case_id == case_id))
+        if second is not None and second == self.actor:
+            raise UserError(f"Du dubbelgranskar {case.case_ref}; den ordinarie granskningen "
+                            "ska göras av någon annan.")
         review = self._review_row(s, round_id, case_id)
         if review is None:
             now = datetime.now()

@@ -24,7 +24,12 @@ from audit_app.domain.sampling_protocol import (
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, Case, CaseImport, Review, Sample, SampleEntry
-from audit_app.storage.queries import active_entry_filter, find_round
+from audit_app.storage.queries import (
+    active_entry_filter,
+    chosen_case_ids,
+    find_round,
+    outside_frame_case_ids,
+)
 
 METHOD = ("HMAC-SHA256-rangordning: nyckel = HMAC-SHA256(frö, ärendenummer) i hex; "
           "sortering stigande på (nyckel, ärendenummer); de första n dras, resten är "
@@ -293,11 +298,14 @@ class SamplingService:
         return s.scalar(select(SampleEntry).where(
             SampleEntry.sample_id == sample_id, SampleEntry.stratum == stratum,
             SampleEntry.role == SampleRole.RESERVE, SampleEntry.replaces_id.is_(None),
-            SampleEntry.excluded_reason.is_(None)).order_by(SampleEntry.position))
+            SampleEntry.excluded_reason.is_(None),
+            SampleEntry.case_id.not_in(chosen_case_ids()))  # chosen: already reviewed apart
+            .order_by(SampleEntry.position))
 
     def _frame(self, s: Session, round_id: int, date_from: date | None,
                date_to: date | None) -> list[Case]:
-        query = select(Case).where(Case.round_id == round_id)
+        query = select(Case).where(Case.round_id == round_id,
+                                   Case.id.not_in(outside_frame_case_ids()))
         if date_from:
             query = query.where(Case.closing_date >= date_from)
         if date_to:

@@ -257,5 +257,6 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# The plan's tables live in their own module; importing it here puts them on Base.metadata.
-from audit_app.storage import plan_models  # noqa: E402, F401
+# The plan's and double review's tables live in their own modules; importing them here puts
+# them on Base.metadata.
+from audit_app.storage import agreement_models, plan_models  # noqa: E402, F401

@@ -14,6 +14,7 @@ from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.services.sampling import SamplingService
 from audit_app.storage import text_guard
+from audit_app.storage.agreement_models import CalibrationAnswer, CalibrationReview, ChosenCase
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
     Answer,
@@ -66,6 +67,17 @@ def filled(db: Database, library: ChecklistLibrary) -> Database:
         s.add(PlanAction(control_id=control.id, period="T1", item_id="enskilt_samtal",
                          what="Påminna om samtal", responsible="Gruppledare",
                          due=date(2026, 6, 1), created_by="EC", created_at=datetime.now()))
+        cal = CalibrationReview(round_id=rnd.id, case_id=cases[0], position=1,
+                                rank_key="a" * 64, drawn_by="Mentor", drawn_at=datetime.now(),
+                                reviewer="Bo GL", status="draft")
+        s.add(cal)
+        s.flush()
+        s.add(CalibrationAnswer(calibration_id=cal.id, item_id="enskilt_samtal", value="ja",
+                                comment="Läst i journalen", updated_at=datetime.now(),
+                                first_value="nej", reconciled_value="ja",
+                                reconciled_reason="Samtalet finns", reconciled_by="Mentor"))
+        s.add(ChosenCase(round_id=rnd.id, case_id=cases[1], reason="Ett svårt ärende",
+                         added_by="Mentor", added_at=datetime.now()))
     with db.session() as s:
         for name, model in MODELS.items():
             assert s.scalar(select(func.count()).select_from(model)), name
