@@ -98,7 +98,7 @@ def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
 
 
 def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore,
-            unencrypted: bool = False) -> int:
+            unencrypted: bool = False, server_url: str | None = None) -> int:
     """Show the main window at once, then open the database (asking the passphrase) into it.
 
     A damaged file is not asked about again and again: the backups are offered, and after
@@ -117,7 +117,7 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, library, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
-        while True:
+        while server_url is None:
             try:
                 db = open_with_dialog(db_path, unencrypted=unencrypted)
                 break
@@ -126,10 +126,15 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 if not _show_damaged(db_path, str(exc)):
                     return 1
                 window.show()
+        if server_url is not None:
+            from audit_app.ui.server_open import open_server_with_dialog
+
+            db = open_server_with_dialog(server_url)
         if db is None:
             return 1
         window.attach(db)
-        mark_encryption(window, db)
+        if server_url is None:
+            mark_encryption(window, db)
         start_daily_backup(db)
         code = app.exec()
         db.close()
