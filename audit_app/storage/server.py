@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import UserError
 from audit_app.storage.crypto import DatabaseError
@@ -90,6 +92,20 @@ class ServerDatabase(Database):
     @property
     def location(self) -> str:
         return display(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """As for a file; what the user's database role may not do is said in words."""
+        try:
+            with super().session() as session:
+                yield session
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                raise UserError(
+                    "Din databasroll får inte göra detta (eller inte i den här enheten). "
+                    "Be den som administrerar Granska om rätt roll: audit-app server grant."
+                ) from exc
+            raise
 
     def backup(self, target: Path) -> Path:
         raise UserError(PG_DUMP_ADVICE)
