@@ -23,7 +23,6 @@ from tests.factories import round_with_sample
 from tests.pg_support import role_url
 
 
-
 @dataclass(frozen=True)
 class Logins:
     """Login roles made for this module, each with its own password."""
