@@ -30,6 +30,7 @@ class Logins:
     anna: str  # reviewer of Familjehem
     bo: str  # reviewer of Mottagning
     chef: str  # manager of every unit
+    adm: str  # granska_admin, hands out roles without being a superuser
     passwords: dict[str, str]
     database: str
 
@@ -37,7 +38,7 @@ class Logins:
 @pytest.fixture(scope="module")
 def logins(pg_url: str, pg_admin: Engine) -> Iterator[Logins]:
     tag = uuid.uuid4().hex[:8]
-    names = {k: f"granska_t{tag}_{k}" for k in ("anna", "bo", "chef")}
+    names = {k: f"granska_t{tag}_{k}" for k in ("anna", "bo", "chef", "adm")}
     passwords = {n: uuid.uuid4().hex for n in names.values()}
     with pg_admin.connect() as conn:
         for name, password in passwords.items():
@@ -48,8 +49,9 @@ def logins(pg_url: str, pg_admin: Engine) -> Iterator[Logins]:
         grant_role(conn, names["anna"], "reviewer", "Familjehem")
         grant_role(conn, names["bo"], "reviewer", "Mottagning")
         grant_role(conn, names["chef"], "manager", None)
+        grant_role(conn, names["adm"], "admin", None)
     owner.close()
-    yield Logins(names["anna"], names["bo"], names["chef"], passwords,
+    yield Logins(names["anna"], names["bo"], names["chef"], names["adm"], passwords,
                  pg_url.rsplit("/", 1)[1])
     with pg_admin.connect() as conn:
         for name in passwords:
@@ -201,3 +203,24 @@ def test_stale_row_is_refused_by_the_version(two_rounds: tuple[int, int, list[in
             row.version += 1
     with pg_db.session() as s:
         assert s.scalars(select(Answer.value)).one() == "nej"
+
+
+def test_admin_hands_out_roles_others_see_their_own_grant(logins: Logins, pg_admin: Engine,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    newcomer = f"{logins.anna}_ny"
+    with pg_admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {newcomer} LOGIN"))
+    adm = login(logins, logins.adm, monkeypatch)
+    chef = login(logins, logins.chef, monkeypatch)
+    try:
+        with adm.engine.begin() as conn:
+            said = grant_role(conn, newcomer, "reviewer", "Mottagning")
+        assert said == f"{newcomer} är nu granska_reviewer för enheten Mottagning."
+        with chef.engine.connect() as conn:
+            assert (newcomer, "Mottagning") not in grants(conn)  # only their own grant
+            assert grants(conn) == [(logins.chef, None)]
+    finally:
+        adm.close()
+        chef.close()
+        with pg_admin.connect() as conn:
+            conn.execute(text(f"DROP ROLE IF EXISTS {newcomer}"))
