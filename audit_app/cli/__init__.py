@@ -20,6 +20,7 @@ from audit_app.cli import (
     round_cmds,
     sample_cmds,
     server_cmds,
+    sync_cmd,
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
@@ -28,7 +29,7 @@ from audit_app.domain.errors import UserError
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
-                   vb_cmds, server_cmds)
+                   vb_cmds, server_cmds, sync_cmd)
 
 
 logger = logging.getLogger(__name__)
