@@ -6,6 +6,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select, text
@@ -16,6 +17,7 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.reviews import AnswerConflictError
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
+from audit_app.services.sync import SyncService
 from audit_app.storage.db import Database, open_database
 from audit_app.storage.models import Answer, ChangeLog
 from audit_app.storage.server_roles import grant_role, grants, setup_roles
@@ -224,3 +226,21 @@ def test_admin_hands_out_roles_others_see_their_own_grant(logins: Logins, pg_adm
         chef.close()
         with pg_admin.connect() as conn:
             conn.execute(text(f"DROP ROLE IF EXISTS {newcomer}"))
+
+
+def test_reviewer_sync_pulls_only_granted_rounds_and_cannot_create_any(
+        logins: Logins, two_rounds: tuple[int, int, list[int]], library: ChecklistLibrary,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    round_with_sample(laptop, library, 1, name="Egen Familjehem", units=("Familjehem",))
+    anna = login(logins, logins.anna, monkeypatch)
+    try:
+        report = SyncService(laptop, anna, "Anna").sync()
+        assert [m.round_name for m in report.pulled] == ["Familjehem T1"]
+        assert any("Egen Familjehem" in note and "databasroll" in note
+                   for note in report.skipped)
+        names = {r.name for r in RoundService(laptop, library, "Anna").list()}
+        assert names == {"Egen Familjehem", "Familjehem T1"}  # never Mottagning's
+    finally:
+        anna.close()
+        laptop.close()
