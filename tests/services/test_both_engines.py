@@ -146,3 +146,19 @@ def test_answers_counted_alike(any_db: Database, library: ChecklistLibrary) -> N
         applicable = s.scalar(select(func.count()).select_from(Answer)
                               .where(Answer.applicable.is_(True)))
     assert applicable == 46 * 5 + 10
+
+
+def test_personnummer_guard_on_both_engines(any_db: Database, library: ChecklistLibrary
+                                            ) -> None:
+    """The flush-time guard (storage.text_guard) holds on the server as in a file."""
+    from audit_app.domain.personnummer import PersonnummerError
+    from audit_app.storage.models import AuditRound
+    from tests.importers.caselist_files import PNR  # built from invented digits
+
+    summary, _ = round_with_sample(any_db, library, 1)
+    with pytest.raises(PersonnummerError):
+        with any_db.session() as s:
+            row = s.get(AuditRound, summary.id)
+            assert row is not None
+            row.name = f"Omgång {PNR}"
+    assert RoundService(any_db, library, "GL").get(summary.id).name == summary.name

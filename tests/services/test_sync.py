@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,9 @@ from tests.factories import round_with_sample
 
 
 @pytest.fixture
-def laptop(tmp_path: Path) -> Database:
+def laptop(tmp_path: Path) -> Iterator[Database]:
     db = open_database(tmp_path / "laptop.sqlite3")
-    yield db  # type: ignore[misc]
+    yield db
     db.close()
 
 
