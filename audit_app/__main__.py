@@ -26,12 +26,23 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
 def db_argument_error(value: str) -> str | None:
-    """Why `--db value` cannot be used (a database address, not a file), or None if it can."""
+    """Why `--db value` cannot be used, or None if it can: a file path, or a PostgreSQL
+    address (postgresql+psycopg://HOST/DB) without a password in it."""
     if not _SCHEME.match(value.strip()):
         return None
-    return (f"--db ska vara en sökväg till en databasfil, men {value!r} är en adress. "
-            "Serverdatabaser (som PostgreSQL) stöds inte i den här versionen av Granska; "
-            "ange en fil, t.ex. --db granska.sqlite3.")
+    if value.strip().lower().startswith("postgresql+psycopg://"):
+        from audit_app.domain.errors import UserError
+        from audit_app.storage.server import parse_server_url
+
+        try:
+            parse_server_url(value)
+        except UserError as exc:
+            return str(exc)
+        return None
+    return (f"--db ska vara en sökväg till en databasfil eller en PostgreSQL-adress "
+            f"(postgresql+psycopg://VÄRD/DATABAS), men {value!r} är en annan sorts adress; "
+            "den stöds inte i den här versionen av Granska. Ange en fil, t.ex. "
+            "--db granska.sqlite3, eller en PostgreSQL-adress.")
 
 
 def _program_start(argv: list[str]) -> argparse.Namespace | None:
@@ -72,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:  # before anything could turn "scheme://host/x" into folders
         print(f"Fel: {problem}", file=sys.stderr)
         return 1
-    db_path = Path(args.db) if args.db else paths.default_db_path()
+    server_url = args.db.strip() if args.db and _SCHEME.match(args.db.strip()) else None
+    db_path = Path(args.db) if args.db and not server_url else paths.default_db_path()
     if getattr(args, "demo", False) and not args.db:
         from audit_app.services.demo import demo_db_path, open_demo
 
@@ -90,14 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         try:
             return run_gui(db_path=db_path, library=checklist_library(), settings_store=store,
-                           unencrypted=bool(args.unencrypted or (args.demo and not args.db)))
+                           unencrypted=bool(args.unencrypted or (args.demo and not args.db)),
+                           server_url=server_url)
         finally:
             release_application()  # before the interpreter's shutdown, in a fixed order
     from audit_app import cli
     from audit_app.cli.context import CliContext
 
     ctx = CliContext(db_path=db_path, library=checklist_library(), actor=store.load().actor,
-                     unencrypted=bool(getattr(args, "unencrypted", False)))
+                     unencrypted=bool(getattr(args, "unencrypted", False)),
+                     server_url=server_url)
     return cli.run(args, ctx)
 
 

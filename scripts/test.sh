@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
+# The PostgreSQL server for the shared-database tests (installed and started when missing).
+bash scripts/pg.sh
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"
 .venv/bin/ruff check audit_app tests bench

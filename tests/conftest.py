@@ -46,3 +46,7 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def library() -> ChecklistLibrary:
     return ChecklistLibrary([CHECKLISTS])
+
+
+# PostgreSQL (the shared database): fixtures for the tests that run on both engines.
+from tests.pg_support import any_db, pg_admin, pg_db, pg_url  # noqa: E402, F401

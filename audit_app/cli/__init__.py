@@ -21,6 +21,8 @@ from audit_app.cli import (
     reviews_cmds,
     round_cmds,
     sample_cmds,
+    server_cmds,
+    sync_cmd,
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
@@ -29,7 +31,7 @@ from audit_app.domain.errors import UserError
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
-                   vb_cmds, agreement_cmds, feedback_cmds)
+                   vb_cmds, agreement_cmds, feedback_cmds, server_cmds, sync_cmd)
 
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Granska – internkontroll av ärenden. Utan kommando startar programmet.",
     )
     parser.add_argument("--version", action="version", version=f"Granska {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="databasfil (standard: i datamappen)")
+    parser.add_argument("--db", metavar="PATH", help="databasfil (standard: i datamappen) "
+                        "eller en delad databas: postgresql+psycopg://VÄRD/DATABAS")
     parser.add_argument("--unencrypted", action="store_true",
                         help="skapa en ny databas utan kryptering (endast för datorer med "
                              "full diskkryptering); lösenfrasen tas annars från "

@@ -20,6 +20,10 @@ def register(sub: Any) -> None:
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db()
+    if ctx.server_url:
+        from audit_app.storage.server import PG_DUMP_ADVICE
+
+        raise UserError(PG_DUMP_ADVICE)
     if args.out:
         target = Path(args.out).expanduser().resolve()
     else:

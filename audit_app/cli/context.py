@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -49,6 +50,14 @@ def cli_passphrase(path: Path, unencrypted: bool) -> str | None:
     return phrase
 
 
+def server_password_prompt() -> Callable[[], str] | None:
+    """Asks for the database role's password on a terminal; None when there is none (libpq's
+    PGPASSWORD or PGPASSFILE must then supply it)."""
+    if not sys.stdin.isatty():
+        return None
+    return lambda: getpass.getpass("Lösenord för databasrollen: ")
+
+
 @dataclass
 class CliContext:
     """Handed to command handlers by the composition root."""
@@ -59,9 +68,14 @@ class CliContext:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     unencrypted: bool = False
+    server_url: str | None = None  # postgresql+psycopg://HOST/DB instead of db_path
     _db: Database | None = None
 
     def db(self) -> Database:
+        if self._db is None and self.server_url:
+            from audit_app.storage.server import open_server
+
+            self._db = open_server(self.server_url, password_prompt=server_password_prompt())
         if self._db is None:
             if self.db_path.is_file():
                 try:  # an empty or truncated file is named as such before any passphrase

@@ -24,6 +24,9 @@ def register(sub: Any) -> None:
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     """Never opens the current file (it may be damaged); the backup must pass the check."""
+    if ctx.server_url:
+        raise UserError("Databasen ligger på en PostgreSQL-server; återställ den där med "
+                        "pg_restore (se docs/server.md). Inget ändrades.")
     backup = Path(args.backup).expanduser().resolve()
     target = ctx.db_path.expanduser().resolve()
     if not backup.is_file():

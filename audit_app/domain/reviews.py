@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from audit_app.domain.checklist import AnswerType, ChecklistItem
-from audit_app.domain.errors import UserError
+from audit_app.domain.errors import ConflictError, UserError
 from audit_app.domain.personnummer import PersonnummerError as PersonnummerError  # re-export
 from audit_app.domain.personnummer import contains_personnummer
 
@@ -33,6 +33,23 @@ class MissingAnswersError(UserError):
         super().__init__(f"Obligatoriska frågor saknar svar:\n{listing}")
 
 
+class AnswerConflictError(ConflictError):
+    """Someone else saved another answer to the item since it was read: nothing was
+    overwritten; both values are named so the user can choose."""
+
+    def __init__(self, item_id: str, stored: str | None, stored_by: str,
+                 yours: str | None) -> None:
+        self.item_id, self.stored, self.stored_by, self.yours = item_id, stored, stored_by, yours
+        super().__init__(
+            f"Kontrollpunkten '{item_id}' ändrades av {stored_by or 'någon annan'} medan du "
+            f"arbetade. Sparat svar: {_shown(stored)}; ditt svar: {_shown(yours)}. Inget "
+            "skrevs över: välj vilket svar som ska gälla och spara igen.")
+
+
+def _shown(value: str | None) -> str:
+    return "(tomt)" if value is None else f"'{value}'"
+
+
 @dataclass(frozen=True)
 class AnswerRecord:
     item_id: str
@@ -43,6 +60,7 @@ class AnswerRecord:
     answered_by: str
     updated_at: datetime
     themes: tuple[str, ...] = ()  # theme ids the written answer or comment is tagged with
+    version: int = 1  # what a save passes back as expected_version (optimistic versioning)
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,8 @@ class AnswerImportService:
                                     comment="", answered_by=reviewer, updated_at=now)
                     s.add(answer)
                     existing[ch.item_id] = answer
+                elif answer.version is not None:  # None: added above, not yet flushed
+                    answer.version += 1  # a form showing the old answer must not overwrite it
                 if ch.field == "answer":
                     answer.value = ch.new
                     answer.answered_by = reviewer

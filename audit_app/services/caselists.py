@@ -92,11 +92,13 @@ def _insert_cases(session: Session, round_id: int, import_id: int, refs: list[st
     """Insert the cases at positions `which` as plain rows on the session's connection: the
     ORM's bulk insert of 50,000 dictionaries costs several times the insert itself."""
     closing = CASE_FIELDS.index("closing_date")
-    # Dates as SQLAlchemy's Date type stores them in SQLite (ISO text), each made once.
-    iso: dict[Any, str | None] = {d: d.isoformat() for d in set(columns[closing]) if d}
-    iso[None] = None
+    on_server = session.get_bind().dialect.name == "postgresql"
     cells: list[Iterable[Any]] = list(columns)
-    cells[closing] = map(iso.__getitem__, columns[closing])
+    if not on_server:
+        # Dates as SQLAlchemy's Date type stores them in SQLite (ISO text), each made once.
+        iso: dict[Any, str | None] = {d: d.isoformat() for d in set(columns[closing]) if d}
+        iso[None] = None
+        cells[closing] = map(iso.__getitem__, columns[closing])
     rows: Iterable[tuple[Any, ...]] = zip(repeat(round_id), refs, repeat(import_id), *cells)
     if len(which) != len(refs):
         keep = set(which)
@@ -106,7 +108,9 @@ def _insert_cases(session: Session, round_id: int, import_id: int, refs: list[st
     cursor = session.connection().connection.cursor()
     try:
         # sqlite3 takes any iterable: the rows are made one at a time, never all held.
-        cursor.executemany(_INSERT, rows)  # type: ignore[arg-type]
+        # (psycopg's placeholder is %s where sqlite3's is ?)
+        cursor.executemany(_INSERT.replace("?", "%s") if on_server else _INSERT,
+                           rows)  # type: ignore[arg-type]
     finally:
         cursor.close()
 

@@ -57,8 +57,12 @@ def _log_key(row: dict[str, Any]) -> tuple[Any, ...]:
 class Merger:
     """One merge of one payload; every change is logged with the file as the reason."""
 
-    def __init__(self, s: Session, actor: str, file_name: str, resolution: Resolution) -> None:
+    def __init__(self, s: Session, actor: str, file_name: str, resolution: Resolution, *,
+                 log_history_only: bool = True) -> None:
         self.s = s
+        # False for a sync: history rows alone do not make a "merge" entry, which the other
+        # side would otherwise take in as new history, sync after sync
+        self.log_history_only = log_history_only
         self.actor = actor
         self.file_name = file_name
         self.reason = f"sammanslagning från {file_name}"
@@ -84,7 +88,8 @@ class Merger:
         self._sample(rnd, payload.get("sample"), cases)
         self._reviews(rnd, payload["reviews"], cases)
         self._change_log(rnd, payload["change_log"])
-        if self.report.changed:
+        if self.report.changed and (self.log_history_only or self.report.created_round or any(
+                v for k, v in self.report.added.items() if k != "change_log")):
             counts = ", ".join(f"{k}={v}" for k, v in sorted(self.report.added.items()) if v)
             record_change(self.s, self.actor, "merge", "round", rnd.uid, round_id=rnd.id,
                           field=self.file_name[:100], new=counts or "ny omgång", reason=self.reason)
@@ -273,6 +278,7 @@ class Merger:
                     if decision != THEIRS:
                         continue
                 setattr(answer, attr, theirs)
+                answer.version += 1  # a form showing the old answer must not overwrite it
                 if fld == "answer":
                     answer.answered_by = data["answered_by"]
                 answer.updated_at = parse_dt(data["updated_at"]) or datetime.now()

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ScalarSelect, and_, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from audit_app.domain.checklist import AnswerType, Checklist
-from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.domain.errors import ConflictError, NotFoundError, UserError
 from audit_app.domain.reviews import (
+    AnswerConflictError,
     AnswerRecord,
     CaseReviewRow,
     MissingAnswersError,
@@ -106,8 +109,25 @@ class ReviewService:
     # -- writing -----------------------------------------------------------------------
 
     def set_answer(self, round_id: int, case_id: int, item_id: str,
-                   value: str | None) -> ReviewRecord:
-        """Store one answer (None clears it) and re-evaluate which items apply."""
+                   value: str | None, expected_version: int | None = None) -> ReviewRecord:
+        """Store one answer (None clears it) and re-evaluate which items apply.
+
+        `expected_version` is the answer's version the user saw (AnswerRecord.version):
+        when someone else has saved another value since, AnswerConflictError names both
+        values and nothing is written. Two saves at the same moment are told apart by the
+        rows' versions (StaleDataError): the later one is re-run against what is stored.
+        """
+        seen: list[int | None] = [expected_version]
+        for _attempt in range(5):
+            try:
+                return self._set_answer(round_id, case_id, item_id, value, seen)
+            except (StaleDataError, IntegrityError):
+                continue  # another save committed in between: check again against it
+        raise ConflictError("Svaret kunde inte sparas: andra sparar i samma granskning "
+                            "just nu. Försök igen.")
+
+    def _set_answer(self, round_id: int, case_id: int, item_id: str, value: str | None,
+                    seen: list[int | None]) -> ReviewRecord:
         with self.db.session() as s:
             review, checklist, case = self._editable(s, round_id, case_id)
             if not checklist.has_item(item_id):
@@ -117,10 +137,18 @@ class ReviewService:
             old = answer.value if answer is not None else None
             if old == stored:
                 return self._record(s, round_id, case_id)
+            if answer is not None:
+                if seen[0] is not None and answer.version != seen[0]:
+                    raise AnswerConflictError(item_id, old, answer.answered_by, stored)
+                seen[0] = answer.version  # a retry after a concurrent save compares to this
+            else:
+                seen[0] = 0  # no answer yet: one saved meanwhile is a conflict on a retry
             if answer is None:
                 answer = Answer(review_id=review.id, item_id=item_id, comment="",
                                 answered_by=self.actor, updated_at=datetime.now())
                 s.add(answer)
+            else:
+                answer.version += 1
             answer.value = stored
             answer.answered_by = self.actor
             answer.updated_at = datetime.now()
@@ -148,6 +176,8 @@ class ReviewService:
                 answer = Answer(review_id=review.id, item_id=item_id, value=None,
                                 answered_by=self.actor, updated_at=datetime.now())
                 s.add(answer)
+            elif answer.comment != text:
+                answer.version += 1
             answer.comment = text
             answer.updated_at = datetime.now()
             review.updated_at = answer.updated_at
@@ -314,7 +344,7 @@ class ReviewService:
             tags.setdefault(answer_id, []).append(theme_id)
         answers = {a.item_id: AnswerRecord(a.item_id, a.value, a.comment, a.applicable,
                                            a.compliant, a.answered_by, a.updated_at,
-                                           tuple(tags.get(a.id, ())))
+                                           tuple(tags.get(a.id, ())), a.version)
                    for a in self._answers(s, review)}
         return ReviewRecord(
             round_id, case_id, case.case_ref, review.definition_id, ReviewStatus(review.status),

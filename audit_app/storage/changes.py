@@ -30,8 +30,12 @@ class ChangeCounter:
         self.count = 0
         self._serials = itertools.count(1)
         self._lock = threading.Lock()
-        event.listen(engine, "connect", self._on_connect)
-        event.listen(engine, "commit", self._on_commit)
+        # On a shared server other people write at any time and nothing like SQLite's
+        # data_version tells this process: there every token is new (no cached figures).
+        self.shared = engine.dialect.name != "sqlite"
+        if not self.shared:
+            event.listen(engine, "connect", self._on_connect)
+            event.listen(engine, "commit", self._on_commit)
 
     def _on_connect(self, dbapi_conn: Any, record: Any) -> None:
         record.info[_SERIAL] = next(self._serials)
@@ -48,6 +52,8 @@ class ChangeCounter:
 
     def token(self) -> Token:
         """A value that differs from an earlier one (asked on the same thread) after a write."""
+        if self.shared:
+            return (-1, next(self._serials), 0)
         with self.engine.connect() as conn:
             version = conn.exec_driver_sql("PRAGMA data_version").scalar()
             if _SERIAL not in conn.info:  # connected before this counter listened

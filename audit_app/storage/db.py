@@ -42,7 +42,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The migrations in migrations/versions, oldest first (a test checks this against Alembic).
 # Opening a database already at the head needs no Alembic import, which keeps start-up fast.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0007")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0007", "0006")
 
 
 def head_revision() -> str:
@@ -317,7 +317,13 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     truncated or damaged is refused with the newest good backup named. A plain file given a
     passphrase is refused unless `unencrypted`. An existing database that needs migrating
     is first copied beside itself; once a day a copy goes to `backups/`.
+    A PostgreSQL address (postgresql+psycopg://HOST/DB) opens the shared server database
+    instead (storage.server).
     """
+    if isinstance(path, str) and path.strip().lower().startswith("postgresql+psycopg://"):
+        from audit_app.storage.server import open_server
+
+        return open_server(path, target=target)
     path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise DatabaseError(f"{path} är en mapp, inte en databasfil.")

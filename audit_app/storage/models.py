@@ -186,6 +186,11 @@ class Review(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Optimistic versioning: every UPDATE checks the version it read (StaleDataError when
+    # another session changed the row meanwhile); the services bump it on a real change.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class Answer(Base):
@@ -210,6 +215,9 @@ class Answer(Base):
     compliant: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     answered_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # see Review
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class AnswerTheme(Base):
@@ -246,6 +254,8 @@ class ChangeLog(Base):
     old: Mapped[str | None] = mapped_column(Text, nullable=True)
     new: Mapped[str | None] = mapped_column(Text, nullable=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The database role that wrote the row (set by the server on PostgreSQL; empty in a file).
+    db_role: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class Setting(Base):

@@ -109,7 +109,7 @@ def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
 
 
 def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore,
-            unencrypted: bool = False) -> int:
+            unencrypted: bool = False, server_url: str | None = None) -> int:
     """Show the main window at once, then open the database (asking the passphrase) into it.
 
     A damaged file is not asked about again and again: the backups are offered, and after
@@ -129,7 +129,7 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
         preload_database_layer()  # while the passphrase is typed
-        while True:
+        while server_url is None:
             try:
                 db = open_with_dialog(db_path, unencrypted=unencrypted)
                 break
@@ -138,12 +138,18 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 if not _show_damaged(db_path, str(exc)):
                     return 1
                 window.show()
+        if server_url is not None:
+            from audit_app.storage.server import open_server
+            from audit_app.ui.server_open import open_server_with_dialog
+
+            db = open_server_with_dialog(server_url, open_server)
         if db is None:
             return 1
         services = build_services(db, library, settings_store)
         window.attach(services)
-        mark_encryption(window, db)
-        start_daily_backup(window, services)
+        if server_url is None:
+            mark_encryption(window, db)
+            start_daily_backup(window, services)
         code = app.exec()
         db.close()
         return int(code)

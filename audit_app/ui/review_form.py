@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import UserError
-from audit_app.domain.reviews import MissingAnswersError, ReviewRecord, ReviewStatus
+from audit_app.domain.reviews import (
+    AnswerConflictError,
+    MissingAnswersError,
+    ReviewRecord,
+    ReviewStatus,
+)
 from audit_app.ui.i18n import term
 from audit_app.ui.item_widget import ItemWidget
 from audit_app.ui.reason_dialog import ask_reason
@@ -263,9 +268,13 @@ class ReviewForm(QWidget):
     def _answer(self, item_id: str, value: str | None, advance: bool = True) -> None:
         assert self.page is not None
         widget = self.page.items[item_id]
-        try:
-            record = self.service.set_answer(self.round_id, self.case_id, item_id, value)
+        shown = self.record.answers.get(item_id) if self.record is not None else None
+        try:  # the version shown: someone else's answer saved since is never overwritten
+            record = self.service.set_answer(self.round_id, self.case_id, item_id, value,
+                                             expected_version=shown.version if shown else 0)
         except UserError as exc:
+            if isinstance(exc, AnswerConflictError):  # both values named; saving again wins
+                self.record = self.service.review(self.round_id, self.case_id)
             if widget.buttons:
                 widget.set_value(widget.value)
             widget.show_error(str(exc), widget.line)  # typed text stays, to be corrected

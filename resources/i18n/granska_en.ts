@@ -86,6 +86,14 @@
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
+    <message>
+        <source>Lösenord för databasrollen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget lösenord angavs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>

@@ -60,4 +60,4 @@ def test_exchange_file_with_a_billion_laughs_checklist_refused(
     bad = tmp_path / "bad.granska"  # sealed with the right passphrase: only the limits refuse it
     write_exchange(bad, payload, "GL", PHRASE)
     with pytest.raises(UserError, match="alias"):
-        ExchangeService(db, "Bo").import_round(bad, passphrase=PHRASE)
+        ExchangeService(db, "Granskare B").import_round(bad, passphrase=PHRASE)

@@ -34,7 +34,7 @@ def db_arg(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 def _first_reviews(db: str, vardplan: dict[str, str]) -> None:
     database = open_database(Path(db))
     try:
-        service = ReviewService(database, "Anna")
+        service = ReviewService(database, "GrA")
         for row in service.case_rows(1):
             for item, value in {**ITEMS, "vardplan": vardplan.get(row.case_ref, "ja")}.items():
                 service.set_answer(1, row.case_id, item, value)
@@ -53,7 +53,7 @@ def test_double_review_from_the_command_line(db_arg: str, capsys: pytest.Capture
     code, _, err = run(capsys, "--db", db_arg, "calibration", "draw", "T1 2026", "--size", "1")
     assert code == 1 and err.startswith("Fel: ") and "redan" in err
     _first_reviews(db_arg, {refs[0]: "nej"})
-    monkeypatch.setenv("AUDIT_APP_USER", "Bo")
+    monkeypatch.setenv("AUDIT_APP_USER", "GrB")
     for ref in refs:
         for item, value in {**ITEMS, "vardplan": "ja"}.items():
             code, _, err = run(capsys, "--db", db_arg, "calibration", "answer", "T1 2026", ref,
@@ -61,13 +61,13 @@ def test_double_review_from_the_command_line(db_arg: str, capsys: pytest.Capture
             assert code == 0, err
         assert run(capsys, "--db", db_arg, "calibration", "complete", "T1 2026", ref)[0] == 0
     code, out, _ = run(capsys, "--db", db_arg, "calibration", "list", "T1 2026")
-    assert "granskning 1 klar (Anna), granskning 2 klar (Bo)" in out
+    assert "granskning 1 klar (GrA), granskning 2 klar (GrB)" in out
     monkeypatch.setenv("AUDIT_APP_USER", "Mentor")
     code, out, _ = run(capsys, "--db", db_arg, "agreement", "T1 2026", "--disagreements")
     assert code == 0
     assert "vardplan | 2 | 1 | 50,0 % | 0,00" in out  # A: nej ja, B: ja ja → κ = 0
     assert "enskilt_samtal | 2 | 2 | 100,0 % | ej definierad" in out
-    assert f"{refs[0]} | vardplan | nej (Anna) | ja (Bo) | ej avstämt" in out
+    assert f"{refs[0]} | vardplan | nej (GrA) | ja (GrB) | ej avstämt" in out
     code, _, err = run(capsys, "--db", db_arg, "reconcile", "T1 2026", refs[0], "vardplan",
                        "--value", "ja", "--reason", PNR_TEXT)
     assert code == 1 and "personnummer" in err.lower() and "Traceback" not in err
@@ -75,7 +75,7 @@ def test_double_review_from_the_command_line(db_arg: str, capsys: pytest.Capture
                          "--value", "ja", "--reason", "Vårdplanen finns i akten")
     assert code == 0, err
     code, out, _ = run(capsys, "--db", db_arg, "agreement", "T1 2026", "--disagreements")
-    assert f"{refs[0]} | vardplan | nej (Anna) | ja (Bo) | ja (Vårdplanen finns i akten)" in out
+    assert f"{refs[0]} | vardplan | nej (GrA) | ja (GrB) | ja (Vårdplanen finns i akten)" in out
 
 
 def test_add_chosen_case(db_arg: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,7 +91,7 @@ def test_entry_points_console_for_the_cli_gui_for_the_window() -> None:
 
 
 @pytest.mark.parametrize("address", [
-    "postgresql+psycopg://host/db", "postgresql://granska@server:5432/granska",
+    "postgresql://granska@server:5432/granska",
     "sqlite:///x.sqlite3", "https://x", "file:///tmp/granska.sqlite3"])
 def test_db_address_refused_without_making_folders(
         address: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -132,25 +132,25 @@ def test_workbook_reviewer_and_date_columns(db: Database, library: ChecklistLibr
     cols = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
     for item, value in COMPLETE.items():
         ws.cell(3, cols[item], value)
-    ws.cell(3, cols["_granskare"], "Bo Ek")
+    ws.cell(3, cols["_granskare"], "Granskare BE")
     ws.cell(3, cols["_datum"], datetime(2026, 2, 27))  # an Excel date cell
     ws.cell(4, cols["viewpoint"], "nej")
-    ws.cell(4, cols["_granskare"], "Cia Ros")
+    ws.cell(4, cols["_granskare"], "Granskare CR")
     ws.cell(4, cols["_datum"], "2026-03-01")  # typed as text
     wb.save(path)
     AnswerImportService(db, "GL").import_file(rnd.id, path)
     reviews = reviews_in_db(db)
-    assert reviews["2026-0001"][:2] == ("Bo Ek", "complete")
+    assert reviews["2026-0001"][:2] == ("Granskare BE", "complete")
     assert reviews["2026-0001"][2:] == (datetime(2026, 2, 27),) * 3
     reviewer, status, created, updated, _ = reviews["2026-0002"]
-    assert (reviewer, status) == ("Cia Ros", "draft")
+    assert (reviewer, status) == ("Granskare CR", "draft")
     assert created.date() == date(2026, 3, 1)  # GL's draft began today, the file says earlier
     assert updated.date() == date.today()  # GL's own answer today is the later change
     by = answered_by(db)
-    assert by[("2026-0002", "viewpoint")] == ("Cia Ros", datetime(2026, 3, 1))
+    assert by[("2026-0002", "viewpoint")] == ("Granskare CR", datetime(2026, 3, 1))
     assert by[("2026-0002", "vardplan")][0] == "GL"
     credit = [row for row in log_rows(db) if row[3] == "reviewer"]
-    assert [(row[0], row[4]) for row in credit] == [("GL", "Bo Ek"), ("GL", "Cia Ros")]
+    assert [(row[0], row[4]) for row in credit] == [("GL", "Granskare BE"), ("GL", "Granskare CR")]
 
 
 @pytest.mark.parametrize(("value", "message"), [
@@ -162,8 +162,8 @@ def test_workbook_reviewer_and_date_columns(db: Database, library: ChecklistLibr
 def test_a_bad_date_names_its_cell(db: Database, library: ChecklistLibrary, tmp_path: Path,
                                    value: str, message: str) -> None:
     rnd, _ = round_with_sample(db, library, 2)
-    path = long_csv(tmp_path / "svar.csv", [("2026-0001", "vardplan", "ja", "Anna", ""),
-                                            ("2026-0002", "vardplan", "ja", "Anna", value)])
+    path = long_csv(tmp_path / "svar.csv", [("2026-0001", "vardplan", "ja", "Granskare A", ""),
+                                            ("2026-0002", "vardplan", "ja", "Granskare A", value)])
     with pytest.raises(ImportProblemsError) as info:
         AnswerImportService(db, "GL").import_file(rnd.id, path)
     assert len(info.value.problems) == 1
@@ -186,16 +186,16 @@ def test_reviewer_text_is_guarded_and_one_per_case(db: Database, library: Checkl
     rnd, _ = round_with_sample(db, library, 2)
     pn = _pn()
     path = long_csv(tmp_path / "svar.csv", [
-        ("2026-0001", "vardplan", "ja", f"Anna {pn}", ""),
-        ("2026-0002", "vardplan", "ja", "Anna", "2026-03-01"),
-        ("2026-0002", "viewpoint", "ja", "Bo", "2026-03-02"),
+        ("2026-0001", "vardplan", "ja", f"Granskare A {pn}", ""),
+        ("2026-0002", "vardplan", "ja", "Granskare A", "2026-03-01"),
+        ("2026-0002", "viewpoint", "ja", "Granskare B", "2026-03-02"),
         ("2026-0001", "viewpoint", "ja", "x" * 201, ""),
     ])
     with pytest.raises(ImportProblemsError) as info:
         AnswerImportService(db, "GL").import_file(rnd.id, path)
     assert info.value.problems == [
         "rad 2: texten ser ut att innehålla ett personnummer och importeras inte",
-        "rad 4: 2026-0002 har redan granskaren 'Anna' i filen",
+        "rad 4: 2026-0002 har redan granskaren 'Granskare A' i filen",
         "rad 4: 2026-0002 har redan datumet 2026-03-01 i filen",
         "rad 5: granskarens namn är för långt (högst 200 tecken)",
     ]

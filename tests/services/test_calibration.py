@@ -28,14 +28,14 @@ BASE = {"enskilt_samtal": "ja", "samtal_var_tredje_manad": "ja", "genomforandepl
 
 
 def _first(db: Database, round_id: int, case_id: int, vardplan: str,
-           actor: str = "Anna") -> None:
+           actor: str = "GrA") -> None:
     service = ReviewService(db, actor)
     for item, value in {**BASE, "vardplan": vardplan}.items():
         service.set_answer(round_id, case_id, item, value)
     service.complete(round_id, case_id)
 
 
-def _second(db: Database, round_id: int, ref: str, vardplan: str, actor: str = "Bo") -> None:
+def _second(db: Database, round_id: int, ref: str, vardplan: str, actor: str = "GrB") -> None:
     service = CalibrationService(db, actor)
     for item, value in {**BASE, "vardplan": vardplan}.items():
         service.set_answer(round_id, ref, item, value)
@@ -68,18 +68,18 @@ def test_second_answers_stay_hidden_until_both_are_complete(db: Database,
     ref = "2026-0001"
     _second(db, rnd.id, ref, "ja")
     with pytest.raises(UserError, match="båda granskningarna"):
-        CalibrationService(db, "Anna").second_answers(rnd.id, ref)
-    with pytest.raises(UserError, match="någon annan"):  # Bo may not do the first review too
-        ReviewService(db, "Bo").set_answer(rnd.id, cases[0], "vardplan", "ja")
-    CalibrationService(db, "Bo").set_answer(rnd.id, "2026-0002", "vardplan", "ja")
-    with pytest.raises(UserError, match="båda granskningarna"):  # Bo has not completed 0002
-        ReviewService(db, "Bo").review(rnd.id, cases[1])
-    assert ReviewService(db, "Bo").review(rnd.id, cases[0]).case_ref == ref  # 0001 is done
+        CalibrationService(db, "GrA").second_answers(rnd.id, ref)
+    with pytest.raises(UserError, match="någon annan"):  # GrB may not do the first review too
+        ReviewService(db, "GrB").set_answer(rnd.id, cases[0], "vardplan", "ja")
+    CalibrationService(db, "GrB").set_answer(rnd.id, "2026-0002", "vardplan", "ja")
+    with pytest.raises(UserError, match="båda granskningarna"):  # GrB has not completed 0002
+        ReviewService(db, "GrB").review(rnd.id, cases[1])
+    assert ReviewService(db, "GrB").review(rnd.id, cases[0]).case_ref == ref  # 0001 is done
     _first(db, rnd.id, cases[0], "nej")
-    assert CalibrationService(db, "Anna").second_answers(rnd.id, ref)["vardplan"] == "ja"
+    assert CalibrationService(db, "GrA").second_answers(rnd.id, ref)["vardplan"] == "ja"
     _first(db, rnd.id, cases[1], "ja")
-    with pytest.raises(UserError, match="någon annan"):  # Anna may not be her own second
-        CalibrationService(db, "Anna").set_answer(rnd.id, "2026-0002", "vardplan", "ja")
+    with pytest.raises(UserError, match="någon annan"):  # GrA may not be her own second
+        CalibrationService(db, "GrA").set_answer(rnd.id, "2026-0002", "vardplan", "ja")
 
 
 def test_kappa_disagreements_and_reconciling(db: Database, library: ChecklistLibrary) -> None:
@@ -101,7 +101,7 @@ def test_kappa_disagreements_and_reconciling(db: Database, library: ChecklistLib
     [diff] = service.disagreements(rnd.id)
     assert (diff.case_ref, diff.item_id, diff.first, diff.second) == (
         "2026-0002", "vardplan", "ja", "nej")
-    assert (diff.first_reviewer, diff.second_reviewer, diff.reconciled) == ("Anna", "Bo", None)
+    assert (diff.first_reviewer, diff.second_reviewer, diff.reconciled) == ("GrA", "GrB", None)
     with pytest.raises(PersonnummerError):
         service.reconcile(rnd.id, "2026-0002", "vardplan", "nej", PNR_TEXT)
     with pytest.raises(UserError, match="motivering"):
@@ -148,7 +148,7 @@ def test_chosen_cases_stay_out_of_the_sample_figures(db: Database,
     with pytest.raises(PersonnummerError):
         chosen.add(rnd.id, "X-78", PNR_TEXT)
     assert SamplingService(db, "Mentor").frame_size(rnd.id) == frame
-    rows = ReviewService(db, "Anna").case_rows(rnd.id)
+    rows = ReviewService(db, "GrA").case_rows(rnd.id)
     assert [r.case_ref for r in rows if r.chosen] == ["2026-0005", "X-77"]
     for row in rows[-2:]:
         _first(db, rnd.id, row.case_id, "nej")

@@ -78,24 +78,24 @@ def test_export_into_empty_database(db: Database, other: Database, library: Chec
 def test_merge_with_conflicting_edits(db: Database, other: Database, library: ChecklistLibrary,
                                       tmp_path: Path) -> None:
     rnd, cases = round_with_sample(db, library, 3)
-    a = ReviewService(db, "Anna")
+    a = ReviewService(db, "Granskare A")
     a.set_answer(rnd.id, cases[0], "vardplan", "ja")
     first = tmp_path / "a1.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
-    ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
-    b = ReviewService(other, "Bo")
-    b_round = RoundService(other, library, "Bo").get(rnd.name).id
+    ExchangeService(db, "Granskare A").export_round(rnd.id, first, passphrase=PHRASE)
+    ExchangeService(other, "Granskare B").import_round(first, passphrase=PHRASE)
+    b = ReviewService(other, "Granskare B")
+    b_round = RoundService(other, library, "Granskare B").get(rnd.name).id
     b_cases = [r.case_id for r in b.case_rows(b_round)]
     # both laptops edit offline
     a.set_answer(rnd.id, cases[0], "vardplan", "nej")
     a.set_answer(rnd.id, cases[1], "enskilt_samtal", "ja")
     b.set_answer(b_round, b_cases[0], "vardplan", "ja")  # unchanged on B
-    b.set_comment(b_round, b_cases[0], "vardplan", "Bo:s kommentar")
+    b.set_comment(b_round, b_cases[0], "vardplan", "Granskare B:s kommentar")
     b.set_answer(b_round, b_cases[2], "viewpoint", "nej")
     a.set_answer(rnd.id, cases[2], "viewpoint", "ja")
     second = tmp_path / "a2.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, second, passphrase=PHRASE)
-    service = ExchangeService(other, "Bo")
+    ExchangeService(db, "Granskare A").export_round(rnd.id, second, passphrase=PHRASE)
+    service = ExchangeService(other, "Granskare B")
     before = counts(other)
     with pytest.raises(ConflictsPendingError) as info:
         service.import_round(second, passphrase=PHRASE)
@@ -110,21 +110,21 @@ def test_merge_with_conflicting_edits(db: Database, other: Database, library: Ch
                                  passphrase=PHRASE)
     assert len(report.conflicts) == 2
     got = answers(other)
-    assert got[("2026-0001", "vardplan")] == ("nej", "Bo:s kommentar")
+    assert got[("2026-0001", "vardplan")] == ("nej", "Granskare B:s kommentar")
     assert got[("2026-0002", "enskilt_samtal")] == ("ja", "")
     assert got[("2026-0003", "viewpoint")] == ("nej", "")
     with other.session() as s:
         actors = {r.actor for r in s.scalars(select(ChangeLog))}
-        assert {"Anna", "Bo"} <= actors
+        assert {"Granskare A", "Granskare B"} <= actors
         merged = s.scalars(select(ChangeLog).where(ChangeLog.reason == "sammanslagning från "
                                                    "a2.granska",
                                                    ChangeLog.action == "update")).all()
         assert [(r.old, r.new) for r in merged] == [("ja", "nej")]
     # and back: A takes B's comment and keeps its own viewpoint answer
     back = tmp_path / "b.granska"
-    ExchangeService(other, "Bo").export_round(b_round, back, passphrase=PHRASE)
-    ExchangeService(db, "Anna").import_round(back, OURS, passphrase=PHRASE)
-    assert answers(db)[("2026-0001", "vardplan")] == ("nej", "Bo:s kommentar")
+    ExchangeService(other, "Granskare B").export_round(b_round, back, passphrase=PHRASE)
+    ExchangeService(db, "Granskare A").import_round(back, OURS, passphrase=PHRASE)
+    assert answers(db)[("2026-0001", "vardplan")] == ("nej", "Granskare B:s kommentar")
     assert answers(db)[("2026-0003", "viewpoint")] == ("ja", "")
     with db.session() as s:
         log = s.scalars(select(ChangeLog)).all()
@@ -138,27 +138,27 @@ def test_completion_travels_and_locked_round_refuses(db: Database, other: Databa
     from datetime import datetime
 
     rnd, cases = round_with_sample(db, library, 1)
-    a = ReviewService(db, "Anna")
+    a = ReviewService(db, "Granskare A")
     for item, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
                         ("genomforandeplan", "nej"), ("vardplan", "ja")):
         a.set_answer(rnd.id, cases[0], item, value)
     first = tmp_path / "a.granska"
-    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
-    ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
+    ExchangeService(db, "Granskare A").export_round(rnd.id, first, passphrase=PHRASE)
+    ExchangeService(other, "Granskare B").import_round(first, passphrase=PHRASE)
     a.complete(rnd.id, cases[0])
-    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
-    report = ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
+    ExchangeService(db, "Granskare A").export_round(rnd.id, first, passphrase=PHRASE)
+    report = ExchangeService(other, "Granskare B").import_round(first, passphrase=PHRASE)
     assert report.added["completed"] == 1
-    assert ReviewService(other, "Bo").case_rows(report.round_id)[0].status \
+    assert ReviewService(other, "Granskare B").case_rows(report.round_id)[0].status \
         is ReviewStatus.COMPLETE
     with other.session() as s:
         row = s.scalars(select(AuditRound)).one()
         row.locked_at = datetime.now()
     a.reopen(rnd.id, cases[0], "Fel i svaret")
     a.set_answer(rnd.id, cases[0], "viewpoint", "ja")
-    ExchangeService(db, "Anna").export_round(rnd.id, first, passphrase=PHRASE)
+    ExchangeService(db, "Granskare A").export_round(rnd.id, first, passphrase=PHRASE)
     with pytest.raises(UserError, match="låst"):
-        ExchangeService(other, "Bo").import_round(first, passphrase=PHRASE)
+        ExchangeService(other, "Granskare B").import_round(first, passphrase=PHRASE)
 
 
 def _reheader(src: Path, dst: Path, change: dict[str, object]) -> Path:
@@ -180,7 +180,7 @@ def test_damaged_and_incompatible_files_refused(db: Database, other: Database,
     ReviewService(db, "GL").set_answer(rnd.id, cases[0], "vardplan", "ja")
     good = tmp_path / "ok.granska"
     ExchangeService(db, "GL").export_round(rnd.id, good, passphrase=PHRASE)
-    service = ExchangeService(other, "Bo")
+    service = ExchangeService(other, "Granskare B")
     raw = good.read_bytes()
     (tmp_path / "cut.granska").write_bytes(raw[: len(raw) // 2])
     (tmp_path / "stub.granska").write_bytes(raw[:60])
@@ -226,11 +226,11 @@ def test_name_clash_renamed_and_other_sample_refused(db: Database, other: Databa
     round_with_sample(other, library, 2)  # same name, another uid, on the other laptop
     path = tmp_path / "a.granska"
     ExchangeService(db, "GL").export_round(rnd.id, path, passphrase=PHRASE)
-    report = ExchangeService(other, "Bo").import_round(path, passphrase=PHRASE)
+    report = ExchangeService(other, "Granskare B").import_round(path, passphrase=PHRASE)
     assert report.created_round and report.round_name.startswith(f"{rnd.name} (importerad")
     assert any("heter redan" in n for n in report.notes)
     with other.session() as s:
         sample = s.scalars(select(Sample).where(Sample.round_id == report.round_id)).one()
         sample.seed = "annat-fro"
     with pytest.raises(UserError, match="annat stickprov"):
-        ExchangeService(other, "Bo").import_round(path, passphrase=PHRASE)
+        ExchangeService(other, "Granskare B").import_round(path, passphrase=PHRASE)

@@ -186,7 +186,7 @@ def test_a_tampered_payload_stores_nothing_and_names_the_problem(
     change(payload)
     forged = tmp_path / "andrad.granska"
     write_exchange(forged, payload, "Okänd", PHRASE)  # even with the right passphrase
-    service = ExchangeService(other, "Bo")
+    service = ExchangeService(other, "Granskare B")
     with pytest.raises(ExchangeProblemsError, match=message) as info:
         service.import_round(forged, passphrase=PHRASE)
     assert "ingenting slogs samman" in str(info.value) and PN not in str(info.value)
@@ -201,10 +201,10 @@ def test_a_tampered_payload_stores_nothing_and_names_the_problem(
 
 def test_merge_logs_each_change_and_itself_and_keeps_file_rows_as_history(
         exported: Path, other: Database) -> None:
-    report = ExchangeService(other, "Bo").import_round(exported, passphrase=PHRASE)
+    report = ExchangeService(other, "Granskare B").import_round(exported, passphrase=PHRASE)
     with other.session() as s:
         rows = s.scalars(select(ChangeLog).order_by(ChangeLog.id)).all()
-    mine = [r for r in rows if r.actor == "Bo"]
+    mine = [r for r in rows if r.actor == "Granskare B"]
     assert all(r.reason == "sammanslagning från omgang.granska" for r in mine)
     created = {(r.action, r.entity, r.case_ref, r.new) for r in mine}
     assert ("create", "answer", SECRET_REF, "ja") in created
@@ -223,7 +223,7 @@ def test_a_round_locked_here_takes_nothing_not_even_history(
         db: Database, exported: Path, other: Database, tmp_path: Path) -> None:
     from datetime import datetime
 
-    service = ExchangeService(other, "Bo")
+    service = ExchangeService(other, "Granskare B")
     service.import_round(exported, passphrase=PHRASE)
     with other.session() as s:
         s.scalars(select(AuditRound)).one().locked_at = datetime.now()

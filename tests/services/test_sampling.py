@@ -38,14 +38,14 @@ def make_round(db: Database, library: ChecklistLibrary, cases: int = 60,
 def test_draw_stores_sample_reserve_and_protocol(db: Database,
                                                  library: ChecklistLibrary) -> None:
     rid = make_round(db, library)
-    proto = SamplingService(db, "Anna GL").draw(rid, size=12, seed="abc123")
+    proto = SamplingService(db, "Granskare AG").draw(rid, size=12, seed="abc123")
     assert proto.population == 60 and proto.size == 12 and proto.seed == "abc123"
     assert proto.source_files == ["avslutade_T1.xlsx"]
     refs = [f"2026-{k + 1:04d}" for k in range(60)]
     assert proto.frame_sha256 == frame_sha256(refs)
     expected = draw([(r, "") for r in refs], 12, "abc123")
     assert sorted(proto.sampled_refs) == sorted(c.case_ref for c in expected.sample)
-    assert proto.created_by == "Anna GL"
+    assert proto.created_by == "Granskare AG"
     text = proto.text()
     assert "abc123" in text and "avslutade_T1.xlsx" in text and "N = 60" in text
     with db.session() as s:

@@ -45,12 +45,12 @@ GUARDED = [c for c in text_guard.text_columns() if c not in text_guard.EXEMPT]
 def filled(db: Database, library: ChecklistLibrary) -> Database:
     """A database with at least one row in every table."""
     rnd, cases = round_with_sample(db, library, 2, reserve=1)
-    service = ReviewService(db, "Anna GL")
+    service = ReviewService(db, "Granskare AG")
     service.set_answer(rnd.id, cases[0], "enskilt_samtal", "ja")
     service.set_comment(rnd.id, cases[0], "enskilt_samtal", "Samtal i mars")
     with db.session() as s:
         s.add(CaseImport(round_id=rnd.id, file_name="lista.csv", sha256="0" * 64, rows=2,
-                         imported_by="Anna GL", imported_at=datetime.now()))
+                         imported_by="Granskare AG", imported_at=datetime.now()))
         s.add(Setting(key="test.key", value="ett värde"))
         answer_id = s.scalars(select(Answer.id).limit(1)).one()
         s.add(AnswerTheme(answer_id=answer_id, theme_id="samtal", label="Samtal",
@@ -69,7 +69,7 @@ def filled(db: Database, library: ChecklistLibrary) -> Database:
                          due=date(2026, 6, 1), created_by="EC", created_at=datetime.now()))
         cal = CalibrationReview(round_id=rnd.id, case_id=cases[0], position=1,
                                 rank_key="a" * 64, drawn_by="Mentor", drawn_at=datetime.now(),
-                                reviewer="Bo GL", status="draft")
+                                reviewer="Granskare B GL", status="draft")
         s.add(cal)
         s.flush()
         s.add(CalibrationAnswer(calibration_id=cal.id, item_id="enskilt_samtal", value="ja",

@@ -29,7 +29,7 @@ ANSWERS = (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
 @pytest.fixture
 def store(tmp_path: Path) -> SettingsStore:
     settings = SettingsStore(tmp_path / "settings.json")
-    settings.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    settings.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     return settings
 
 

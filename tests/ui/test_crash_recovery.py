@@ -30,7 +30,7 @@ CHILD = textwrap.dedent("""
     db_path, settings_path, round_id, case_id = sys.argv[1:5]
     app = QApplication([])
     store = SettingsStore(Path(settings_path))
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     library = ChecklistLibrary([Path("checklists")])
     window = MainWindow(build_services(open_database(db_path), library, store), store)
     window.show()

@@ -22,7 +22,7 @@ from audit_app.ui.new_round_dialog import NewRoundDialog
 from tests.ui.helpers import answer_reason, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-ACTOR = "Gun Ledare (GL)"
+ACTOR = "Granskare GL (GL)"
 
 
 def case_file(folder: Path, n: int = 12) -> Path:
@@ -46,7 +46,7 @@ def test_round_to_completed_reviews_with_the_keyboard(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     store = SettingsStore(tmp_path / "settings.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     window = window_for(db, library, store)
     qtbot.addWidget(window)
     show_active(qtbot, window)

@@ -117,7 +117,7 @@ def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: Ch
                                          phrase)
     assert path is not None
     other = open_database(tmp_path / "b.sqlite3")
-    bo = services_for(other, library, "Bo")
+    bo = services_for(other, library, "Granskare B")
     try:
         assert run(qtbot, exchange_actions.import_round, None, bo, path,
                                              ask=lambda p, n, new: "fel lösenfras") is None
@@ -126,11 +126,11 @@ def test_round_export_and_import_actions(qtbot: QtBot, db: Database, library: Ch
                                              ask=lambda p, n, new: None) is None
         round_id = run(qtbot, exchange_actions.import_round, None, bo, path, ask=phrase)
         assert round_id is not None and "lades till" in told[-1][2]
-        b_case = ReviewService(other, "Bo").case_rows(round_id)[0].case_id
-        ReviewService(other, "Bo").set_answer(round_id, b_case, "vardplan", "nej")
+        b_case = ReviewService(other, "Granskare B").case_rows(round_id)[0].case_id
+        ReviewService(other, "Granskare B").set_answer(round_id, b_case, "vardplan", "nej")
         assert run(qtbot, exchange_actions.import_round, None, bo, path,
                    lambda p, cs: {c.key: THEIRS for c in cs}, phrase) == round_id
-        assert ReviewService(other, "Bo").review(round_id, b_case) \
+        assert ReviewService(other, "Granskare B").review(round_id, b_case) \
             .answers["vardplan"].value == "ja"
         path.write_bytes(b"broken")
         assert run(qtbot, exchange_actions.import_round, None, bo, path, ask=phrase) is None

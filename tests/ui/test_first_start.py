@@ -35,7 +35,7 @@ def shot(widget: object, name: str) -> None:
 
 def named_store(tmp_path: Path) -> SettingsStore:
     store = SettingsStore(tmp_path / "s.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     return store
 
 
@@ -155,11 +155,11 @@ def test_identity_without_a_name_says_so(qtbot: QtBot) -> None:
     assert dialog.isVisible() and dialog.name_error.isVisible()
     assert dialog.name_error.text().startswith("Skriv ditt namn")
     shot(dialog, "identity_missing_name.png")
-    qtbot.keyClicks(dialog.name, "Gun Ledare")
+    qtbot.keyClicks(dialog.name, "Granskare GL")
     assert not dialog.name_error.isVisible()
     qtbot.mouseClick(ok_button(dialog.buttons), LEFT)  # type: ignore[arg-type]
     assert dialog.result() == IdentityDialog.DialogCode.Accepted
-    assert dialog.values() == ("Gun Ledare", "GL")
+    assert dialog.values() == ("Granskare GL", "GL")
 
 
 def test_reason_dialog_without_a_reason_says_so(qtbot: QtBot) -> None:

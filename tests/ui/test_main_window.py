@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 def named_store(tmp_path: Path) -> SettingsStore:
     store = SettingsStore(tmp_path / "s.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     return store
 
 
@@ -58,7 +58,7 @@ def test_new_round_dialog_creates_and_opens_the_round(
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     summary = RoundService(db, library, "x").get("Utredningar T2 2026")
     assert (summary.checklist_id, summary.year, summary.period, summary.unit,
-            summary.created_by) == ("utredning-barn", 2026, "T2", "Mottagning", "Gun Ledare (GL)")
+            summary.created_by) == ("utredning-barn", 2026, "T2", "Mottagning", "Granskare GL (GL)")
     assert window.stack.currentWidget() is window.round_view
     assert store.load().last_round_id == summary.id
     assert window.round_view.empty_label.isVisibleTo(window)
@@ -73,11 +73,11 @@ def test_identity_is_asked_at_first_start(qtbot: QtBot, db: Database,
     qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
     dialog = window.dialog
     assert isinstance(dialog, IdentityDialog)
-    qtbot.keyClicks(dialog.name, "Gun Ledare")
+    qtbot.keyClicks(dialog.name, "Granskare GL")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # initials taken from the name
     saved = store.load()
-    assert (saved.reviewer_name, saved.reviewer_initials) == ("Gun Ledare", "GL")
-    assert window.reviews.actor == window.rounds.actor == "Gun Ledare (GL)"
+    assert (saved.reviewer_name, saved.reviewer_initials) == ("Granskare GL", "GL")
+    assert window.reviews.actor == window.rounds.actor == "Granskare GL (GL)"
 
 
 def test_enter_opens_round_and_last_round_is_selected_next_time(

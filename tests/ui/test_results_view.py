@@ -102,7 +102,7 @@ def test_main_window_ctrl_r_opens_results(qtbot: QtBot, db: Database,
 
     seed_utredning(db, library, n=6)
     store = SettingsStore(tmp_path / "s.json")
-    store.save(Settings(reviewer_name="Eva Chef", reviewer_initials="EC"))
+    store.save(Settings(reviewer_name="Enhetschef EC", reviewer_initials="EC"))
     window = window_for(db, library, store)
     qtbot.addWidget(window)
     assert window.results_action.shortcut().toString() == "Ctrl+R"

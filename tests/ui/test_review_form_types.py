@@ -55,7 +55,7 @@ def big_checklist(folder: Path, n: int = 40) -> ChecklistLibrary:
 def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     library = big_checklist(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     w = window_for(db, library, store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
@@ -225,7 +225,7 @@ def test_the_form_fits_a_1366_by_768_screen_without_scrolling_sideways(
         qtbot: QtBot, db: Database, tmp_path: Path) -> None:
     library = long_question_library(tmp_path / "lists")
     store = SettingsStore(tmp_path / "settings.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -49,7 +49,7 @@ ANSWERS = {"enskilt_samtal": "J", "samtal_var_tredje_manad": "E", "viewpoint": "
 @pytest.fixture
 def window(qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> MainWindow:
     store = SettingsStore(tmp_path / "settings.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     w = window_for(db, library, store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
@@ -89,11 +89,11 @@ def test_keyboard_review_skips_non_applicable_and_completes(
     assert record.status is ReviewStatus.COMPLETE
     assert record.values() == {"enskilt_samtal": "ja", "samtal_var_tredje_manad": "ej_aktuellt",
                                "viewpoint": "nej", "genomforandeplan": "nej", "vardplan": "ja"}
-    assert record.reviewer == "Gun Ledare (GL)"
+    assert record.reviewer == "Granskare GL (GL)"
     # the round's table shows the completed case without reloading the round
     row = window.round_view.model.row(window.round_view.model.row_of(case_ids[0]) or 0)
     assert row.case_id == case_ids[0] and row.status is ReviewStatus.COMPLETE
-    assert row.answered == 5 and row.reviewer == "Gun Ledare (GL)"
+    assert row.answered == 5 and row.reviewer == "Granskare GL (GL)"
     assert f"granskade 1 av {len(case_ids)}" in window.round_view.summary.text()
 
 
@@ -142,7 +142,7 @@ def test_reopen_asks_for_a_reason_which_is_logged(
         qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary,
         monkeypatch: pytest.MonkeyPatch) -> None:
     summary, case_ids = round_with_sample(db, library, n=2)
-    service = ReviewService(db, "Gun Ledare (GL)")
+    service = ReviewService(db, "Granskare GL (GL)")
     for item_id, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
                            ("genomforandeplan", "nej"), ("vardplan", "ja")):
         service.set_answer(summary.id, case_ids[0], item_id, value)
@@ -159,7 +159,7 @@ def test_reopen_asks_for_a_reason_which_is_logged(
     assert not form.read_only and not form.done_banner.isVisibleTo(window)
     with db.session() as s:
         row = s.scalars(select(ChangeLog).where(ChangeLog.action == "reopen")).one()
-        assert row.reason == "Fel svar på vårdplan" and row.actor == "Gun Ledare (GL)"
+        assert row.reason == "Fel svar på vårdplan" and row.actor == "Granskare GL (GL)"
 
 
 def test_page_keys_move_between_cases_and_widgets_are_reused(
@@ -283,7 +283,7 @@ def darkest(widget: QWidget) -> int:
 def test_a_completed_review_shows_its_comments_readable_and_read_only(
         qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
     summary, case_ids = round_with_sample(db, library, n=1)
-    service = ReviewService(db, "Gun Ledare (GL)")
+    service = ReviewService(db, "Granskare GL (GL)")
     for item_id, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
                            ("genomforandeplan", "nej"), ("vardplan", "ja")):
         service.set_answer(summary.id, case_ids[0], item_id, value)

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrary,
                             tmp_path: Path) -> None:
     rid = make_round(db, library, cases=60)
-    dialog = SamplingDialog(services_for(db, library, "Anna GL"), rid)
+    dialog = SamplingDialog(services_for(db, library, "Granskare AG"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.population.text() == "60 ärenden"
@@ -44,7 +44,7 @@ def test_live_size_and_draw(qtbot: QtBot, db: Database, library: ChecklistLibrar
     assert dialog.protocol_view.isVisible() and not dialog.options.isVisible()
     assert "abc123" in dialog.protocol_view.toPlainText()
     stored = SamplingService(db, "x").protocol(rid)
-    assert stored.seed == "abc123" and stored.created_by == "Anna GL"
+    assert stored.seed == "abc123" and stored.created_by == "Granskare AG"
     assert stored.size == sample_size(0.90, 0.10, 0.0, 60)
     dialog.grab().save(str(tmp_path / "sampling_protocol.png"))
 
@@ -139,7 +139,7 @@ def test_drawn_protocol_explains_saves_pdf_copies_and_prints(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     rid = make_round(db, library, cases=20)
-    dialog = SamplingDialog(services_for(db, library, "Anna GL"), rid)
+    dialog = SamplingDialog(services_for(db, library, "Granskare AG"), rid)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.by_fixed.setChecked(True)

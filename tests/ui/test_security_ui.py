@@ -146,7 +146,7 @@ def test_main_window_lock_unlock_and_change_log(qtbot: QtBot, db: Database,
 
     rnd, cases = round_with_sample(db, library, 1)
     store = SettingsStore(tmp_path / "s.json")
-    store.save(Settings(reviewer_name="Gun Ledare", reviewer_initials="GL"))
+    store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     window = window_for(db, library, store)
     qtbot.addWidget(window)
     window.open_round(rnd.id)

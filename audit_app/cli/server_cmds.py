@@ -1,0 +1,65 @@
+"""`audit-app --db postgresql+psycopg://HOST/DB server init|grant|grants`: the shared database."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from audit_app.cli.context import CliContext
+from audit_app.domain.errors import UserError
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("server", help="den delade databasen på PostgreSQL: schema och "
+                                           "roller (se docs/server.md)")
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
+    init = commands.add_parser("init", help="skapa schemat och rollerna granska_reviewer, "
+                                            "granska_manager, granska_admin (databasens ägare)")
+    init.set_defaults(func=cmd_init)
+    grant = commands.add_parser("grant", help="ge en befintlig inloggningsroll en Granska-roll")
+    grant.add_argument("login", metavar="DBROLL", help="inloggningsrollen på servern")
+    grant.add_argument("--role", required=True, choices=("reviewer", "manager", "admin"),
+                       help="granskare, ansvarig (omgångar, låsning, rapporter) eller admin")
+    grant.add_argument("--unit", metavar="ENHET",
+                       help="enheten rollen ser (utan: alla enheter)")
+    grant.set_defaults(func=cmd_grant)
+    listing = commands.add_parser("grants", help="visa vilka roller som ser vilka enheter")
+    listing.set_defaults(func=cmd_grants)
+
+
+def _server(ctx: CliContext) -> Any:
+    if not ctx.server_url:
+        raise UserError("server-kommandona gäller en delad databas: ange --db "
+                        "postgresql+psycopg://VÄRD/DATABAS.")
+    return ctx.db()
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from audit_app.storage.server_roles import setup_roles
+
+    db = _server(ctx)  # opening it runs the migrations
+    with db.engine.begin() as conn:
+        setup_roles(conn)
+    print(f"Schemat och rollerna är klara på {db.location}. Ge användare roller med: "
+          "audit-app --db ADRESS server grant DBROLL --role reviewer --unit ENHET",
+          file=ctx.out)
+    return 0
+
+
+def cmd_grant(args: argparse.Namespace, ctx: CliContext) -> int:
+    from audit_app.storage.server_roles import grant_role
+
+    db = _server(ctx)
+    with db.engine.begin() as conn:
+        print(grant_role(conn, args.login, args.role, args.unit), file=ctx.out)
+    return 0
+
+
+def cmd_grants(args: argparse.Namespace, ctx: CliContext) -> int:
+    from audit_app.storage.server_roles import grants
+
+    db = _server(ctx)
+    with db.engine.connect() as conn:
+        for login, unit in grants(conn):
+            print(f"{login}\t{unit or '(alla enheter)'}", file=ctx.out)
+    return 0

@@ -1,0 +1,183 @@
+"""A shared Granska database on PostgreSQL: the address, the engine, migrations, sessions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session
+
+from audit_app.domain.errors import UserError
+from audit_app.storage.crypto import DatabaseError
+from audit_app.storage.db import SCHEMA_REVISIONS, Database, _upgrade, head_revision
+
+SCHEME = "postgresql+psycopg"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+PASSWORD_HELP = ("Lösenordet anges aldrig i adressen eller som argument: använd "
+                 "miljövariabeln PGPASSWORD, en lösenordsfil (PGPASSFILE, ~/.pgpass) eller "
+                 "svara på frågan om lösenord.")
+
+PG_DUMP_ADVICE = ("Databasen ligger på en PostgreSQL-server; säkerhetskopiera den där med "
+                  "pg_dump, t.ex. pg_dump --format=custom --file=granska.dump DATABAS "
+                  "(se docs/server.md). Granska kopierar ingen fil.")
+
+
+def has_scheme(value: str) -> bool:
+    """Whether `value` is an address ("scheme:...") rather than a file path."""
+    return bool(_SCHEME.match(value.strip()))
+
+
+def is_server_url(value: object) -> bool:
+    """Whether `value` is a PostgreSQL address Granska opens as a shared database."""
+    return isinstance(value, str) and value.strip().lower().startswith(SCHEME + "://")
+
+
+def parse_server_url(value: str) -> URL:
+    """The address as a SQLAlchemy URL; a password in it or another scheme is refused."""
+    if not is_server_url(value):
+        raise UserError(f"{value!r} är ingen PostgreSQL-adress; ange "
+                        f"{SCHEME}://VÄRD/DATABAS (eller en databasfil).")
+    try:
+        url = make_url(value.strip())
+    except ArgumentError as exc:
+        raise UserError(f"Adressen {value!r} går inte att tolka.") from exc
+    if url.password is not None:
+        raise UserError(f"Adressen innehåller ett lösenord, det tas inte emot. {PASSWORD_HELP}")
+    if not url.database:
+        raise UserError(f"Adressen {display(url)} saknar databasnamn "
+                        f"({SCHEME}://VÄRD/DATABAS).")
+    return url
+
+
+def display(url: URL) -> str:
+    """The address as shown to the user (never with a password)."""
+    return url.render_as_string(hide_password=True)
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether a failed connect was the server asking for a password none was given for."""
+    message = str(getattr(exc, "orig", exc))
+    return "no password supplied" in message or "password authentication failed" in message
+
+
+def make_server_engine(url: URL, password: str | None = None) -> Engine:
+    """An engine for the server; libpq reads PGPASSWORD/PGPASSFILE and sslmode itself."""
+    connect_args: dict[str, Any] = {"application_name": "granska"}
+    if password is not None:
+        connect_args["password"] = password  # from a prompt, held only in memory
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True,
+                         connect_args=connect_args)
+
+
+class ServerDatabase(Database):
+    """An open Granska database on a PostgreSQL server (sessions as for a file)."""
+
+    server = True
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        super().__init__(Path(url.database or "granska"), engine)
+        self.url = url
+
+    @property
+    def encrypted(self) -> bool:
+        return False
+
+    @property
+    def location(self) -> str:
+        return display(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """As for a file; what the user's database role may not do is said in words."""
+        try:
+            with super().session() as session:
+                yield session
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                raise UserError(
+                    "Din databasroll får inte göra detta (eller inte i den här enheten). "
+                    "Be den som administrerar Granska om rätt roll: audit-app server grant."
+                ) from exc
+            raise
+
+    def backup(self, target: Path) -> Path:
+        raise UserError(PG_DUMP_ADVICE)
+
+    def daily_backup(self) -> Path | None:
+        return None  # the server's own backups (pg_dump) are IT's, see docs/server.md
+
+    def has_passphrase(self, phrase: str) -> bool:
+        return False
+
+    def change_passphrase(self, new: str) -> None:
+        raise UserError("Databasen ligger på en server; där finns ingen lösenfras att byta. "
+                        "Lösenordet för din databasroll byts på servern (ALTER ROLE).")
+
+    def current_role(self) -> str:
+        with self.engine.connect() as conn:
+            return str(conn.execute(text("SELECT current_user")).scalar_one())
+
+
+def _connect_error(url: URL, exc: BaseException) -> UserError:
+    orig = getattr(exc, "orig", exc)
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return UserError(f"Kunde inte ansluta till {display(url)}: {first}")
+
+
+def server_revision(engine: Engine) -> str | None:
+    """The Alembic revision on the server, None for an empty database."""
+    with engine.connect() as conn:
+        exists = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+        if exists is None:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_server(value: str, *, target: str = "head",
+                password_prompt: Callable[[], str] | None = None,
+                migrate: bool = True) -> ServerDatabase:
+    """Connect to the server database and bring its schema up to date (when allowed).
+
+    The password comes from libpq (PGPASSWORD, PGPASSFILE) or, when the server asks for one
+    and `password_prompt` is given, from the prompt; never from the address.
+    """
+    url = parse_server_url(value)
+    engine = make_server_engine(url)
+    try:
+        try:
+            revision = server_revision(engine)
+        except DBAPIError as exc:
+            if not (password_prompt and needs_password(exc)):
+                raise
+            engine.dispose()
+            engine = make_server_engine(url, password_prompt())
+            revision = server_revision(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise _connect_error(url, exc) from exc
+    if revision is not None and revision not in SCHEMA_REVISIONS:
+        engine.dispose()
+        raise DatabaseError(f"Databasen {display(url)} kommer från en nyare version av "
+                            f"Granska (schema {revision}). Uppdatera programmet.")
+    wanted = head_revision() if target == "head" else target
+    if revision != wanted:
+        if not migrate:
+            engine.dispose()
+            raise UserError(f"Databasen {display(url)} har inte Granskas schema (version "
+                            f"{revision or 'saknas'}); kör först: audit-app --db "
+                            f"{display(url)} server init")
+        try:
+            _upgrade(engine, target)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise UserError(f"Schemat på {display(url)} kunde inte uppgraderas "
+                            f"({str(exc.orig).strip().splitlines()[0]}). Uppgraderingen görs "
+                            "av databasens ägare: audit-app server init.") from exc
+    return ServerDatabase(url, engine)
