@@ -88,11 +88,11 @@
     </message>
     <message>
         <source>Lösenord för databasrollen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password for the database role:</translation>
     </message>
     <message>
         <source>Inget lösenord angavs.</source>
-        <translation type="unfinished"></translation>
+        <translation>No password was given.</translation>
     </message>
 </context>
 <context>
