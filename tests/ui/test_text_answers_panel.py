@@ -10,11 +10,10 @@ from pytestqt.qtbot import QtBot
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
-from audit_app.ui import results_view
-from audit_app.ui.results_parts import CasesDialog
 from audit_app.ui.results_view import ResultsView
 from audit_app.ui.text_answers_panel import TextTableModel
 from tests.reports.test_texts_summary import PARAGRAPH, SAME, seed_mentor
+from tests.ui.helpers import services_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -22,9 +21,11 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.fixture
 def view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
     rid = seed_mentor(db, library)
-    w = ResultsView(db, "Mia", RoundService(db, library, "Mia").list(), selected=rid)
+    w = ResultsView(services_for(db, library, "Mia"), RoundService(db, library, "Mia").list(),
+                    selected=rid)
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: w.computing is not None and not w.computing.running)
     return w
 
 
@@ -60,20 +61,14 @@ def test_written_answers_are_listed_in_full_with_case_and_reviewer(
     assert all(r[3].endswith("(samma text i 7 ärenden)") for r in same)
 
 
-def test_drill_down_works_for_a_written_item(qtbot: QtBot, view: ResultsView,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[CasesDialog] = []
-
-    class Recorded(CasesDialog):
-        def exec(self) -> int:
-            opened.append(self)
-            return 0
-
-    monkeypatch.setattr(results_view, "CasesDialog", Recorded)
+def test_drill_down_works_for_a_written_item(qtbot: QtBot, view: ResultsView) -> None:
     view.items_table.doubleClicked.emit(view.items_model.index(row_of(view, "styrkor"), 1))
-    assert len(opened) == 1 and opened[0].table.rowCount() == 9
-    answers = {opened[0].table.item(r, 4).text() for r in range(9)}
+    qtbot.waitUntil(lambda: view.cases_dialog is not None)
+    dialog = view.cases_dialog
+    assert dialog is not None and dialog.proxy.rowCount() == 9
+    answers = {str(dialog.proxy.index(r, 3).data()) for r in range(9)}
     assert PARAGRAPH in answers
+    dialog.reject()
 
 
 def test_graded_item_shows_its_distribution_as_a_stacked_bar(
@@ -82,7 +77,7 @@ def test_graded_item_shows_its_distribution_as_a_stacked_bar(
     view.items_table.selectRow(row_of(view, "barnet_uttryckt_asikter"))
     bar = view.comments.bar
     assert bar.isVisibleTo(view)
-    assert bar.text() == "Helt 8 (53 %), Delvis 4 (27 %), Nej 3 (20 %)"
+    assert bar.text() == "Helt 8 (53,3 %), Delvis 4 (26,7 %), Nej 3 (20,0 %)"  # as the tables
     assert bar.accessibleDescription() == bar.text()
     image = bar.grab().toImage()
     y = image.height() // 2
