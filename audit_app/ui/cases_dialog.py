@@ -35,10 +35,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 NOT_MET_COLOUR = "#c62828"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CasesDialog", text)
-
-
 class CasesModel(QAbstractTableModel):
     """Case, round, unit, answer, compliant, comment; sorted on plain text keys."""
 
@@ -89,7 +85,9 @@ class CasesModel(QAbstractTableModel):
         return None
 
     def _texts(self, case: CaseBehind) -> tuple[str, ...]:
-        compliant = {True: _tr("Ja"), False: _tr("Nej"), None: "–"}[case.compliant]
+        compliant = {True: QCoreApplication.translate("CasesDialog", "Ja"),
+                     False: QCoreApplication.translate("CasesDialog", "Nej"),
+                     None: "–"}[case.compliant]
         return (case.case_ref, case.round_name, case.unit or "–", self.answer_text(case.value),
                 compliant, case.comment)
 

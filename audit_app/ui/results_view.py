@@ -61,6 +61,7 @@ class ResultsView(QDialog):
         self.computing: Op[Report | None] | None = None  # the figures being computed
         self.drilling: Op[list[CaseBehind]] | None = None
         self.cases_dialog: CasesDialog | None = None  # the list of the cases behind a figure
+        self.reselect: tuple[int, int] | None = None  # item row, answer: shown again once tagged
         self.setWindowTitle(self.tr("Resultat"))
         self.resize(1100, 720)
         self.round_list = QListWidget()
@@ -230,9 +231,14 @@ class ResultsView(QDialog):
             FigureRow(f"{k}. {i.question}" + (self.tr(" (av dessa)") if i.condition else ""),
                       i.total, i.item_id, i.scored, counts_text=_counts(i, i.total))
             for k, i in enumerate(report.items, 1)])
+        row, answer_id = self.reselect or (0, 0)
+        self.reselect = None
         if report.items:
-            self.items_table.selectRow(0)
-            self._show_item(self.items_model.index(0, 0))
+            row = row if row < len(report.items) else 0
+            self.items_table.selectRow(row)
+            self._show_item(self.items_model.index(row, 0))
+            if answer_id:
+                self.comments.select_answer(answer_id)
 
     def _show_item(self, index: QModelIndex) -> None:
         if self.report is None or not index.isValid():
@@ -249,10 +255,8 @@ class ResultsView(QDialog):
         except UserError as exc:
             self.status.setText(str(exc))
             return
+        self.reselect = (max(row, 0), answer_id)  # the figures come back from a worker thread
         self.refresh()
-        if row >= 0:
-            self.items_table.selectRow(row)
-            self.comments.select_answer(answer_id)
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
         lang = current_language()

@@ -25,8 +25,12 @@ def view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
                     selected=rid)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.computing is not None and not w.computing.running)
+    computed(qtbot, w)
     return w
+
+
+def computed(qtbot: QtBot, view: ResultsView) -> None:
+    qtbot.waitUntil(lambda: view.computing is not None and not view.computing.running)
 
 
 def row_of(view: ResultsView, item_id: str) -> int:
@@ -98,6 +102,7 @@ def test_the_synthesis_tags_completed_texts_with_new_and_existing_themes(
     assert panel.tag_row.isVisibleTo(view) and panel.tag_buttons == []  # no themes declared
     panel.table.selectRow(0)  # 2026-0009, the paragraph
     panel.add_theme("Barnets röst")
+    computed(qtbot, view)  # the new counts come from a worker thread
     assert view.report is not None
     voice = view.report.item("styrkor").themes
     assert [(t.id, t.label, t.count, t.n) for t in voice] == [
@@ -110,9 +115,11 @@ def test_the_synthesis_tags_completed_texts_with_new_and_existing_themes(
     panel.table.selectRow(1)
     assert [b.isChecked() for b in panel.tag_buttons] == [False]
     qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    computed(qtbot, view)
     assert view.report.item("styrkor").themes[0].count == 2
     assert view.report.item("styrkor").themes[0].quotes[0] == ("2026-0009", PARAGRAPH)
     qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    computed(qtbot, view)
     assert view.report.item("styrkor").themes[0].count == 1
 
 
