@@ -122,6 +122,7 @@ def test_enter_on_a_row_opens_the_case_in_the_review_form(
     dialog.table.setFocus()
     dialog.table.selectRow(1)
     wanted = dialog.row_case(1)
+    dialog.grab().save(str(tmp_path / "cases_openable.png"))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.review_form
     assert (window.review_form.round_id, window.review_form.case_id) == (
