@@ -51,6 +51,8 @@ class CaseBehind:
     value: str | None
     compliant: bool | None
     comment: str
+    round_id: int = 0  # where the case opens in the review form
+    case_id: int = 0
 
 
 class _Acc:
@@ -159,7 +161,7 @@ class FigureService:
                 key = chosen[0][0] if chosen else ""
                 round_ids = list(self._rounds_of(s, wanted, key))
             stmt = (select(AuditRound.name, Case.case_ref, Case.unit, Case.gender, Answer.value,
-                           Answer.compliant, Answer.comment)
+                           Answer.compliant, Answer.comment, Review.round_id, Review.case_id)
                     .select_from(Answer).join(Review, Review.id == Answer.review_id)
                     .join(Case, Case.id == Review.case_id)
                     .join(AuditRound, AuditRound.id == Review.round_id)

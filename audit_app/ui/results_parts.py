@@ -1,4 +1,4 @@
-"""Pieces of the results view: the figure table model, the target bar, the cases dialog."""
+"""Pieces of the results view: the figure table model and the target bar."""
 
 from __future__ import annotations
 
@@ -7,22 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from audit_app.domain.figures import TOTAL, Figure, GroupKey, Verdict, interval_text, percent
-from audit_app.domain.gender import gender_label
-from audit_app.services.figures import CaseBehind
-from audit_app.ui.i18n import current_language, term
+from audit_app.ui.i18n import term
 
 Index = QModelIndex | QPersistentModelIndex
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -127,37 +115,3 @@ def paint_bar(painter: QPainter, rect: QRect, fig: Figure) -> None:
         painter.drawLine(x, rect.top() - 3, x, rect.bottom() + 3)
     painter.restore()
 
-
-class CasesDialog(QDialog):
-    """The cases behind one figure."""
-
-    def __init__(self, title: str, cases: list[CaseBehind], parent: QWidget | None = None,
-                 answer_labels: dict[str, str] | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(720, 420)
-        heading = QLabel(self.tr("%n ärenden", "", len(cases)))
-        self.table = QTableWidget(len(cases), 6)
-        self.table.setAccessibleName(self.tr("Ärenden bakom siffran"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Omgång"), self.tr("Ärende"), self.tr("Enhet"), self.tr("Kön"),
-            self.tr("Svar"), self.tr("Kommentar")])
-        for r, case in enumerate(cases):
-            labels = answer_labels or {}
-            for c, text in enumerate((case.round_name, case.case_ref, case.unit,
-                                      gender_label(case.gender, current_language()),
-                                      term(labels.get(case.value or "", case.value or "")),
-                                      case.comment)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)

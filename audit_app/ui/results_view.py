@@ -29,11 +29,11 @@ from audit_app.domain.gender import GENDER_ORDER, gender_label
 from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
 from audit_app.services.report_export import ExportRequest
+from audit_app.ui.cases_dialog import CasesDialog
 from audit_app.ui.i18n import current_language
 from audit_app.ui.ops import Op, Task, show_failure
 from audit_app.ui.results_parts import (
     FIGURE_ROLE,
-    CasesDialog,
     FigureRow,
     FigureTableModel,
     TargetBarDelegate,
@@ -43,6 +43,7 @@ from audit_app.ui.text_answers_panel import TextAnswersPanel
 if TYPE_CHECKING:
     from audit_app.services.app_services import AppServices
     from audit_app.services.figures import CaseBehind
+    from audit_app.ui.main_window import MainWindow
 
 
 class ResultsView(QDialog):
@@ -59,6 +60,8 @@ class ResultsView(QDialog):
         self.job: Op[Report] | None = None  # the export running
         self.computing: Op[Report | None] | None = None  # the figures being computed
         self.drilling: Op[list[CaseBehind]] | None = None
+        self.cases_dialog: CasesDialog | None = None  # the list of the cases behind a figure
+        self.reselect: tuple[int, int] | None = None  # item row, answer: shown again once tagged
         self.setWindowTitle(self.tr("Resultat"))
         self.resize(1100, 720)
         self.round_list = QListWidget()
@@ -228,9 +231,14 @@ class ResultsView(QDialog):
             FigureRow(f"{k}. {i.question}" + (self.tr(" (av dessa)") if i.condition else ""),
                       i.total, i.item_id, i.scored, counts_text=_counts(i, i.total))
             for k, i in enumerate(report.items, 1)])
+        row, answer_id = self.reselect or (0, 0)
+        self.reselect = None
         if report.items:
-            self.items_table.selectRow(0)
-            self._show_item(self.items_model.index(0, 0))
+            row = row if row < len(report.items) else 0
+            self.items_table.selectRow(row)
+            self._show_item(self.items_model.index(row, 0))
+            if answer_id:
+                self.comments.select_answer(answer_id)
 
     def _show_item(self, index: QModelIndex) -> None:
         if self.report is None or not index.isValid():
@@ -247,10 +255,8 @@ class ResultsView(QDialog):
         except UserError as exc:
             self.status.setText(str(exc))
             return
+        self.reselect = (max(row, 0), answer_id)  # the figures come back from a worker thread
         self.refresh()
-        if row >= 0:
-            self.items_table.selectRow(row)
-            self.comments.select_answer(answer_id)
 
     def _groups(self, item: ItemFigures) -> list[FigureRow]:
         lang = current_language()
@@ -259,6 +265,9 @@ class ResultsView(QDialog):
                 for key, fig in item.groups().items()]
 
     def _drill(self, table: QTableView, index: QModelIndex) -> None:
+        if (self.drilling is not None and self.drilling.running) or (
+                self.cases_dialog is not None):
+            return  # a double-click also activates the cell: the list opens once
         row = index.data(FIGURE_ROLE)
         if not isinstance(row, FigureRow):
             return
@@ -270,7 +279,36 @@ class ResultsView(QDialog):
         self.drilling = Op(self, lambda _task: self.service.cases_behind(
             ids, row.item_id, unit=unit, gender=gender, group=key, answered=answered),
             label=self.tr("Hämtar ärendena …"), cancellable=False,
-            on_success=lambda cases: CasesDialog(title, cases, self, labels).exec()).start()
+            on_success=lambda cases: self._show_cases(title, cases, labels)).start()
+
+    def _show_cases(self, title: str, cases: list[CaseBehind], labels: dict[str, str]) -> None:
+        dialog = CasesDialog(title, cases, self, labels, openable=self._window() is not None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._cases_closed(dialog))
+        dialog.open_requested.connect(self._open_case)
+        self.cases_dialog = dialog
+        dialog.open()
+
+    def _cases_closed(self, dialog: CasesDialog) -> None:
+        if self.cases_dialog is dialog:
+            self.cases_dialog = None
+
+    def _window(self) -> MainWindow | None:
+        from audit_app.ui.main_window import MainWindow
+
+        parent = self.parent()
+        return parent if isinstance(parent, MainWindow) else None
+
+    def _open_case(self, round_id: int, case_id: int) -> None:
+        """The case in the review form: both lists close, the main window shows it."""
+        window = self._window()
+        if window is None:
+            return
+        if self.cases_dialog is not None:
+            self.cases_dialog.accept()
+        self.accept()
+        window.open_round(round_id)
+        window.open_case(case_id)
 
     # -- export --------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.distribution import Step, distribution, step_colour
-from audit_app.domain.figures import Comment, ItemFigures
+from audit_app.domain.figures import Comment, ItemFigures, percent
 from audit_app.domain.texts import same_text_key, theme_id_for
 from audit_app.ui.i18n import term
 from audit_app.ui.theme_buttons import CHOSEN_STYLE
@@ -110,7 +110,7 @@ class DistributionBar(QWidget):
         self.update()
 
     def text(self) -> str:
-        return ", ".join(f"{term(s.label)} {s.count} ({s.share * 100:.0f} %)"
+        return ", ".join(f"{term(s.label)} {s.count} ({percent(s.share)})"
                          for s in self.steps)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -121,7 +121,7 @@ class DistributionBar(QWidget):
             width = rect.width() * step.share
             part = QRect(round(x), rect.top(), round(x + width) - round(x), rect.height())
             painter.fillRect(part, QColor(step_colour(step)))
-            label = f"{term(step.label)} {step.share * 100:.0f} %"
+            label = f"{term(step.label)} {percent(step.share)}"  # as the tables
             if painter.fontMetrics().horizontalAdvance(label) + 6 < part.width():
                 painter.setPen(QColor("white"))
                 painter.drawText(part, Qt.AlignmentFlag.AlignCenter, label)

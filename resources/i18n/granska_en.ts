@@ -354,6 +354,14 @@
         <translation>Cases behind the figure</translation>
     </message>
     <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>Omgång</source>
         <translation>Round</translation>
     </message>
@@ -366,8 +374,28 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Kön</source>
-        <translation>Gender</translation>
+        <source>Uppfyllt</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <source>Visa svar</source>
+        <translation>Show answer</translation>
+    </message>
+    <message>
+        <source>Alla svar</source>
+        <translation>All answers</translation>
+    </message>
+    <message>
+        <source>Dubbelklicka eller tryck Enter på ett ärende för att öppna det i granskningsformuläret.</source>
+        <translation>Double-click or press Enter on a case to open it in the review form.</translation>
+    </message>
+    <message>
+        <source>&amp;Visa svar:</source>
+        <translation>&amp;Show answer:</translation>
+    </message>
+    <message>
+        <source>%1 av %2 ärenden</source>
+        <translation>%1 of %2 cases</translation>
     </message>
     <message>
         <source>Svar</source>

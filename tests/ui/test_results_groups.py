@@ -27,19 +27,19 @@ GIRLS = {"sv": "Flickor", "en": "Girls"}
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_drill_down_on_last_year_lists_last_years_cases(
         qtbot: QtBot, qapp: QApplication, db: Database, library: ChecklistLibrary,
-        monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+        language: str) -> None:
     t1, _ = seed_utredning(db, library)  # 46 cases of T1 2026
     seed_utredning(db, library, n=10, year=2025, name="Utredning T1 2025")
     shown: list[tuple[str, list[CaseBehind]]] = []
 
-    class Shown:
-        def __init__(self, title: str, cases: list[CaseBehind], *_rest: object) -> None:
-            shown.append((title, cases))
+    def listed(view: ResultsView) -> None:
+        """Wait for the list of cases (read on a worker thread), note it and close it."""
+        qtbot.waitUntil(lambda: view.cases_dialog is not None)
+        dialog = view.cases_dialog
+        assert dialog is not None
+        shown.append((dialog.windowTitle(), dialog.cases))
+        dialog.reject()
 
-        def exec(self) -> int:
-            return 0
-
-    monkeypatch.setattr(results_view, "CasesDialog", Shown)
     try:
         install_translations(language, qapp)
         view = ResultsView(services_for(db, library, "EC"),
@@ -56,10 +56,10 @@ def test_drill_down_on_last_year_lists_last_years_cases(
         assert str(model.index(last, 1).data()) == ("10 of 10" if language == "en"
                                                     else "10 av 10")
         view.groups_table.doubleClicked.emit(model.index(last, 1))
-        qtbot.waitUntil(lambda: len(shown) == 1)  # the cases are read on a worker thread
+        listed(view)
         this_year = labels.index("T1 2026")
         view.groups_table.doubleClicked.emit(model.index(this_year, 1))
-        qtbot.waitUntil(lambda: len(shown) == 2)
+        listed(view)
     finally:
         install_translations("sv", qapp)
     (title, last_cases), (_, current_cases) = shown

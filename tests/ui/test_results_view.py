@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
-from audit_app.ui import results_view
 from audit_app.ui.results_view import ResultsView
 from tests.figure_data import seed_utredning, utredning
 from tests.ui.helpers import services_for, window_for
@@ -64,26 +63,22 @@ def test_figures_and_filters(qtbot: QtBot, db: Database, library: ChecklistLibra
     view.grab().save(str(tmp_path / "results.png"))
 
 
-def test_drill_down_lists_cases(qtbot: QtBot, db: Database, library: ChecklistLibrary,
-                                monkeypatch: object) -> None:
+def test_drill_down_lists_cases(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> None:
     view = make_view(qtbot, db, library)
     shown: list[int] = []
-
-    class FakeDialog:
-        def __init__(self, _title: str, cases: list[object], *_rest: object) -> None:
-            shown.append(len(cases))
-
-        def exec(self) -> int:
-            return 0
-
-    monkeypatch.setattr(results_view, "CasesDialog", FakeDialog)  # type: ignore[attr-defined]
     view.items_table.doubleClicked.emit(view.items_model.index(0, 1))
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: view.cases_dialog is not None)
+    assert view.cases_dialog is not None
+    shown.append(len(view.cases_dialog.cases))
+    view.cases_dialog.reject()
+    assert view.cases_dialog is None
     girls = next(r for r in range(view.groups_model.rowCount())
                  if cell(view.groups_model, r, 0) == "Flickor")
     view.groups_table.doubleClicked.emit(view.groups_model.index(girls, 1))
-    qtbot.waitUntil(lambda: len(shown) == 2)
+    qtbot.waitUntil(lambda: view.cases_dialog is not None)
+    shown.append(len(view.cases_dialog.cases))
     assert shown == [46, 19]
+    view.cases_dialog.reject()
 
 
 def test_export_pdf_off_the_gui_thread(qtbot: QtBot, db: Database, library: ChecklistLibrary,

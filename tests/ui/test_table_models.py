@@ -11,16 +11,19 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 
 import audit_app.ui
-from audit_app.domain.figures import Figure, GroupKey, GroupKind
+from audit_app.domain.figures import Comment, Figure, GroupKey, GroupKind, ItemFigures
 from audit_app.domain.reviews import CaseReviewRow, ReviewStatus
 from audit_app.domain.rounds import RoundSummary
 from audit_app.importers.caselist import CaseRow
 from audit_app.services.changelog import ChangeRecord
+from audit_app.services.figures import CaseBehind
 from audit_app.ui.case_table import CaseTableModel
 from audit_app.ui.caselist_import_parts import PREVIEW_HEADERS, RecordTable, preview_cells
+from audit_app.ui.cases_dialog import AnswerFilter, CasesModel
 from audit_app.ui.changelog_view import ChangeLogModel
 from audit_app.ui.models import RoundTableModel
 from audit_app.ui.results_parts import FigureRow, FigureTableModel
+from audit_app.ui.text_answers_panel import TextTableModel
 
 NOW = datetime(2026, 3, 5, 10, 30)
 
@@ -67,9 +70,33 @@ def changes() -> ChangeLogModel:
     return model
 
 
+def behind() -> CasesModel:
+    return CasesModel(("Ärende", "Omgång", "Enhet", "Svar", "Uppfyllt", "Kommentar"),
+                      [CaseBehind("T1", f"2026-{k:04d}", "Norr", "flicka",
+                                  ("ja", "nej", None)[k % 3], (True, False, None)[k % 3],
+                                  "", 1, k) for k in range(1, 7)], {"ja": "Ja", "nej": "Nej"})
+
+
+def texts() -> TextTableModel:
+    model = TextTableModel()
+    model.set_rows(ItemFigures(
+        "styrkor", "Styrkor?", "A", "fritext", (), None, False, False, "", Figure(),
+        comments=(Comment("2026-0001", "T1", "Bra", "Bra", "GL", written=True),
+                  Comment("2026-0002", "T1", "nej", "Saknas", "GL", themes=("Röst",)))))
+    return model
+
+
+def answer_filter() -> AnswerFilter:
+    model = AnswerFilter(behind())
+    model.sort(CasesModel.COMPLIANT, Qt.SortOrder.AscendingOrder)
+    model.set_answer("nej")
+    return model
+
+
 FACTORIES: dict[str, Callable[[], QAbstractItemModel]] = {
     "FigureTableModel": figures, "RoundTableModel": rounds,
     "CaseTableModel": cases, "ChangeLogModel": changes, "RecordTable": preview,
+    "CasesModel": behind, "AnswerFilter": answer_filter, "TextTableModel": texts,
 }
 
 

@@ -10,11 +10,10 @@ from pytestqt.qtbot import QtBot
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
-from audit_app.ui import results_view
-from audit_app.ui.results_parts import CasesDialog
 from audit_app.ui.results_view import ResultsView
 from audit_app.ui.text_answers_panel import TextTableModel
 from tests.reports.test_texts_summary import PARAGRAPH, SAME, seed_mentor
+from tests.ui.helpers import services_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -22,10 +21,16 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.fixture
 def view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
     rid = seed_mentor(db, library)
-    w = ResultsView(db, "Mia", RoundService(db, library, "Mia").list(), selected=rid)
+    w = ResultsView(services_for(db, library, "Mia"), RoundService(db, library, "Mia").list(),
+                    selected=rid)
     qtbot.addWidget(w)
     w.show()
+    computed(qtbot, w)
     return w
+
+
+def computed(qtbot: QtBot, view: ResultsView) -> None:
+    qtbot.waitUntil(lambda: view.computing is not None and not view.computing.running)
 
 
 def row_of(view: ResultsView, item_id: str) -> int:
@@ -60,20 +65,14 @@ def test_written_answers_are_listed_in_full_with_case_and_reviewer(
     assert all(r[3].endswith("(samma text i 7 ärenden)") for r in same)
 
 
-def test_drill_down_works_for_a_written_item(qtbot: QtBot, view: ResultsView,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[CasesDialog] = []
-
-    class Recorded(CasesDialog):
-        def exec(self) -> int:
-            opened.append(self)
-            return 0
-
-    monkeypatch.setattr(results_view, "CasesDialog", Recorded)
+def test_drill_down_works_for_a_written_item(qtbot: QtBot, view: ResultsView) -> None:
     view.items_table.doubleClicked.emit(view.items_model.index(row_of(view, "styrkor"), 1))
-    assert len(opened) == 1 and opened[0].table.rowCount() == 9
-    answers = {opened[0].table.item(r, 4).text() for r in range(9)}
+    qtbot.waitUntil(lambda: view.cases_dialog is not None)
+    dialog = view.cases_dialog
+    assert dialog is not None and dialog.proxy.rowCount() == 9
+    answers = {str(dialog.proxy.index(r, 3).data()) for r in range(9)}
     assert PARAGRAPH in answers
+    dialog.reject()
 
 
 def test_graded_item_shows_its_distribution_as_a_stacked_bar(
@@ -82,7 +81,7 @@ def test_graded_item_shows_its_distribution_as_a_stacked_bar(
     view.items_table.selectRow(row_of(view, "barnet_uttryckt_asikter"))
     bar = view.comments.bar
     assert bar.isVisibleTo(view)
-    assert bar.text() == "Helt 8 (53 %), Delvis 4 (27 %), Nej 3 (20 %)"
+    assert bar.text() == "Helt 8 (53,3 %), Delvis 4 (26,7 %), Nej 3 (20,0 %)"  # as the tables
     assert bar.accessibleDescription() == bar.text()
     image = bar.grab().toImage()
     y = image.height() // 2
@@ -103,6 +102,7 @@ def test_the_synthesis_tags_completed_texts_with_new_and_existing_themes(
     assert panel.tag_row.isVisibleTo(view) and panel.tag_buttons == []  # no themes declared
     panel.table.selectRow(0)  # 2026-0009, the paragraph
     panel.add_theme("Barnets röst")
+    computed(qtbot, view)  # the new counts come from a worker thread
     assert view.report is not None
     voice = view.report.item("styrkor").themes
     assert [(t.id, t.label, t.count, t.n) for t in voice] == [
@@ -115,9 +115,11 @@ def test_the_synthesis_tags_completed_texts_with_new_and_existing_themes(
     panel.table.selectRow(1)
     assert [b.isChecked() for b in panel.tag_buttons] == [False]
     qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    computed(qtbot, view)
     assert view.report.item("styrkor").themes[0].count == 2
     assert view.report.item("styrkor").themes[0].quotes[0] == ("2026-0009", PARAGRAPH)
     qtbot.mouseClick(panel.tag_buttons[0], Qt.MouseButton.LeftButton)
+    computed(qtbot, view)
     assert view.report.item("styrkor").themes[0].count == 1
 
 
