@@ -16,7 +16,7 @@ from audit_app.storage.db import Database
 from audit_app.ui.main_window import MainWindow
 from tests.factories import round_with_sample
 from tests.services.test_themes import themed_source
-from tests.ui.helpers import show_active
+from tests.ui.helpers import show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -27,8 +27,8 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
     folder.mkdir()
     (folder / "tema.yaml").write_text(themed_source(), encoding="utf-8")
     store = SettingsStore(tmp_path / "settings.json")
-    store.save(Settings(reviewer_name="Mia Mentor", reviewer_initials="MM"))
-    w = MainWindow(db, ChecklistLibrary([folder]), store)
+    store.save(Settings(reviewer_name="Mentor M", reviewer_initials="MM"))
+    w = window_for(db, ChecklistLibrary([folder]), store)
     qtbot.addWidget(w)
     show_active(qtbot, w)
     return w
@@ -36,7 +36,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
 
 def test_a_written_answer_is_tagged_from_the_keyboard_and_by_button(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=1,
+    summary, case_ids = round_with_sample(db, window.services.library, n=1,
                                           checklist="aktgranskning-familj")
     window.refresh()
     window.open_round(summary.id)
