@@ -47,7 +47,7 @@ def seed_mentor(db: Database, library: ChecklistLibrary) -> int:
     comments = {k: ("gemensamma_moten", SAME if k % 2 else f"Möte nummer {k} saknas")
                 for k in range(15)}
     comments[3] = ("gemensamma_moten", "  dokumentationen saknas\ni akten ")
-    fill(db, summary.id, case_ids, answers, comments, actor="Mia Mentor (MM)")
+    fill(db, summary.id, case_ids, answers, comments, actor="Mentor M (MM)")
     return summary.id
 
 
@@ -64,7 +64,7 @@ def test_identical_texts_are_counted_and_the_newest_quoted_first() -> None:
 def test_pdf_quotes_texts_whole_counts_repeats_and_points_to_excel(
         db: Database, seeded: int, tmp_path: Path) -> None:
     pdf, xlsx, js = tmp_path / "r.pdf", tmp_path / "r.xlsx", tmp_path / "r.json"
-    ReportExportService(db, "Mia").write(ExportRequest((seeded,), pdf=pdf, xlsx=xlsx, json=js))
+    ReportExportService(db, "Mentor M").write(ExportRequest((seeded,), pdf=pdf, xlsx=xlsx, json=js))
     text = "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     # the paragraph is quoted with its line break, not squeezed into a "Fördelning" column
     assert "Barnets röst hörs tydligt i utredningen.\nPlanen följs upp var tredje månad." \
@@ -85,7 +85,7 @@ def test_pdf_quotes_texts_whole_counts_repeats_and_points_to_excel(
     rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=2)]
     assert ws.cell(1, 9).value == "Text" and len(rows) == 9 + 15
     whole = next(r for r in rows if r[3] == "styrkor" and r[1] == "2026-0009")
-    assert whole[5:] == ("Svar", None, "Mia Mentor (MM)", PARAGRAPH, None)
+    assert whole[5:] == ("Svar", None, "Mentor M (MM)", PARAGRAPH, None)
     same = [r for r in rows if r[3] == "gemensamma_moten" and "akten" in r[8]]
     assert len(same) == 7 and all(r[6] == "Nej" for r in same)  # each in full, with its case
     assert "dokumentationen saknas\ni akten" in [r[8] for r in same]  # as it was written

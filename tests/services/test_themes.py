@@ -77,7 +77,7 @@ def test_tags_are_stored_counted_and_reported(db: Database, themed: ChecklistLib
                                              tmp_path: Path) -> None:
     summary, case_ids = round_with_sample(db, themed, 6, name="Mentor T1 2026",
                                           checklist="aktgranskning-familj")
-    service = ReviewService(db, "Mia Mentor (MM)")
+    service = ReviewService(db, "Mentor M (MM)")
     rid = summary.id
     for k, case_id in enumerate(case_ids):
         for item_id, value in answers(k).items():
@@ -106,7 +106,7 @@ def test_tags_are_stored_counted_and_reported(db: Database, themed: ChecklistLib
     assert dict(voice.quotes)["2026-0001"] == "Styrka nummer 0."
 
     pdf, xlsx, js = tmp_path / "r.pdf", tmp_path / "r.xlsx", tmp_path / "r.json"
-    ReportExportService(db, "Mia").write(ExportRequest((rid,), pdf=pdf, xlsx=xlsx, json=js))
+    ReportExportService(db, "Mentor M").write(ExportRequest((rid,), pdf=pdf, xlsx=xlsx, json=js))
     item = next(i for i in json.loads(js.read_text(encoding="utf-8"))["items"]
                 if i["id"] == "styrkor")
     assert item["themes"][0] == {

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.fixture
 def view(qtbot: QtBot, db: Database, library: ChecklistLibrary) -> ResultsView:
     rid = seed_mentor(db, library)
-    w = ResultsView(services_for(db, library, "Mia"), RoundService(db, library, "Mia").list(),
-                    selected=rid)
+    w = ResultsView(services_for(db, library, "Mentor M"),
+                    RoundService(db, library, "Mentor M").list(), selected=rid)
     qtbot.addWidget(w)
     w.show()
     computed(qtbot, w)
@@ -50,7 +50,7 @@ def test_written_answers_are_listed_in_full_with_case_and_reviewer(
     view.items_table.selectRow(row)
     panel = view.comments
     rows = texts(panel.model)
-    assert len(rows) == 9 and rows[0] == ("2026-0009", "Mia Mentor (MM)", "Svar", PARAGRAPH, "")
+    assert len(rows) == 9 and rows[0] == ("2026-0009", "Mentor M (MM)", "Svar", PARAGRAPH, "")
     assert panel.table.isVisibleTo(view) and not panel.bar.isVisibleTo(view)
     assert panel.summary.text() == "9 skrivna svar och 0 kommentarer."
     # the whole paragraph's row is tall enough for both its lines
