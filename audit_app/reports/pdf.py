@@ -165,7 +165,7 @@ def _summary(report: Report, st: dict[str, Any], publication: bool,
         rows.append([traffic_light(verdict), _p(question, st["cell"]), _p(result, st["cell"]),
                      _p(interval_text(fig, publication=publication, lang=lang), st["cell"]),
                      _p(_target(item.target), st["cell"]), _p(verdict_text, st["cell"])])
-    table = Table(rows, colWidths=[7 * mm, 64 * mm, 32 * mm, 25 * mm, 14 * mm, 28 * mm],
+    table = Table(rows, colWidths=[7 * mm, 60 * mm, 32 * mm, 25 * mm, 18 * mm, 28 * mm],
                   repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

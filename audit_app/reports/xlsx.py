@@ -213,7 +213,8 @@ def _checklist(wb: Workbook, checklist: Checklist, lang: str) -> None:
             spec = item.answer
             condition = "; ".join(f"{c.item_id} = {' / '.join(sorted(c.values))}"
                                   for c in item.applies_when)
-            options = ", ".join(f"{o.value} ({o.label})" for o in spec.options)
+            options = ", ".join(f"{o.value} ({answer_label(o.label, lang)})"
+                                for o in spec.options)
             ws.append(text_row(ws, [
                 section.title, item.id, _cell(ws, item.question, wrap=True), spec.type.value,
                 options, ", ".join(sorted(spec.compliant)), condition,
