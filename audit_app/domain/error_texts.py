@@ -37,7 +37,6 @@ ERRORS_EN: dict[str, str] = {
         "The rounds use different versions of the checklist ({0}); only items found in "
         "every version are reported.{1}",
     " Utelämnade: {}.": " Left out: {0}.",
-    " för {}": " for {0}",
     "Ange varför granskningen öppnas igen.": "Give the reason for reopening the review.",
     "Checklistdefinition {} finns inte.": "Checklist definition {0} does not exist.",
     "Ärendet {} finns inte i omgången.": "The case {0} is not in the round.",
@@ -94,9 +93,10 @@ ERRORS_EN: dict[str, str] = {
     "Ärendet '{}' ingår inte i stickprovet.": "The case '{0}' is not in the sample.",
     "Ärendet '{}' har en klar granskning och kan inte uteslutas.":
         "The case '{0}' has a completed review and cannot be excluded.",
-    "Reservlistan är slut{} Ärendet kan inte ersättas.":
-        "The reserve list is used up{0} The case cannot be replaced.",
-    " för enheten '{}'.": " for the unit '{0}'.",
+    "Reservlistan är slut. Ärendet kan inte ersättas.":
+        "The reserve list is used up. The case cannot be replaced.",
+    "Reservlistan är slut för enheten '{}'. Ärendet kan inte ersättas.":
+        "The reserve list for the unit '{0}' is used up. The case cannot be replaced.",
     "Ange stickprovets storlek eller konfidensgrad och tolerabel avvikelse.":
         "Give the sample size, or the confidence level and the tolerable deviation.",
     "Stickprovet skulle bli orimligt stort; höj den tolerabla avvikelsen eller sänk den "
@@ -143,7 +143,12 @@ ERRORS_EN: dict[str, str] = {
         "The round is locked: give the reason for changing the analysis (--reason).",
     "Kontrollmomentet '{}' finns i flera planer ({}); ange --unit och --year.":
         "The control '{0}' is in several plans ({1}); give --unit and --year.",
-    "Kontrollmomentet '{}' finns inte i någon plan{}.": "The control '{0}' is in no plan{1}.",
+    "Kontrollmomentet '{}' finns inte i någon plan.": "The control '{0}' is in no plan.",
+    "Kontrollmomentet '{}' finns inte i någon plan {}.": "The control '{0}' is in no plan {1}.",
+    "Kontrollmomentet '{}' finns inte i någon plan för {}.":
+        "The control '{0}' is in no plan for {1}.",
+    "Kontrollmomentet '{}' finns inte i någon plan för {} {}.":
+        "The control '{0}' is in no plan for {1} {2}.",
     "Planen behöver en enhet (unit).": "The plan needs a unit.",
     "Kontrollmomentet '{}' är inte planerat för {} (planerat: {}).":
         "The control '{0}' is not planned for {1} (planned: {2}).",
@@ -210,6 +215,9 @@ ERRORS_EN: dict[str, str] = {
         "sampling frame); it cannot be merged.",
     "En granskning i filen hör till ett annat ärende här.":
         "A review in the file belongs to a different case here.",
+    # an error the program did not expect (logs.unexpected_error_text)
+    "ett oväntat fel inträffade ({}).{}": "an unexpected error occurred ({0}).{1}",
+    " Detaljer finns i loggfilen {}.": " Details are in the log file {0}.",
     # the database and its passphrase
     "Fel lösenfras för {} – databasen går inte att läsa med den (eller så är filen skadad). "
     "Försök igen.":
@@ -231,6 +239,14 @@ ERRORS_EN: dict[str, str] = {
     "inte. Stäng det andra programmet och försök igen.":
         "The database is in use by another program or window right now; the passphrase was "
         "not changed. Close the other program and try again.",
+    "Databasen {} är okrypterad (vanlig SQLite), men en lösenfras angavs: filen är inte den "
+    "krypterade databas som väntades. Kontrollera sökvägen. Är den okrypterad med avsikt: "
+    "öppna den med --unencrypted (och utan lösenfras). Den kan krypteras genom att skapa en "
+    "ny krypterad databas och föra över uppgifterna.":
+        "The database {0} is unencrypted (plain SQLite), but a passphrase was given: the file "
+        "is not the encrypted database expected. Check the path. If it is unencrypted on "
+        "purpose: open it with --unencrypted (and without a passphrase). It can be encrypted "
+        "by creating a new encrypted database and moving the data over.",
     "{} är en mapp, inte en databasfil.": "{0} is a folder, not a database file.",
     "{} är ingen Granska-databas (okända tabeller).":
         "{0} is not a Granska database (unknown tables).",

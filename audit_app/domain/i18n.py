@@ -128,6 +128,12 @@ EN: dict[str, str] = {
         "Yes: figures on fewer than 5 cases are shown as <5",
     "Anmärkning": "Note",
     "{n} skrivna svar (se bladet {sheet})": "{n} written answers (see the sheet {sheet})",
+    # the command line's own words
+    "Fel": "Error",
+    "Avbrutet.": "Cancelled.",
+    "Skrev {path}": "Wrote {path}",
+    "Databasen uppgraderades; kopia före uppgraderingen: {path}":
+        "The database was upgraded; copy from before the upgrade: {path}",
     # built-in answers (checklists' own answer labels are content and stay as written)
     "Ej aktuellt": "Not applicable",
     "Helt": "Fully",
