@@ -46,3 +46,8 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def library() -> ChecklistLibrary:
     return ChecklistLibrary([CHECKLISTS])
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--ui-lang", choices=("sv", "en"), default=None,
+                     help="run the ui tests that take both languages in this one only")

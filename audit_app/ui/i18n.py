@@ -153,9 +153,11 @@ def _switch(window: QMainWindow, settings_store: SettingsStore, language: str) -
     settings_store.save(settings)
     install_translations(language)
     if language == "en":
-        text = ("The language is now English. Dialogs use it at once; "
-                "the main window changes when Granska is restarted.")
+        text = ("The language is now English. Dialogs, messages and the review form's "
+                "answers and keys use it at once; the menus and the main window's other "
+                "texts change when Granska is restarted.")
     else:
-        text = ("Språket är nu svenska. Dialogrutor använder det direkt; "
-                "huvudfönstret byter språk när Granska startas om.")
+        text = ("Språket är nu svenska. Dialogrutor, meddelanden och granskningsformulärets "
+                "svar och tangenter använder det direkt; menyerna och huvudfönstrets övriga "
+                "texter byter språk när Granska startas om.")
     QMessageBox.information(window, "Granska", text)  # i18n: ok - written in the new language
