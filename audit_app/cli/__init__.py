@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TextIO, cast
 
 from audit_app import __version__, logs
 from audit_app.cli import (
@@ -22,6 +23,7 @@ from audit_app.cli import (
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
+from audit_app.cli.texts_en import EnglishOutput
 from audit_app.domain.error_texts import translate_text
 from audit_app.domain.errors import UserError
 from audit_app.domain.i18n import LANGUAGES, msg, normalise
@@ -69,6 +71,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if getattr(args, "lang", None):
         ctx.lang = normalise(args.lang)
     lang = ctx.lang
+    if lang == "en":  # the commands print Swedish; what they print is given in English
+        ctx.out = cast(TextIO, EnglishOutput(ctx.out))
+        ctx.err = cast(TextIO, EnglishOutput(ctx.err))
     try:
         code: int = args.func(args, ctx)
         return code

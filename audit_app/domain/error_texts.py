@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Swedish message as written in the code, with {} where a value goes -> English, with {0},
 # {1} … naming the Swedish values in order. Services stay in Swedish; the CLI and the
@@ -263,28 +262,44 @@ ERRORS_EN: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
-    for swedish, english in ERRORS_EN.items():
-        parts = [re.escape(p) for p in swedish.split("{}")]
-        out.append((re.compile("(.*?)".join(parts), re.DOTALL), english))
-    # the longest patterns first: "{} är ingen exportfil …, eller så är den skadad." must not
-    # be read as the shorter "{} är ingen exportfil från Granska."
-    return tuple(sorted(out, key=lambda p: -len(p[0].pattern)))
+class PatternTable:
+    """Swedish messages with {} for their values, matched whole and given in English."""
+
+    def __init__(self, *tables: dict[str, str]) -> None:
+        self.tables = tables
+        self._compiled: list[tuple[re.Pattern[str], str]] | None = None
+
+    def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        if self._compiled is None:  # compiled on first use: start-up stays quick
+            found = []
+            for table in self.tables:
+                for swedish, english in table.items():
+                    parts = [re.escape(p) for p in swedish.split("{}")]
+                    found.append((re.compile("(.*?)".join(parts), re.DOTALL), english))
+            # the longest patterns first: "{} är ingen exportfil …, eller så är den skadad."
+            # must not be read as the shorter "{} är ingen exportfil från Granska."
+            self._compiled = sorted(found, key=lambda p: -len(p[0].pattern))
+        return self._compiled
+
+    def translate(self, text: str) -> str:
+        """English when a pattern matches (its values translated in turn where they are
+        messages themselves), else the text as it is."""
+        if not text:
+            return text
+        for pattern, english in self._patterns():
+            found = pattern.fullmatch(text)
+            if found:
+                values = [self.translate(v) if v.strip() else v for v in found.groups()]
+                return english.format(*values)
+        return text
+
+
+ERRORS = PatternTable(ERRORS_EN)
 
 
 def translate_text(text: str, lang: str = "sv") -> str:
-    """A Swedish message in lang: English when a pattern matches (its values translated in
-    turn where they are messages themselves), else the text as it is."""
-    if lang != "en" or not text:
-        return text
-    for pattern, english in _patterns():
-        found = pattern.fullmatch(text)
-        if found:
-            values = [translate_text(v, lang) if v.strip() else v for v in found.groups()]
-            return english.format(*values)
-    return text
+    """A Swedish message in lang: English when a pattern matches, else as it is."""
+    return ERRORS.translate(text) if lang == "en" else text
 
 
 def has_english(message: str) -> bool:

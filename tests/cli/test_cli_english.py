@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.cli.texts_en import CLI_EN
+from audit_app.domain.error_texts import has_english
 from audit_app.storage.db import open_database
 from tests.cli.test_cli import run
 from tests.figure_data import seed_utredning
+
+CLI_DIR = Path(__file__).resolve().parents[2] / "audit_app" / "cli"
 
 
 @pytest.fixture
@@ -51,3 +57,37 @@ def test_swedish_stays_the_default(seeded: Path, capsys: pytest.CaptureFixture[s
     assert code == 1 and err.strip() == "Fel: Omgången 'Finns inte' finns inte."
     code, _, err = run(capsys, "--lang", "sv", "--db", str(seeded), "report", "Finns inte")
     assert err.strip() == "Fel: Omgången 'Finns inte' finns inte."
+
+
+def test_command_output_in_english(seeded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--lang", "en", "--db", str(seeded), "round", "list")
+    assert code == 0, err
+    assert out.splitlines()[0] == "id\tname\tchecklist\tyear\tperiod\tunit\treviewed/sample\tstatus"
+    assert "Utredning T1 2026" in out  # data as stored
+    code, out, err = run(capsys, "--lang", "en", "--db", str(seeded), "round", "lock",
+                         "Utredning T1 2026")
+    assert code == 0 and out.strip() == "The round 'Utredning T1 2026' is locked."
+    code, out, err = run(capsys, "--lang", "en", "--db", str(seeded), "round", "list")
+    assert out.splitlines()[1].endswith("\tLocked")
+
+
+def _cli_literals() -> list[tuple[str, str]]:
+    from tests.domain.test_error_texts import render
+
+    out = []
+    for path in sorted(CLI_DIR.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                    "print", "UserError") and node.args:
+                out += [(f"{path.name}:{node.lineno}", t) for t in render(node.args[0]) or []]
+    return out
+
+
+def test_every_cli_message_has_english() -> None:
+    found = _cli_literals()
+    assert len(found) > 60
+    # lines made of values only pass through as they are
+    missing = [f"{where}: {text!r}" for where, text in found
+               if re.search(r"[A-Za-zÅÄÖåäö]", text.replace("{}", ""))
+               and text not in CLI_EN and not has_english(text)]
+    assert missing == []
