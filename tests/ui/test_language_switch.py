@@ -44,6 +44,9 @@ def test_the_open_review_form_changes_language_without_a_restart(
         qtbot.waitUntil(lambda: item.buttons[0].text() == "Yes  (Y)")
         assert [b.text() for b in item.buttons] == ["Yes  (Y)", "No  (N)",
                                                     "Not applicable  (A)"]
+        form = window.review_form
+        assert form.progress.text() == "0 of 5" and form.status.text() == "Not started"
+        assert form.key_hint.text().startswith("Keys:")
         item.setFocus()
         qtbot.keyClick(item, "Y")
         qtbot.waitUntil(lambda: ReviewService(db, "x").review(summary.id, case_ids[0])
