@@ -16,6 +16,7 @@ from audit_app.storage.db import Database
 from audit_app.ui import i18n
 from audit_app.ui.ops import show_failure
 from tests.factories import round_with_sample
+from tests.ui.conftest import ui_text
 from tests.ui.helpers import show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -47,6 +48,11 @@ def test_the_open_review_form_changes_language_without_a_restart(
         form = window.review_form
         assert form.progress.text() == "0 of 5" and form.status.text() == "Not started"
         assert form.key_hint.text().startswith("Keys:")
+        # the open main window's menus and buttons, without a restart
+        assert window.file_menu.title() == "&File"
+        assert window.new_round_action.text() == ui_text("MainWindow", "&Ny omgång…") != \
+            "&Ny omgång…"
+        assert form.reopen_button.text() == "Reopen…"
         item.setFocus()
         qtbot.keyClick(item, "Y")
         qtbot.waitUntil(lambda: ReviewService(db, "x").review(summary.id, case_ids[0])
@@ -59,6 +65,8 @@ def test_the_open_review_form_changes_language_without_a_restart(
         assert later.value == "ej_aktuellt"
         actions["sv"].trigger()
         qtbot.waitUntil(lambda: item.buttons[0].text() == "Ja  (J)")
+        assert window.file_menu.title() == "&Arkiv"
+        assert window.new_round_action.text() == "&Ny omgång…"
     finally:
         i18n.install_translations("sv")
 
