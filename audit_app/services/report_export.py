@@ -67,7 +67,8 @@ class ReportExportService:
         try:
             if request.json:
                 say("Skriver JSON …")
-                write_json(report, request.json, publication=request.publication)
+                write_json(report, request.json, publication=request.publication,
+                           lang=request.lang)
             if request.xlsx:
                 say("Skriver Excel-filen …")
                 write_xlsx(report, self.figures.data_rows(ids, unit=unit, gender=gender),

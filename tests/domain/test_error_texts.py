@@ -74,3 +74,13 @@ def test_messages_are_translated_with_their_values() -> None:
 def test_unknown_messages_and_swedish_stay_as_they_are() -> None:
     assert translate_text("Något helt nytt gick fel.", "en") == "Något helt nytt gick fel."
     assert translate_text("Omgången 'A' är låst.", "sv") == "Omgången 'A' är låst."
+
+
+def test_a_report_note_is_translated_with_its_optional_tail() -> None:
+    note = ("Omgångarna använder olika versioner av checklistan (1.0, 1.1); bara "
+            "kontrollpunkter som finns i alla versioner redovisas. Utelämnade: a, b.")
+    assert translate_text(note, "en") == (
+        "The rounds use different versions of the checklist (1.0, 1.1); only items found "
+        "in every version are reported. Left out: a, b.")
+    short = note.removesuffix(" Utelämnade: a, b.")
+    assert translate_text(short, "en").endswith("every version are reported.")
