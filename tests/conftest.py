@@ -48,5 +48,10 @@ def library() -> ChecklistLibrary:
     return ChecklistLibrary([CHECKLISTS])
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--ui-lang", choices=("sv", "en"), default=None,
+                     help="run the ui tests that take both languages in this one only")
+
+
 # PostgreSQL (the shared database): fixtures for the tests that run on both engines.
 from tests.pg_support import any_db, pg_admin, pg_db, pg_url  # noqa: E402, F401

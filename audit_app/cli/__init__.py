@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TextIO, cast
 
 from audit_app import __version__, logs
 from audit_app.cli import (
@@ -26,7 +27,10 @@ from audit_app.cli import (
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
+from audit_app.cli.texts_en import EnglishOutput
+from audit_app.domain.error_texts import translate_text
 from audit_app.domain.errors import UserError
+from audit_app.domain.i18n import LANGUAGES, msg, normalise
 
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
@@ -51,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "GRANSKA_PASSPHRASE eller frågas efter")
     parser.add_argument("--demo", action="store_true",
                         help="öppna en demodatabas med påhittade exempel (skapas vid behov)")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="språk för meddelanden och rapporter: sv eller en (standard: "
+                             "miljövariabeln GRANSKA_LANG, annars sv)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="kontrollera installationen (databas, fönster, rapporter) och avsluta")
     sub = parser.add_subparsers(dest="group", metavar="KOMMANDO")
@@ -62,22 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Run a parsed command; errors become a message on stderr and exit code 1.
 
-    A user error is shown as it is; any other error is logged with its traceback and the
-    user is told only its kind and where the log is.
+    A user error is shown as it is (in English with --lang en or GRANSKA_LANG=en); any
+    other error is logged with its traceback and the user is told only its kind and where
+    the log is.
     """
+    if getattr(args, "lang", None):
+        ctx.lang = normalise(args.lang)
+    lang = ctx.lang
+    if lang == "en":  # the commands print Swedish; what they print is given in English
+        ctx.out = cast(TextIO, EnglishOutput(ctx.out))
+        ctx.err = cast(TextIO, EnglishOutput(ctx.err))
     try:
         code: int = args.func(args, ctx)
         return code
     except UserError as exc:
-        print(f"Fel: {exc}", file=ctx.err)
+        print(f"{msg('Fel', lang)}: {translate_text(str(exc), lang)}", file=ctx.err)
         return 1
     except KeyboardInterrupt:
-        print("Avbrutet.", file=ctx.err)
+        print(msg("Avbrutet.", lang), file=ctx.err)
         return 1
     except Exception as exc:  # the traceback goes to the log, never to the user's screen
         logger.exception("Oväntat fel i kommandot '%s %s'", args.group,
                          getattr(args, "command", ""))
-        print(f"Fel: {logs.unexpected_error_text(exc)}", file=ctx.err)
+        print(f"{msg('Fel', lang)}: {translate_text(logs.unexpected_error_text(exc), lang)}",
+              file=ctx.err)
         return 1
     finally:
         ctx.close()

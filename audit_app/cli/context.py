@@ -12,6 +12,7 @@ from typing import TextIO
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
+from audit_app.domain.i18n import env_language, msg
 from audit_app.domain.rounds import RoundSummary
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import (
@@ -69,6 +70,7 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     unencrypted: bool = False
     server_url: str | None = None  # postgresql+psycopg://HOST/DB instead of db_path
+    lang: str = field(default_factory=env_language)  # --lang, else GRANSKA_LANG, else sv
     _db: Database | None = None
 
     def db(self) -> Database:
@@ -86,8 +88,8 @@ class CliContext:
             self._db = open_database(self.db_path, passphrase=passphrase,
                                      unencrypted=self.allows_plain())
             if self._db.migration_backup is not None:
-                print(f"Databasen uppgraderades; kopia före uppgraderingen: "
-                      f"{self._db.migration_backup}", file=self.err)
+                print(msg("Databasen uppgraderades; kopia före uppgraderingen: {path}",
+                          self.lang, path=self._db.migration_backup), file=self.err)
         return self._db
 
     def round(self, key: str) -> RoundSummary:

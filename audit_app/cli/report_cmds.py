@@ -9,6 +9,7 @@ from typing import Any
 from audit_app.cli.context import CliContext
 from audit_app.domain.figures import figure_text
 from audit_app.domain.gender import GENDER_ORDER
+from audit_app.domain.i18n import msg, verdict_word
 from audit_app.services.figures import FigureService
 from audit_app.services.report_export import ExportRequest, ReportExportService
 
@@ -31,22 +32,25 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db()
     ids = tuple(dict.fromkeys(ctx.round_id(key) for key in args.rounds))
     request = ExportRequest(ids, pdf=args.pdf, xlsx=args.xlsx, json=args.json,
-                            publication=args.publication, unit=args.unit, gender=args.gender)
+                            publication=args.publication, unit=args.unit, gender=args.gender,
+                            lang=ctx.lang)
     service = ReportExportService(db, ctx.actor)
     if not (args.pdf or args.xlsx or args.json):
         # no file asked for: print the summary only
         report = FigureService(db).compute(list(ids), unit=args.unit, gender=args.gender)
     else:
         report = service.write(request)
-    print(f"{report.checklist_title}, {report.unit_text}, {report.period_text}: "
-          f"{report.reviews} granskade ärenden.", file=ctx.out)
+    lang = ctx.lang
+    print(f"{report.checklist_title}, {msg(report.unit_text, lang)}, {report.period_text}: "
+          f"{msg('{n} granskade ärenden', lang, n=report.reviews)}.", file=ctx.out)
     for item in report.items:
         if item.scored:
-            text = figure_text(item.total, publication=args.publication)
-            target = f"mål {item.target:g} %" if item.target is not None else "inget mål"
-            print(f"  {item.item_id}: {text}; {target}; {item.total.verdict.value}",
+            text = figure_text(item.total, publication=args.publication, lang=lang)
+            target = msg("mål {target}", lang, target=f"{item.target:g} %") \
+                if item.target is not None else msg("inget mål", lang)
+            print(f"  {item.item_id}: {text}; {target}; {verdict_word(item.total.verdict, lang)}",
                   file=ctx.out)
     for path in (args.pdf, args.xlsx, args.json):
         if path:
-            print(f"Skrev {path}", file=ctx.out)
+            print(msg("Skrev {path}", lang, path=path), file=ctx.out)
     return 0

@@ -297,23 +297,25 @@ class Report:
         raise KeyError(item_id)
 
 
-def percent(value: float | None, decimals: int = 1) -> str:
-    """Swedish percent text: 56,5 %."""
+def percent(value: float | None, decimals: int = 1, lang: str = "sv") -> str:
+    """Percent text: 56,5 % in Swedish, 56.5 % in English."""
     if value is None:
         return "–"
-    return f"{value * 100:.{decimals}f} %".replace(".", ",")
+    text = f"{value * 100:.{decimals}f} %"
+    return text if lang == "en" else text.replace(".", ",")
 
 
-def figure_text(fig: Figure, *, publication: bool = False) -> str:
-    """ "26 av 46 (56,5 %)", or "<5" when masked for publication."""
+def figure_text(fig: Figure, *, publication: bool = False, lang: str = "sv") -> str:
+    """ "26 av 46 (56,5 %)" ("26 of 46 (56.5 %)"), or "<5" when masked for publication."""
     if fig.n == 0:
         return "–"
     if publication and fig.small:
         return "<5"
-    return f"{fig.x} av {fig.n} ({percent(fig.rate)})"
+    of = "of" if lang == "en" else "av"
+    return f"{fig.x} {of} {fig.n} ({percent(fig.rate, lang=lang)})"
 
 
-def interval_text(fig: Figure, *, publication: bool = False) -> str:
+def interval_text(fig: Figure, *, publication: bool = False, lang: str = "sv") -> str:
     if fig.n == 0 or (publication and fig.small):
         return "–"
-    return f"{percent(fig.low)[:-2]}–{percent(fig.high)}"
+    return f"{percent(fig.low, lang=lang)[:-2]}–{percent(fig.high, lang=lang)}"

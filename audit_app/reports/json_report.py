@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.domain.agreement import Agreement
+from audit_app.domain.error_texts import translate_text
 from audit_app.domain.figures import SMALL_N, Figure, GroupKey, ItemFigures, Report, ThemeCount
 from audit_app.domain.group_labels import key_text
 
@@ -86,7 +87,9 @@ def theme_json(theme: ThemeCount, *, publication: bool = False) -> dict[str, Any
                                               for case, text in theme.quotes]}
 
 
-def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:
+def report_json(report: Report, *, publication: bool = False, lang: str = "sv") -> dict[str, Any]:
+    """The report's figures; keys and codes are language-neutral, the notes (sentences for
+    a reader) are in lang."""
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -101,14 +104,15 @@ def report_json(report: Report, *, publication: bool = False) -> dict[str, Any]:
         "units": list(report.units),
         "reviewers": list(report.reviewers),
         "reviews": report.reviews,
-        "notes": list(report.notes),
+        "notes": [translate_text(note, lang) for note in report.notes],
         "chosen_cases": [] if publication else [
             {"round": r, "case": c, "reason": why} for r, c, why in report.chosen_cases],
         "items": [item_json(i, publication=publication) for i in report.items],
     }
 
 
-def write_json(report: Report, path: Path, *, publication: bool = False) -> None:
-    text = json.dumps(report_json(report, publication=publication), ensure_ascii=False,
-                      indent=2)
+def write_json(report: Report, path: Path, *, publication: bool = False,
+               lang: str = "sv") -> None:
+    text = json.dumps(report_json(report, publication=publication, lang=lang),
+                      ensure_ascii=False, indent=2)
     path.write_text(text + "\n", encoding="utf-8")

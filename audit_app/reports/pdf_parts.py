@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from audit_app.domain.figures import Figure, Verdict
+from audit_app.domain.i18n import msg
 from audit_app.paths import resources_dir
 
 FONT = "DejaVuSans"
@@ -219,6 +220,7 @@ class NumberedCanvas(Canvas):
     """Holds every page until the end so each can say "Sida x av y"."""
 
     footer_left = ""
+    page_text = "Sida {page} av {pages}"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -245,7 +247,8 @@ class NumberedCanvas(Canvas):
         while left and self.stringWidth(left, FONT, 8) > room:
             left = left[:-2] + "…" if not left.endswith("…") else left[:-2] + "…"
         self.drawString(20 * 2.835, 12 * 2.835, left)
-        self.drawRightString(width - 20 * 2.835, 12 * 2.835, f"Sida {number} av {total}")
+        self.drawRightString(width - 20 * 2.835, 12 * 2.835,
+                             self.page_text.format(page=number, pages=total))
 
 
 def traffic_light(verdict: Verdict, size: float = 11) -> Drawing:
@@ -256,7 +259,7 @@ def traffic_light(verdict: Verdict, size: float = 11) -> Drawing:
 
 
 def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
-              width: float = 440) -> Drawing:
+              width: float = 440, lang: str = "sv") -> Drawing:
     """Horizontal bars of compliance per group, the 95 % interval as a whisker, the target
     as a dashed line. rows: (label, figure, masked)."""
     label_w, right_w, row_h, top = 120.0, 70.0, 17.0, 16.0
@@ -274,7 +277,7 @@ def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
         d.add(String(label_w - 6, y + 3, label, fontName=FONT, fontSize=7.5, fillColor=INK,
                      textAnchor="end"))
         if masked or fig.rate is None:
-            text = "<5" if masked else "inga data"
+            text = "<5" if masked else msg("inga data", lang)
             d.add(String(label_w + 4, y + 3, text, fontName=FONT, fontSize=7.5,
                          fillColor=MUTED))
             continue
@@ -293,6 +296,7 @@ def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
         x = label_w + plot_w * target / 100
         d.add(Line(x, base_y, x, height - top + 4, strokeColor=colors.HexColor("#c62828"),
                    strokeWidth=1.2, strokeDashArray=[3, 2]))
-        d.add(String(x, height - top + 6, f"Mål {target:g} %", fontName=FONT_BOLD,
+        d.add(String(x, height - top + 6, msg("Mål {target} %", lang, target=f"{target:g}"),
+                     fontName=FONT_BOLD,
                      fontSize=7, fillColor=colors.HexColor("#c62828"), textAnchor="middle"))
     return d

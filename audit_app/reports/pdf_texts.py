@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from audit_app.domain.distribution import distribution, step_colour
 from audit_app.domain.figures import SMALL_N, Comment, Figure, ItemFigures
+from audit_app.domain.i18n import answer_label, msg
 from audit_app.domain.texts import DEFAULT_QUOTES, Quote, summarise_texts
 from audit_app.reports.pdf_parts import FONT, GRID, INK, MUTED
 
@@ -20,22 +21,22 @@ CASES_SHOWN = 6  # case references after a quote; the rest are in the Excel file
 QUOTE_WIDTHS = (16 * mm, 154 * mm)
 
 
-def _quote_html(quote: Quote) -> str:
+def _quote_html(quote: Quote, lang: str) -> str:
     text = "<br/>".join(escape(line) for line in quote.text.strip().splitlines())
     cases = ", ".join(quote.cases[:CASES_SHOWN])
     if len(quote.cases) > CASES_SHOWN:
-        cases += f" m.fl. ({len(quote.cases)} ärenden)"
+        cases += msg(" m.fl. ({n} ärenden)", lang, n=len(quote.cases))
     return f"{text}<br/><font size='7' color='#57606a'>{escape(cases)}</font>"
 
 
 def quotes_block(title: str, texts: tuple[Comment, ...], st: dict[str, Any],
-                 limit: int = DEFAULT_QUOTES) -> list[Any]:
+                 limit: int = DEFAULT_QUOTES, lang: str = "sv") -> list[Any]:
     """A heading, the quotes (identical texts once, with "3 ×") and what was left out."""
     if not texts:
         return []
     summary = summarise_texts(texts, limit)
     rows = [[Paragraph(f"{q.count} ×" if q.count > 1 else "", st["cellb"]),
-             Paragraph(_quote_html(q), st["cell"])] for q in summary.quotes]
+             Paragraph(_quote_html(q, lang), st["cell"])] for q in summary.quotes]
     table = Table(rows, colWidths=list(QUOTE_WIDTHS))
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -44,17 +45,17 @@ def quotes_block(title: str, texts: tuple[Comment, ...], st: dict[str, Any],
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]))
     distinct = len({" ".join(c.text.split()).casefold() for c in texts})
-    head = f"{title} ({summary.total}" + (f", {distinct} olika" if distinct < summary.total
-                                           else "") + ")"
+    head = f"{title} ({summary.total}" + (msg(", {n} olika", lang, n=distinct)
+                                           if distinct < summary.total else "") + ")"
     out: list[Any] = [Spacer(1, 3 * mm), Paragraph(escape(head), st["cellb"]), table]
     if summary.more:
-        out.append(Paragraph(escape(f"och {summary.more} till: se Excel-filen"),
+        out.append(Paragraph(escape(msg("och {n} till: se Excel-filen", lang, n=summary.more)),
                              st["small"]))
     return out
 
 
 def distribution_bar(item: ItemFigures, fig: Figure, width: float = 440,
-                     masked: bool = False) -> Drawing | None:
+                     masked: bool = False, lang: str = "sv") -> Drawing | None:
     """The answers of a graded or scale item as one stacked bar with a legend under it."""
     steps = distribution(item, fig)
     if not steps:
@@ -63,7 +64,7 @@ def distribution_bar(item: ItemFigures, fig: Figure, width: float = 440,
     d = Drawing(width, bar_h + legend_h + 6)
     base = legend_h + 4
     if masked:
-        d.add(String(0, base + 3, "Fördelning: <5", fontName=FONT, fontSize=7.5,
+        d.add(String(0, base + 3, msg("Fördelning: <5", lang), fontName=FONT, fontSize=7.5,
                      fillColor=MUTED))
         return d
     x = 0.0
@@ -83,7 +84,7 @@ def distribution_bar(item: ItemFigures, fig: Figure, width: float = 440,
     for step in steps:  # legend: swatch, label and count
         d.add(Rect(lx, 2, 7, 7, fillColor=colors.HexColor(step_colour(step)),
                    strokeColor=None))
-        label = f"{step.label} {step.count}"
+        label = f"{answer_label(step.label, lang)} {step.count}"
         d.add(String(lx + 10, 2.5, label, fontName=FONT, fontSize=7, fillColor=INK))
         lx += 10 + stringWidth(label, FONT, 7) + 12
     return d
@@ -92,14 +93,16 @@ def distribution_bar(item: ItemFigures, fig: Figure, width: float = 440,
 THEME_WIDTHS = (40 * mm, 26 * mm, 104 * mm)
 
 
-def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool) -> list[Any]:
+def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool,
+                 lang: str = "sv") -> list[Any]:
     """Each theme: its count of the item's texts (x of n, share) and its newest quotes."""
     if not item.themes or not any(t.n for t in item.themes):
         return []
-    rows: list[list[Any]] = [[Paragraph(h, st["cellb"]) for h in ("Tema", "Texter", "Citat")]]
+    rows: list[list[Any]] = [[Paragraph(msg(h, lang), st["cellb"])
+                              for h in ("Tema", "Texter", "Citat")]]
     for theme in item.themes:
         share = f" ({theme.share * 100:.0f} %)" if theme.share is not None else ""
-        counted = f"{theme.count} av {theme.n}{share}"
+        counted = msg("{count} av {n}", lang, count=theme.count, n=theme.n) + share
         if publication and 0 < theme.n < SMALL_N:
             counted = "<5"
         quotes = "" if publication else "<br/>".join(
@@ -117,4 +120,4 @@ def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool) -> li
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]))
-    return [Spacer(1, 3 * mm), Paragraph("Teman", st["cellb"]), table]
+    return [Spacer(1, 3 * mm), Paragraph(msg("Teman", lang), st["cellb"]), table]

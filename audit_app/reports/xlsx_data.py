@@ -43,7 +43,8 @@ def _pieces(cells: list[tuple[str, str]]) -> tuple[str, ...]:
 
 def write_rows(out: IO[bytes], rows: Iterable[DataTuple], describe: Describe,
                genders: dict[str, str], date_style: int,
-               progress: Progress | None = None) -> int:
+               progress: Progress | None = None,
+               yes_no: tuple[str, str] = ("Ja", "Nej")) -> int:
     """Write rows 2, 3, … of the data sheet (the cells of <sheetData>); returns the count.
 
     describe(item id, answer) gives the question and the answer's label; genders turns the
@@ -75,7 +76,7 @@ def write_rows(out: IO[bytes], rows: Iterable[DataTuple], describe: Describe,
         cells = [("E", text(item_id)), ("F", text(question))]
         if label:
             cells.append(("G", text(label)))
-        cells.append(("H", text("Ja" if applicable else "Nej")))
+        cells.append(("H", text(yes_no[0] if applicable else yes_no[1])))
         if applicable and compliant is not None:
             cells.append(("I", f"><v>{int(compliant)}</v></c>"))
         return _pieces(cells)

@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from audit_app.domain.figures import ItemFigures, Report
+from audit_app.domain.i18n import answer_label, msg
 from audit_app.reports.xlsx_text import as_text, text_row
 
 TEXTS_SHEET = "Texter"
@@ -16,18 +17,19 @@ TEXT_COLUMNS = (("Omgång", 22), ("Ärende", 14), ("Nr", 5), ("Kontrollpunkt-id"
                 ("Text", 80), ("Teman", 30))
 
 
-def texts_summary(item: ItemFigures) -> str:
+def texts_summary(item: ItemFigures, lang: str = "sv") -> str:
     """What the summary sheet says for a written item instead of every text."""
-    return f"{len(item.written)} skrivna svar (se bladet {TEXTS_SHEET})"
+    return msg("{n} skrivna svar (se bladet {sheet})", lang, n=len(item.written),
+               sheet=msg(TEXTS_SHEET, lang))
 
 
-def texts_sheet(wb: Workbook, report: Report) -> int:
+def texts_sheet(wb: Workbook, report: Report, lang: str = "sv") -> int:
     """One row per text (case, item, reviewer, text with its line breaks); returns rows."""
-    ws = wb.create_sheet(TEXTS_SHEET)
+    ws = wb.create_sheet(msg(TEXTS_SHEET, lang))
     head = []
     for k, (name, width) in enumerate(TEXT_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
-        cell = as_text(WriteOnlyCell(ws, name))
+        cell = as_text(WriteOnlyCell(ws, msg(name, lang)))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
         head.append(cell)
@@ -39,9 +41,10 @@ def texts_sheet(wb: Workbook, report: Report) -> int:
         for c in item.comments:
             text = as_text(WriteOnlyCell(ws, c.text))
             text.alignment = wrap
-            answer = "" if c.written else item.label(c.value or "")
+            answer = "" if c.written else answer_label(item.label(c.value or ""), lang)
             ws.append(text_row(ws, [c.round_name, c.case_ref, number, item.item_id,
-                                    item.question, "Svar" if c.written else "Kommentar",
+                                    item.question,
+                                    msg("Svar" if c.written else "Kommentar", lang),
                                     answer, c.reviewer, text, "; ".join(c.themes)]))
             rows += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEXT_COLUMNS))}{max(rows, 1) + 1}"

@@ -33,7 +33,7 @@ class ExportRequest:
     publication: bool = False
     unit: str | None = None
     gender: str | None = None
-    lang: str = "sv"  # the language the PDF's sampling appendix is rendered in
+    lang: str = "sv"  # the language of the PDF's and workbook's headings and labels
 
 
 class ReportExportService:
@@ -67,13 +67,15 @@ class ReportExportService:
         try:
             if request.json:
                 say("Skriver JSON …")
-                write_json(report, request.json, publication=request.publication)
+                write_json(report, request.json, publication=request.publication,
+                           lang=request.lang)
             if request.xlsx:
                 say("Skriver Excel-filen …")
                 write_xlsx(report, self.figures.data_rows(ids, unit=unit, gender=gender),
                            request.xlsx, self.figures.checklist(ids),
                            publication=request.publication,
-                           progress=lambda n: say(f"Skriver Excel-filen … {n} rader"))
+                           progress=lambda n: say(f"Skriver Excel-filen … {n} rader"),
+                           lang=request.lang)
             if request.pdf:
                 say("Skriver PDF …")
                 write_pdf(report, request.pdf, publication=request.publication,

@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from audit_app import logs
+from audit_app.domain.error_texts import translate_text
 from audit_app.domain.errors import UserError
+from audit_app.ui.i18n import current_language
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +63,13 @@ class ErrorReporter(QObject):
     @staticmethod
     def describe(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> tuple[str, bool]:
-        """The text to show and whether it was unexpected (then the traceback is logged)."""
+        """The text to show, in the user's language, and whether it was unexpected (then the
+        traceback is logged). Services raise Swedish; the English is looked up here."""
+        lang = current_language()
         if isinstance(exc, UserError):
-            return str(exc), False
+            return translate_text(str(exc), lang), False
         logger.error("Oväntat fel som inte fångades", exc_info=(exc_type, exc, tb))
-        text = logs.unexpected_error_text(exc)
+        text = translate_text(logs.unexpected_error_text(exc), lang)
         return text[:1].upper() + text[1:], True
 
     def _show(self, text: str, unexpected: bool) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from audit_app import paths
 from audit_app.settings import SettingsStore
+from audit_app.ui.retranslate import retranslate_open_windows
 
 SOURCE_LANGUAGE = "sv"  # the ui's strings are written in Swedish
 LANGUAGES = {"sv": "Svenska", "en": "English"}
@@ -151,11 +152,16 @@ def _switch(window: QMainWindow, settings_store: SettingsStore, language: str) -
         return
     settings.language = language
     settings_store.save(settings)
+    old = current_language()
     install_translations(language)
+    # open windows change their texts now; the review form relabels its answers and keys
+    retranslate_open_windows(old, language)
     if language == "en":
-        text = ("The language is now English. Dialogs use it at once; "
-                "the main window changes when Granska is restarted.")
+        text = ("The language is now English. Menus, buttons, dialogs, messages and the "
+                "review form's answers and keys use it at once; a few texts with figures "
+                "in them change when their view is next shown.")
     else:
-        text = ("Språket är nu svenska. Dialogrutor använder det direkt; "
-                "huvudfönstret byter språk när Granska startas om.")
+        text = ("Språket är nu svenska. Menyer, knappar, dialogrutor, meddelanden och "
+                "granskningsformulärets svar och tangenter använder det direkt; några texter "
+                "med siffror i byter språk nästa gång vyn visas.")
     QMessageBox.information(window, "Granska", text)  # i18n: ok - written in the new language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audit_app.domain.answer_keys import option_keys as answer_keys
 from audit_app.domain.checklist import AnswerType, ChecklistItem, Theme
 from audit_app.ui.flow_layout import FlowLayout
-from audit_app.ui.i18n import term
+from audit_app.ui.i18n import current_language, term
 from audit_app.ui.text_field import TextField
 from audit_app.ui.theme_buttons import ThemeButtons
 
@@ -55,11 +56,9 @@ class AnswerButton(QPushButton):
 
 
 def option_keys(item: ChecklistItem) -> list[str]:
-    """The key of each option: its own letter, else its number 1-9."""
-    keys = []
-    for n, option in enumerate(item.answer.options, start=1):
-        keys.append((option.key or (str(n) if n <= 9 else "")).upper())
-    return keys
+    """The key of each option in the language shown now (J/N/E in Swedish, Y/N/A in
+    English; a checklist's own letter, else its number 1-9)."""
+    return answer_keys(item.answer.options, current_language())
 
 
 class ItemWidget(QFrame):
@@ -131,17 +130,13 @@ class ItemWidget(QFrame):
         if kind.has_options:
             options = FlowLayout()  # long option labels wrap onto a second row on narrow windows
             answer_row.addLayout(options, 1)
-            for option, key in zip(item.answer.options, self.keys, strict=True):
-                text = term(option.label) + (f"  ({key})" if key else "")
-                button = AnswerButton(text)
+            for option in item.answer.options:
+                button = AnswerButton()
                 button.setCheckable(True)
-                if key:  # answered with this key while the item has focus, not by Tab
-                    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                    button.setProperty(KEYBOARD_ALTERNATIVE, key)
-                button.setAccessibleName(f"{term(option.label)} – {item.question}")
                 button.clicked.connect(lambda _c=False, v=option.value: self._clicked(v))
                 self.buttons.append(button)
                 options.addWidget(button)
+            self._label_buttons()
         elif kind is AnswerType.DATE:
             self.date = QDateEdit()
             self.date.setDisplayFormat("yyyy-MM-dd")
@@ -316,6 +311,27 @@ class ItemWidget(QFrame):
             self.help_button.toggle()
             return
         super().keyPressEvent(event)
+
+    def _label_buttons(self) -> None:
+        """The answer buttons' texts and keys in the language shown now."""
+        self.keys = option_keys(self.item)
+        for option, key, button in zip(self.item.answer.options, self.keys, self.buttons,
+                                       strict=True):
+            button.setText(term(option.label) + (f"  ({key})" if key else ""))
+            # answered with the key while the item has focus, not by Tab
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus if key else Qt.FocusPolicy.StrongFocus)
+            button.setProperty(KEYBOARD_ALTERNATIVE, key or None)
+            button.setAccessibleName(f"{term(option.label)} – {self.item.question}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A language chosen in the menu: the answers, their keys and the labels follow."""
+        if event.type() == QEvent.Type.LanguageChange:
+            if self.buttons:
+                self._label_buttons()
+            self.na_label.setText(self.tr("Ej tillämplig"))
+            self.help_button.setAccessibleName(self.tr("Visa hjälp och referens"))
+            self.help_button.setToolTip(self.tr("Hjälp och referens (F1)"))
+        super().changeEvent(event)
 
     def _clicked(self, value: str, toggle: bool = True) -> None:
         if self.read_only:

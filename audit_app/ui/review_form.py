@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -80,6 +80,7 @@ class ReviewForm(QWidget):
         self.round_id = 0
         self.case_id = 0
         self.record: ReviewRecord | None = None
+        self.counts = (0, 0)  # answered and applicable items of the case shown
         self.locked = False
         self.read_only = False
         self.page: ChecklistPage | None = None
@@ -122,9 +123,7 @@ class ReviewForm(QWidget):
         self.scroll_area.setAccessibleName(self.tr("Kontrollpunkter"))
         # Tab goes straight to the items; the area scrolls to whichever has focus
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        hint = QLabel(self.tr("Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa "
-                              "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende · "
-                              "* obligatorisk · ! kritisk"))
+        self.key_hint = hint = QLabel(self._hint_text())
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
 
@@ -184,6 +183,22 @@ class ReviewForm(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
         self.focus_next(None)
 
+    def _hint_text(self) -> str:
+        return self.tr("Tangenter: bokstaven eller siffran i knappen svarar · Tab nästa "
+                       "· F1 hjälp · Ctrl+Enter klar och nästa · PgUp/PgDn byt ärende · "
+                       "* obligatorisk · ! kritisk")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A language chosen in the menu: the form's own texts follow at once (the items
+        relabel their answers and keys themselves)."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "key_hint"):
+            self.key_hint.setText(self._hint_text())
+            self.reopen_button.setText(self.tr("Öppna igen…"))
+            if self.record is not None:
+                self.status.setText(term(self.record.status.label))
+                self.progress.setText(self.tr("{0} av {1}").format(*self.counts))
+        super().changeEvent(event)
+
     def _show(self, record: ReviewRecord) -> None:
         assert self.page is not None
         self.record = record
@@ -194,7 +209,8 @@ class ReviewForm(QWidget):
             w.set_applicable(applies[w.item.id])
         applicable = [i for i in self.page.checklist.items if applies[i.id]]
         done = sum(1 for i in applicable if values.get(i.id))
-        self.progress.setText(self.tr("{0} av {1}").format(done, len(applicable)))
+        self.counts = (done, len(applicable))
+        self.progress.setText(self.tr("{0} av {1}").format(*self.counts))
         self.title.setText(f"<h2>{html.escape(record.case_ref)}</h2>")
         self.status.setText(term(record.status.label))
         complete = record.status is ReviewStatus.COMPLETE

@@ -19,6 +19,7 @@ from audit_app.storage.db import Database
 from audit_app.storage.models import Answer, ChangeLog, Review
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.new_round_dialog import NewRoundDialog
+from tests.ui.conftest import answer_key, ui_text
 from tests.ui.helpers import answer_reason, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -44,7 +45,8 @@ def key(qtbot: QtBot, text: str | Qt.Key,
 
 def test_round_to_completed_reviews_with_the_keyboard(
         qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, ui_lang: str) -> None:
+    """Run in Swedish and in English: the answer keys are the language's (J/Y, N, E/A)."""
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     window = window_for(db, library, store)
@@ -92,8 +94,8 @@ def test_round_to_completed_reviews_with_the_keyboard(
     form = window.review_form
     assert window.stack.currentWidget() is form and form.case_id == cases[0].case_id
     for letter in "JJNNJ":  # enskilt_samtal, var tredje månad, viewpoint, plan, vårdplan
-        key(qtbot, letter)
-    assert form.progress.text() == "5 av 5"
+        key(qtbot, answer_key(letter, ui_lang))
+    assert form.progress.text() == ui_text("ReviewForm", "{0} av {1}").format(5, 5)
     comment = form.page.items["vardplan"].comment if form.page else None
     assert comment is not None
     comment.setFocus()
@@ -103,7 +105,7 @@ def test_round_to_completed_reviews_with_the_keyboard(
 
     # 5. the second case: a plan exists, so its follow-up item applies and is asked
     for letter in "JEJJNJ":
-        key(qtbot, letter)
+        key(qtbot, answer_key(letter, ui_lang))
     key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert form.case_id == cases[2].case_id
 
@@ -116,7 +118,7 @@ def test_round_to_completed_reviews_with_the_keyboard(
     show_active(qtbot, window)  # offscreen, the window is not re-activated when the dialog goes
     assert form.page is not None and form.page.isEnabled()
     form.page.items["viewpoint"].setFocus()
-    key(qtbot, "J")
+    key(qtbot, answer_key("J", ui_lang))
     key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.stack.currentWidget() is window.round_view
 

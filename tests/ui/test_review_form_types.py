@@ -192,7 +192,7 @@ def test_answer_buttons_fit_their_label_chosen_or_not(
         host.show()
         QApplication.processEvents()
         buttons = host.findChildren(QPushButton)
-        assert any(b.text() == ("Not applicable  (E)" if language == "en"
+        assert any(b.text() == ("Not applicable  (A)" if language == "en"
                                 else "Ej aktuellt  (E)") for b in buttons)
         for state in (True, False):
             for button in buttons:

@@ -26,6 +26,7 @@ from audit_app.ui.main_window import MainWindow
 from audit_app.ui.sampling_dialog import SamplingDialog
 from tests.factories import round_with_sample
 from tests.services.test_sampling import make_round
+from tests.ui.conftest import answer_key, ui_text
 from tests.ui.helpers import answer_reason, show_active, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -48,6 +49,12 @@ ANSWERS = {"enskilt_samtal": "J", "samtal_var_tredje_manad": "E", "viewpoint": "
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> MainWindow:
+    return language_window(qtbot, db, library, tmp_path)
+
+
+def language_window(qtbot: QtBot, db: Database, library: ChecklistLibrary,
+                    tmp_path: Path) -> MainWindow:
+    """The main window, built after the test's language is installed."""
     store = SettingsStore(tmp_path / "settings.json")
     store.save(Settings(reviewer_name="Granskare GL", reviewer_initials="GL"))
     w = window_for(db, library, store)
@@ -64,24 +71,29 @@ def focused_item() -> ItemWidget | None:
 
 
 def test_keyboard_review_skips_non_applicable_and_completes(
-        qtbot: QtBot, window: MainWindow, db: Database, library: ChecklistLibrary) -> None:
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
+        ui_lang: str) -> None:
+    """In Swedish and in English: the language's keys answer (J/Y yes, N no, E/A n/a)."""
+    window = language_window(qtbot, db, library, tmp_path)
     summary, case_ids = round_with_sample(db, library, n=3)
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
     form = window.review_form
-    assert form.progress.text() == "0 av 5"
+    progress = ui_text("ReviewForm", "{0} av {1}")
+    assert form.progress.text() == progress.format(0, 5)
     answers = {"enskilt_samtal": "J", "samtal_var_tredje_manad": "E", "viewpoint": "N",
                "genomforandeplan": "N", "vardplan": "J"}
     for item_id, key in answers.items():
         item = focused_item()
         assert item is not None and item.item.id == item_id
-        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert f"({answer_key(key, ui_lang)})" in " ".join(b.text() for b in item.buttons)
+        qtbot.keyClick(QApplication.focusWidget(), answer_key(key, ui_lang))
     # "genomforandeplan_anvands" applies only when a plan exists: skipped and greyed
     skipped = form.page.items["genomforandeplan_anvands"] if form.page else None
     assert skipped is not None and not skipped.isEnabled() and skipped.na_label.isVisibleTo(form)
-    assert form.progress.text() == "5 av 5"
-    assert form.saved_label.text().startswith("Sparat")
+    assert form.progress.text() == progress.format(5, 5)
+    assert form.saved_label.text().startswith(ui_text("ReviewForm", "Sparat {0}")[:5])
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
                    Qt.KeyboardModifier.ControlModifier)
     assert form.case_id == case_ids[1]
@@ -94,7 +106,8 @@ def test_keyboard_review_skips_non_applicable_and_completes(
     row = window.round_view.model.row(window.round_view.model.row_of(case_ids[0]) or 0)
     assert row.case_id == case_ids[0] and row.status is ReviewStatus.COMPLETE
     assert row.answered == 5 and row.reviewer == "Granskare GL (GL)"
-    assert f"granskade 1 av {len(case_ids)}" in window.round_view.summary.text()
+    reviewed = "reviewed 1 of" if ui_lang == "en" else "granskade 1 av"
+    assert f"{reviewed} {len(case_ids)}" in window.round_view.summary.text()
 
 
 def test_missing_required_answers_block_completion(

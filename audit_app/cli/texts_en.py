@@ -1,0 +1,156 @@
+"""The command line's own messages in English, applied to what a command prints (--lang en)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from audit_app.domain.error_texts import ERRORS_EN, PatternTable
+
+# Swedish as the commands print it, {} for each value -> English with {0}, {1} … in order.
+# Lines made of values only ("  {}", "{}: {}", tab-separated rows) pass through as they are.
+CLI_EN: dict[str, str] = {
+    "Fel: {}": "Error: {0}",
+    "Fel: ingenting lades in. {}": "Error: nothing was merged. {0}",
+    "Fel: ingenting importerades. {}": "Error: nothing was imported. {0}",
+    "Varning: {}": "Warning: {0}",
+    "Obs: {}": "Note: {0}",
+    "Skrev {}": "Wrote {0}",
+    # backups and restore
+    "Säkerhetskopia ({}): {}": "Backup ({0}): {1}",
+    "{} finns redan; välj ett annat namn.": "{0} already exists; choose another name.",
+    "Säkerhetskopian kan inte skrivas över själva databasen.":
+        "The backup cannot be written over the database itself.",
+    "Databasen {} återställdes från {}.{}": "The database {0} was restored from {1}.{2}",
+    " Den tidigare filen finns kvar som {}.": " The earlier file is kept as {0}.",
+    "Säkerhetskopian {} finns inte.": "The backup {0} does not exist.",
+    "Säkerhetskopian är själva databasfilen; välj en kopia.":
+        "The backup is the database file itself; choose a copy.",
+    "Säkerhetskopian {} går inte att läsa eller klarar inte kontrollen (integrity_check); fel "
+    "lösenfras eller skadad kopia. Inget ändrades.":
+        "The backup {0} cannot be read or fails the check (integrity_check); wrong passphrase "
+        "or a damaged copy. Nothing was changed.",
+    "{} är ingen Granska-databas. Inget ändrades.":
+        "{0} is not a Granska database. Nothing was changed.",
+    "Säkerhetskopian {} är okrypterad, men en lösenfras angavs. Ska den okrypterade kopian "
+    "återställas: använd --unencrypted.":
+        "The backup {0} is unencrypted, but a passphrase was given. To restore the "
+        "unencrypted copy: use --unencrypted.",
+    # case lists
+    "Kolumner:": "Columns:",
+    "{} från {}: {} nya, {} ändrade, {} oförändrade ärenden.":
+        "{0} from {1}: {2} new, {3} changed, {4} unchanged cases.",
+    "ärende\tenhet\tgrupp\ttyp\tkön\tfödelseår\tålder\tavslutad":
+        "case\tunit\tteam\ttype\tgender\tbirth year\tage\tclosed",
+    "{} ärenden.": "{0} cases.",
+    "Summeringsrader som inte är ärenden: rad {}.": "Summary rows that are not cases: row {0}.",
+    "{} rad(er) med fel hoppades över:": "{0} row(s) with errors were skipped:",
+    "Urvalsramen är tom. Läs in en lista med 'audit-app cases import'.":
+        "The sampling frame is empty. Read in a list with 'audit-app cases import'.",
+    # checklists
+    "{}: ok – {} v{}, {} kontrollpunkter": "{0}: ok – {1} v{2}, {3} items",
+    "{}\tv{}\t{} punkter\t{}": "{0}\tv{1}\t{2} items\t{3}",
+    "Ogiltig checklista hoppades över: {}": "An invalid checklist was skipped: {0}",
+    "Sparad i {}; nya omgångar använder den. Omgångar som redan finns behåller sin version.":
+        "Saved in {0}; new rounds use it. Existing rounds keep their version.",
+    "{}: oförändrad – samma innehåll som {}.": "{0}: unchanged – the same content as {1}.",
+    "{}: ny checklista.": "{0}: a new checklist.",
+    "{}: blir en ny version. Ändringar mot {}:": "{0}: becomes a new version. Changes from {1}:",
+    "Provkörning: inget sparades.": "Dry run: nothing was saved.",
+    "Inga lagrade versioner av '{}' ännu (en version lagras när en omgång skapas eller en "
+    "checklista importeras).":
+        "No stored versions of '{0}' yet (a version is stored when a round is created or a "
+        "checklist is imported).",
+    "#{}\tv{}\t{}{}\t{}{}\n\tomgångar: {}": "#{0}\tv{1}\t{2}{3}\t{4}{5}\n\trounds: {6}",
+    "Inga skillnader.": "No differences.",
+    # rounds, samples and reviews
+    "Omgången '{}' skapades (id {}, {} v{}, {} {}).":
+        "The round '{0}' was created (id {1}, {2} v{3}, {4} {5}).",
+    "id\tnamn\tchecklista\tår\tperiod\tenhet\tgranskade/urval\tstatus":
+        "id\tname\tchecklist\tyear\tperiod\tunit\treviewed/sample\tstatus",
+    "Omgången '{}' är upplåst.": "The round '{0}' is unlocked.",
+    # a round's row: its status word is translated, the rest are values
+    "{}\t{}\t{} v{}\t{}\t{}\t{}\t{}/{}\t{}": "{0}\t{1}\t{2} v{3}\t{4}\t{5}\t{6}\t{7}/{8}\t{9}",
+    "Låst": "Locked",
+    "Urval saknas": "No sampling frame",
+    "Urval ej draget": "Sample not drawn",
+    "Klar": "Complete",
+    "Pågår": "In progress",
+    "SHA-256: {}": "SHA-256: {0}",
+    "Inga omgångar ännu. Skapa en med 'audit-app round create'.":
+        "No rounds yet. Create one with 'audit-app round create'.",
+    "Stickprovsstorlek: {}": "Sample size: {0}",
+    "Modell: {}; konfidensgrad {}, tolerabel avvikelse {}, förväntad avvikelse {}.":
+        "Model: {0}; confidence level {1}, tolerable deviation {2}, expected deviation {3}.",
+    "Metod enligt internkontrollplanen ({}): {}.":
+        "Method as in the internal control plan ({0}): {1}.",
+    "Ärendet {} uteslöts och ersattes av {}.": "The case {0} was excluded and replaced by {1}.",
+    "Ange --size N eller --confidence och --tolerable.":
+        "Give --size N or --confidence and --tolerable.",
+    "Ange antingen --size eller --confidence/--tolerable, inte båda.":
+        "Give either --size or --confidence/--tolerable, not both.",
+    "{} konflikt(er) (registrerat → filen):": "{0} conflict(s) (recorded → the file):",
+    "Arbetsboken {} skrevs med {} ärenden från '{}'.":
+        "The workbook {0} was written with {1} cases from '{2}'.",
+    "{} svar och kommentarer importerades till '{}' ({} var redan registrerade).":
+        "{0} answers and comments were imported into '{1}' ({2} were already recorded).",
+    "Provkörning: {} ändringar, {} konflikter, {} fel; {} svar redan registrerade. Ingenting "
+    "sparades.":
+        "Dry run: {0} changes, {1} conflicts, {2} errors; {3} answers already recorded. "
+        "Nothing was saved.",
+    "{} konflikter löstes: {} svar gäller.": "{0} conflicts were resolved: {1} answers apply.",
+    "filens": "the file's",
+    "våra": "our",
+    "Markerade som klara (alla obligatoriska frågor besvarade): {}":
+        "Marked as complete (every required question answered): {0}",
+    # exchange files
+    "'{}' exporterades till {}: {} ärenden, {} granskningar, {} svar, {} ändringsloggrader.":
+        "'{0}' was exported to {1}: {2} cases, {3} reviews, {4} answers, {5} change log rows.",
+    "{} krypteras med en egen lösenfras: ange den i miljövariabeln {}.":
+        "{0} is encrypted with a passphrase of its own: give it in the environment variable "
+        "{1}.",
+    "Provkörning – ingenting sparades. {}": "Dry run – nothing was saved. {0}",
+    # the year's plan, deviations, actions and the annual report
+    "Planen för {} {} lästes in: {} kontrollmoment, {} ändringar loggade.":
+        "The plan for {0} {1} was read: {2} controls, {3} changes logged.",
+    "Planen skrevs till {}.": "The plan was written to {0}.",
+    "Planen för {} {} kopierades till {} ({} kontrollmoment).":
+        "The plan for {0} {1} was copied to {2} ({3} controls).",
+    "Internkontrollplan {} {}": "Internal control plan {0} {1}",
+    "kontrollmoment\tperiod\tstatus\tomgångar\tbedömning":
+        "control\tperiod\tstatus\trounds\tassessment",
+    "Kan inte skriva {}: {}": "Cannot write {0}: {1}",
+    "Ange en fil som slutar på .yaml eller .xlsx.": "Give a file ending in .yaml or .xlsx.",
+    "kontrollmoment\tperiod\tkontrollpunkt\tresultat\tmål\tavvikelse\tanalys\tåtgärder":
+        "control\tperiod\titem\tresult\ttarget\tdeviation\tanalysis\tactions",
+    "Analysen av {} {} {} sparades.": "The analysis of {0} {1} {2} was saved.",
+    "Åtgärd {} lades till på {} {} {}.": "Action {0} was added to {1} {2} {3}.",
+    "id\tenhet\tår\tkontrollmoment\tperiod\tkontrollpunkt\tåtgärd\tansvarig\tklart senast\t"
+    "status\tnästa period":
+        "id\tunit\tyear\tcontrol\tperiod\titem\taction\tresponsible\tdue\tstatus\tnext period",
+    "Åtgärd {} har status {}.": "Action {0} has the status {1}.",
+    "Inga avvikelser för {} {}.": "No deviations for {0} {1}.",
+    "Inga åtgärder.": "No actions.",
+    "Datumet '{}' ska skrivas ÅÅÅÅ-MM-DD.": "The date '{0}' must be written YYYY-MM-DD.",
+    "Internkontroll {} – {}": "Internal control {0} – {1}",
+    "  avvikelser: {}": "  deviations: {0}",
+    "  {}\tVB {}": "  {0}\tFull year {1}",
+}
+
+CLI = PatternTable(CLI_EN, ERRORS_EN)
+
+
+class EnglishOutput:
+    """Stands in for a command's output stream: each text printed is given in English when
+    the table knows it; anything else (values, JSON, tables of data) passes unchanged."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(CLI.translate(text) if text.strip() else text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> object:  # isatty, encoding, fileno …
+        return getattr(self.stream, name)
