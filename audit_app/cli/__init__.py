@@ -21,6 +21,7 @@ from audit_app.cli import (
     reviews_cmds,
     round_cmds,
     sample_cmds,
+    themes_cmds,
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
@@ -29,7 +30,7 @@ from audit_app.domain.errors import UserError
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
-                   vb_cmds, agreement_cmds, feedback_cmds)
+                   vb_cmds, agreement_cmds, feedback_cmds, themes_cmds)
 
 
 logger = logging.getLogger(__name__)
