@@ -51,7 +51,12 @@ from audit_app.reports.pdf_parts import (
     traffic_light,
     wrap_text,
 )
-from audit_app.reports.pdf_texts import distribution_bar, quotes_block, themes_block
+from audit_app.reports.pdf_texts import (
+    distribution_bar,
+    double_review_block,
+    quotes_block,
+    themes_block,
+)
 from audit_app.reports.protocol_text import appendix_lines
 
 Progress = Callable[[int, int], None]
@@ -225,6 +230,7 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
     else:
         head.append(_p("Fördelning: " + _counts_text(item, item.total, publication),
                        st["body"]))
+    head += double_review_block(item, st, publication)
     # heading, chart and table stay on one page; comments may flow on
     out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
     out += themes_block(item, st, publication)
