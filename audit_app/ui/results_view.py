@@ -325,14 +325,16 @@ def _counts(item: ItemFigures, fig: Figure) -> str:
 
 def _double_review_lines(item: ItemFigures) -> list[str]:
     """The item's agreement between reviewers and its chosen cases' figure, when there."""
-    tr = QCoreApplication.translate
     lines = []
     a = item.agreement
     if a is not None:
-        kappa = kappa_text(a) if a.kappa is not None else tr("ResultsView", "ej definierad")
-        lines.append(tr("ResultsView", "Överensstämmelse: {0} ärenden, {1}, kappa {2}").format(
+        kappa = kappa_text(a) if a.kappa is not None else QCoreApplication.translate(
+            "ResultsView", "ej definierad")
+        lines.append(QCoreApplication.translate(
+            "ResultsView", "Överensstämmelse: {0} ärenden, {1}, kappa {2}").format(
             a.cases, percent(a.percent), kappa) + (f" – {a.note}" if a.note else ""))
     if item.chosen is not None and item.chosen.n:
-        lines.append(tr("ResultsView", "Valda ärenden (utanför stickprovet): {0}").format(
+        lines.append(QCoreApplication.translate(
+            "ResultsView", "Valda ärenden (utanför stickprovet): {0}").format(
             figure_text(item.chosen)))
     return lines
