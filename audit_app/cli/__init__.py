@@ -24,6 +24,7 @@ from audit_app.cli import (
     sample_cmds,
     server_cmds,
     sync_cmd,
+    themes_cmds,
     vb_cmds,
 )
 from audit_app.cli.context import CliContext
@@ -35,7 +36,8 @@ from audit_app.domain.i18n import LANGUAGES, msg, normalise
 # Each module adds its command group; later issues add theirs to this tuple.
 COMMAND_MODULES = (checklist_cmds, round_cmds, reviews_cmds, case_cmds, report_cmds,
                    backup_cmds, sample_cmds, restore_cmd, plan_cmds, deviation_cmds,
-                   vb_cmds, agreement_cmds, feedback_cmds, server_cmds, sync_cmd)
+                   vb_cmds, agreement_cmds, feedback_cmds, server_cmds, sync_cmd,
+                   themes_cmds)
 
 
 logger = logging.getLogger(__name__)

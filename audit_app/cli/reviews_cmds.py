@@ -113,6 +113,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     print_skipped(plan, ctx)
     print(f"{len(plan.changes)} svar och kommentarer importerades till '{rnd.name}'"
           f" ({plan.unchanged} var redan registrerade).", file=ctx.out)
+    if plan.retagged:
+        print(f"{plan.retagged} texter märktes med teman från filen.", file=ctx.out)
     if plan.conflicts:
         kept = "filens" if choice == THEIRS else "registrerade"
         print(f"{len(plan.conflicts)} konflikter löstes: {kept} svar gäller.", file=ctx.out)

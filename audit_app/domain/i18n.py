@@ -138,6 +138,18 @@ EN: dict[str, str] = {
     "Ej aktuellt": "Not applicable",
     "Helt": "Fully",
     "Delvis": "Partly",
+    "Överensstämmelse": "Agreement",
+    "Valda ärenden": "Chosen cases",
+    "Fall (båda klara)": "Cases (both complete)",
+    "Lika svar": "Same answers",
+    "Andel lika": "Share same",
+    "Kappa": "Kappa",
+    "Viktad": "Weighted",
+    "Not": "Note",
+    "Överensstämmelse: {cases} ärenden, {share}, kappa {kappa}":
+        "Agreement: {cases} cases, {share}, kappa {kappa}",
+    ", linjärt viktad": ", linearly weighted",
+    "Valda ärenden (utanför stickprovet): ": "Chosen cases (outside the sample): ",
 }
 
 VERDICT_SENTENCES = {

@@ -31,6 +31,7 @@ HEADER_NAMES = {
     "comment": {"comment", "kommentar"},
     "reviewer": {"reviewer", "granskare"},
     "date": {"date", "datum", "granskningsdatum"},
+    "themes": {"themes", "teman", "tema"},
 }
 # Machine ids (row 1) of the review workbook's reviewer and date columns; never item ids.
 REVIEWER_IDS = {"_granskare", "_reviewer"}
@@ -54,6 +55,8 @@ class AnswerCell:
     reviewer_at: str = ""
     review_date: date | None = None  # when the case was reviewed, when the file says
     date_at: str = ""
+    themes: tuple[str, ...] | None = None  # theme ids the text is tagged with; None: not given
+    themes_at: str = ""
 
 
 @dataclass
@@ -85,7 +88,7 @@ def cell_text(value: Any) -> str | None:
         value = int(value)
     if isinstance(value, bool):
         value = "ja" if value else "nej"
-    text = str(value).replace("\u00a0", " ").strip()
+    text = str(value).replace("\u00a0", " ").replace("\r\n", "\n").strip()
     return text or None
 
 
@@ -346,5 +349,13 @@ def _read_long(rows: list[tuple[int, list[Any]]], at: Any) -> AnswerFile:
                                        where("case"), where("answer"), where("comment"),
                                        where("item"), get("reviewer"), where("reviewer"),
                                        _date_cell(result, row, date_col, where("date")),
-                                       where("date")))
+                                       where("date"), theme_ids(get("themes")),
+                                       where("themes")))
     return result
+
+
+def theme_ids(text: str | None) -> tuple[str, ...] | None:
+    """The ids of a themes cell, separated by '|'; None when the cell is blank."""
+    if text is None:
+        return None
+    return tuple(dict.fromkeys(t.strip() for t in text.split("|") if t.strip()))

@@ -53,7 +53,12 @@ from audit_app.reports.pdf_parts import (
     traffic_light,
     wrap_text,
 )
-from audit_app.reports.pdf_texts import distribution_bar, quotes_block, themes_block
+from audit_app.reports.pdf_texts import (
+    distribution_bar,
+    double_review_block,
+    quotes_block,
+    themes_block,
+)
 from audit_app.reports.protocol_text import appendix_lines
 
 Progress = Callable[[int, int], None]
@@ -234,6 +239,7 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
     else:
         head.append(_p(msg("Fördelning: ", lang)
                        + _counts_text(item, item.total, publication, lang), st["body"]))
+    head += double_review_block(item, st, publication, lang)
     # heading, chart and table stay on one page; comments may flow on
     out: list[Any] = [CondPageBreak(40 * mm), KeepTogether(head)]
     out += themes_block(item, st, publication, lang)

@@ -1,4 +1,4 @@
-"""The summary PDF's qualitative parts: quoted texts per item and the answers' stacked bar."""
+"""The summary PDF's qualitative parts: quoted texts, the answers' bar, double review."""
 
 from __future__ import annotations
 
@@ -11,8 +11,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from audit_app.domain.agreement import kappa_text
 from audit_app.domain.distribution import distribution, step_colour
-from audit_app.domain.figures import SMALL_N, Comment, Figure, ItemFigures
+from audit_app.domain.figures import (
+    SMALL_N,
+    Comment,
+    Figure,
+    ItemFigures,
+    figure_text,
+    percent,
+)
 from audit_app.domain.i18n import answer_label, msg
 from audit_app.domain.texts import DEFAULT_QUOTES, Quote, summarise_texts
 from audit_app.reports.pdf_parts import FONT, GRID, INK, MUTED
@@ -121,3 +129,22 @@ def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool,
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]))
     return [Spacer(1, 3 * mm), Paragraph(msg("Teman", lang), st["cellb"]), table]
+
+
+def double_review_block(item: ItemFigures, st: dict[str, Any], publication: bool,
+                        lang: str = "sv") -> list[Any]:
+    """Small lines under the item: the reviewers' agreement and the chosen cases' figure."""
+    lines = []
+    a = item.agreement
+    if a is not None:
+        lines.append(msg("Överensstämmelse: {cases} ärenden, {share}, kappa {kappa}", lang,
+                         cases=a.cases, share=percent(a.percent, lang=lang),
+                         kappa=kappa_text(a))
+                     + (msg(", linjärt viktad", lang) if a.weighted else "")
+                     + (f" – {a.note}" if a.note else ""))
+    if item.chosen is not None and item.chosen.n:
+        lines.append(msg("Valda ärenden (utanför stickprovet): ", lang)
+                     + figure_text(item.chosen, publication=publication, lang=lang))
+    if not lines:
+        return []
+    return [Spacer(1, 1.5 * mm), *(Paragraph(escape(line), st["small"]) for line in lines)]

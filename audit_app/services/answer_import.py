@@ -15,6 +15,7 @@ from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.personnummer import contains_personnummer
 from audit_app.domain.reviews import ReviewStatus, check_free_text, normalise_answer
 from audit_app.importers.answer_files import AnswerCell, AnswerFile, read_answer_file
+from audit_app.services.answer_themes import ThemePlan, apply_themes, plan_themes
 from audit_app.services.definitions import parse_definition
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.changelog import record_change
@@ -74,6 +75,8 @@ class ImportPlan:
     unsampled: list[str] = field(default_factory=list)  # case refs not in the sample
     reviewers: dict[str, str] = field(default_factory=dict)  # case ref -> reviewer in the file
     dates: dict[str, date] = field(default_factory=dict)  # case ref -> review date in the file
+    themes: ThemePlan = field(default_factory=dict)  # texts tagged from the themes column
+    retagged: int = 0  # texts whose tags the import changed
 
 
 class ImportProblemsError(UserError):
@@ -214,6 +217,12 @@ class AnswerImportService:
                 plan.problems.append(f"{cell.item_at or cell.answer_at}: {cell.case_ref} / "
                                      f"{item.id} förekommer redan ({earlier[2] or earlier[3]})")
                 continue
+            old_value, old_comment = recorded.get(cell.case_ref, {}).get(item.id, (None, ""))
+            problem = plan_themes(checklist, item, cell, (value or old_value, comment or
+                                                          old_comment), plan.themes)
+            if problem is not None:
+                plan.problems.append(problem)
+                continue
             by_case.setdefault(cell.case_ref, {})[item.id] = (value, comment, cell.answer_at,
                                                               cell.comment_at)
         for case_ref, cells in by_case.items():
@@ -343,6 +352,8 @@ class AnswerImportService:
                 record_change(s, self.actor, "complete", "review", review.uid,
                               round_id=round_id, case_ref=case.case_ref, field="status",
                               old="draft", new="complete", reason=reason)
+        plan.retagged = apply_themes(s, round_id, plan.themes, self.actor,
+                                     f"import från {file_name}")
         if not complete:
             plan.completed = []
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audit_app.domain.agreement import kappa_text
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import Figure, ItemFigures, Report
+from audit_app.domain.figures import Figure, ItemFigures, Report, figure_text, percent
 from audit_app.domain.gender import GENDER_ORDER, gender_label
 from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
@@ -98,6 +99,10 @@ class ResultsView(QDialog):
         group_headers = (self.tr("Grupp"),) + headers[1:]
         self.groups_model = FigureTableModel(group_headers)
         self.groups_table = self._table(self.groups_model, self.tr("Uppdelning"))
+        self.double_review = QLabel()  # agreement and the chosen cases, under the groups
+        self.double_review.setWordWrap(True)
+        self.double_review.setAccessibleName(self.tr("Dubbelgranskning och valda ärenden"))
+        self.double_review.hide()
         self.comments = TextAnswersPanel()  # the item's answer bar and its texts in full
         self.comments.tag_requested.connect(self._tag)
         self.pdf_button = QPushButton(self.tr("Exportera PDF…"))
@@ -146,6 +151,7 @@ class ResultsView(QDialog):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.groups_table, 3)
+        lower_layout.addWidget(self.double_review)
         lower_layout.addWidget(self.comments, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.items_table)
@@ -222,6 +228,7 @@ class ResultsView(QDialog):
         if report is None:
             self.items_model.set_rows([])
             self.groups_model.set_rows([])
+            self.double_review.hide()
             self.comments.show_item(None)
             return
         self.status.setText(self.tr("%1 · %2 · %3 granskade ärenden").replace(
@@ -245,6 +252,9 @@ class ResultsView(QDialog):
             return
         item = self.report.items[index.row()]
         self.groups_model.set_rows(self._groups(item))
+        text = "\n".join(_double_review_lines(item))
+        self.double_review.setText(text)
+        self.double_review.setVisible(bool(text))
         self.comments.show_item(item)
 
     def _tag(self, answer_id: int, theme_ids: list[str], new: dict[str, str]) -> None:
@@ -349,3 +359,20 @@ def _counts(item: ItemFigures, fig: Figure) -> str:
         return QCoreApplication.translate("ResultsView", "{0} skrivna svar").format(
             fig.answered)
     return ", ".join(f"{item.label(v)} {c}" for v, c in fig.counts.items())
+
+
+def _double_review_lines(item: ItemFigures) -> list[str]:
+    """The item's agreement between reviewers and its chosen cases' figure, when there."""
+    lines = []
+    a = item.agreement
+    if a is not None:
+        kappa = kappa_text(a) if a.kappa is not None else QCoreApplication.translate(
+            "ResultsView", "ej definierad")
+        lines.append(QCoreApplication.translate(
+            "ResultsView", "Överensstämmelse: {0} ärenden, {1}, kappa {2}").format(
+            a.cases, percent(a.percent), kappa) + (f" – {a.note}" if a.note else ""))
+    if item.chosen is not None and item.chosen.n:
+        lines.append(QCoreApplication.translate(
+            "ResultsView", "Valda ärenden (utanför stickprovet): {0}").format(
+            figure_text(item.chosen)))
+    return lines

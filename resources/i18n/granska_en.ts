@@ -1712,6 +1712,10 @@
         <translation>Breakdown</translation>
     </message>
     <message>
+        <source>Dubbelgranskning och valda ärenden</source>
+        <translation>Double review and chosen cases</translation>
+    </message>
+    <message>
         <source>Exportera PDF…</source>
         <translation>Export PDF…</translation>
     </message>
@@ -1766,6 +1770,18 @@
     <message>
         <source>{0} skrivna svar</source>
         <translation>{0} written answers</translation>
+    </message>
+    <message>
+        <source>ej definierad</source>
+        <translation>undefined</translation>
+    </message>
+    <message>
+        <source>Överensstämmelse: {0} ärenden, {1}, kappa {2}</source>
+        <translation>Agreement: {0} cases, {1}, kappa {2}</translation>
+    </message>
+    <message>
+        <source>Valda ärenden (utanför stickprovet): {0}</source>
+        <translation>Chosen cases (outside the sample): {0}</translation>
     </message>
     <message>
         <source>Ärenden: %1</source>
