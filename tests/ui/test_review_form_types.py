@@ -139,7 +139,7 @@ def test_a_personnummer_in_a_free_text_answer_is_refused_and_kept_for_correction
 
 def test_a_written_answer_keeps_its_paragraphs_and_leaves_the_next_item_alone(
         qtbot: QtBot, window: MainWindow, db: Database) -> None:
-    summary, case_ids = round_with_sample(db, window.library, n=2, checklist="stor")
+    summary, case_ids = round_with_sample(db, window.services.library, n=2, checklist="stor")
     window.refresh()
     window.open_round(summary.id)
     window.open_case(case_ids[0])
