@@ -219,6 +219,7 @@ class NumberedCanvas(Canvas):
     """Holds every page until the end so each can say "Sida x av y"."""
 
     footer_left = ""
+    page_text = "Sida {0} av {1}"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -245,7 +246,7 @@ class NumberedCanvas(Canvas):
         while left and self.stringWidth(left, FONT, 8) > room:
             left = left[:-2] + "…" if not left.endswith("…") else left[:-2] + "…"
         self.drawString(20 * 2.835, 12 * 2.835, left)
-        self.drawRightString(width - 20 * 2.835, 12 * 2.835, f"Sida {number} av {total}")
+        self.drawRightString(width - 20 * 2.835, 12 * 2.835, self.page_text.format(number, total))
 
 
 def traffic_light(verdict: Verdict, size: float = 11) -> Drawing:
@@ -256,7 +257,7 @@ def traffic_light(verdict: Verdict, size: float = 11) -> Drawing:
 
 
 def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
-              width: float = 440) -> Drawing:
+              width: float = 440, target_label: str = "Mål") -> Drawing:
     """Horizontal bars of compliance per group, the 95 % interval as a whisker, the target
     as a dashed line. rows: (label, figure, masked)."""
     label_w, right_w, row_h, top = 120.0, 70.0, 17.0, 16.0
@@ -293,6 +294,6 @@ def bar_chart(rows: list[tuple[str, Figure, bool]], target: float | None,
         x = label_w + plot_w * target / 100
         d.add(Line(x, base_y, x, height - top + 4, strokeColor=colors.HexColor("#c62828"),
                    strokeWidth=1.2, strokeDashArray=[3, 2]))
-        d.add(String(x, height - top + 6, f"Mål {target:g} %", fontName=FONT_BOLD,
+        d.add(String(x, height - top + 6, f"{target_label} {target:g} %", fontName=FONT_BOLD,
                      fontSize=7, fillColor=colors.HexColor("#c62828"), textAnchor="middle"))
     return d

@@ -28,7 +28,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "analysis": "Analys", "no_analysis": "ingen analys skriven ännu.",
         "action": "Åtgärd", "due": "Klart senast", "status": "Status",
         "next": "Nästa period", "no_actions": "Inga åtgärder beslutade.",
-        "not_reviewed": "ej granskad", "and": "och",
+        "not_reviewed": "ej granskad", "and": "och", "page": "Sida {0} av {1}",
     },
     "en": {
         "title": "Internal control {year} – {unit}",
@@ -50,7 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "analysis": "Analysis", "no_analysis": "no analysis written yet.",
         "action": "Action", "due": "Due", "status": "Status",
         "next": "Next period", "no_actions": "No actions decided.",
-        "not_reviewed": "not reviewed", "and": "and",
+        "not_reviewed": "not reviewed", "and": "and", "page": "Page {0} of {1}",
     },
 }
 

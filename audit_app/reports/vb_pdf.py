@@ -61,13 +61,14 @@ def write_vb_pdf(chapter: VbChapter, path: Path, *, author: str = "",
                         _matrix(chapter, st)]
     for vc in chapter.controls:
         story += _control(vc, chapter.year, st)
-    canvas = partial(_canvas, title.replace(" – ", " · "))
+    canvas = partial(_canvas, title.replace(" – ", " · "), t["page"])
     doc.build(story, canvasmaker=canvas)
 
 
-def _canvas(footer: str, *args: Any, **kwargs: Any) -> NumberedCanvas:
+def _canvas(footer: str, page: str, *args: Any, **kwargs: Any) -> NumberedCanvas:
     canvas = NumberedCanvas(*args, **kwargs)
     canvas.footer_left = footer
+    canvas.page_text = page
     return canvas
 
 
@@ -173,7 +174,8 @@ def _results(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
         genders = [f"{gender_label(g.value, lang, plural=True)}: {f.x} {t['of']} {f.n}"
                    for g, f in item.genders.items()
                    if g.value in (Gender.GIRL, Gender.BOY) and f.n]
-        block = [_p(item.question, st["cellb"]), bar_chart(bars, item.target, width=WIDTH)]
+        block = [_p(item.question, st["cellb"]), bar_chart(bars, item.target, width=WIDTH,
+                                                         target_label=t["target"])]
         if genders:
             block.append(_p(f"{t['genders']}: " + "; ".join(genders),
                             st["small"]))

@@ -79,6 +79,8 @@ def test_english_word_and_pdf_have_no_swedish_fixed_texts(
     pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(year / "en.pdf").pages).split())
     assert "Internal control plan" in pdf and "Deviations, analysis and actions" in pdf
     assert "Internkontrollplan" not in pdf and "Avvikelser" not in pdf
+    assert "Page 1 of" in pdf and "Target 90 %" in pdf
+    assert "Sida " not in pdf and "Mål " not in pdf
 
 
 def test_swedish_stays_the_default(db: Database, library: ChecklistLibrary,
