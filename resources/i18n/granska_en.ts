@@ -2148,6 +2148,10 @@
         <source>Avslutsdatum:</source>
         <translation>Closing date:</translation>
     </message>
+    <message>
+        <source>Metod enligt internkontrollplanen ({0}): {1}.</source>
+        <translation>Method from the internal control plan ({0}): {1}.</translation>
+    </message>
     <message numerus="yes">
         <source>%n ärenden</source>
         <translation>

@@ -13,13 +13,15 @@ from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.deviations import DeviationService
+from audit_app.services.plan import PlanService
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound
 from audit_app.storage.plan_models import DeviationNote, PlanAction, PlanControl, PlanRound
 from audit_app.ui.new_round_dialog import NewRoundDialog
+from audit_app.ui.sampling_dialog import SamplingDialog
 from audit_app.ui.year_dialogs import ActionDialog, AnalysisDialog, StatusDialog
 from audit_app.ui.year_view import OVERDUE_FILL, YearView
-from tests.plan_data import UNIT, reviewed_year
+from tests.plan_data import MINIMAL, UNIT, reviewed_year, write_plan
 from tests.ui.helpers import services_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -98,6 +100,29 @@ def test_round_created_from_a_planned_control_is_prefilled_and_linked(
         assert link is not None
         control = s.get(PlanControl, link.control_id)
         assert control is not None and control.control_key == "utredningstid"
+        round_id = rnd.id
+    sampling = SamplingDialog(view.services, round_id)  # the plan's method: fixed 20
+    qtbot.addWidget(sampling)
+    assert sampling.by_fixed.isChecked() and sampling.fixed.value() == 20
+    assert "utredningstid" in sampling.plan_note.text()
+
+
+def test_sampling_starts_with_the_planned_confidence_and_tolerable(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    PlanService(db, library, "EC").import_file(write_plan(tmp_path, MINIMAL.replace(
+        "confidence: 0.95, tolerable: 0.05", "confidence: 0.9, tolerable: 0.07")))
+    services = services_for(db, library, "EC")
+    rnd = services.rounds.create("Samtal T1 2024", "placerade-barn", 2024, "T1", UNIT)
+    services.plans.link_round(rnd.id, "samtal_placerade")
+    sampling = SamplingDialog(services, rnd.id)
+    qtbot.addWidget(sampling)
+    assert sampling.by_calc.isChecked()
+    assert sampling.confidence.currentData() == 0.9
+    assert sampling.tolerable.value() == 7.0
+    plain = SamplingDialog(services, services.rounds.create(
+        "Utan plan", "placerade-barn", 2024, "T1", "Annan enhet").id)
+    qtbot.addWidget(plain)
+    assert plain.confidence.currentData() == 0.95 and not hasattr(plain, "plan_note")
 
 
 def test_analysis_action_and_status_written_from_the_year_view(
