@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,14 @@ def register(sub: Any) -> None:
     parser.add_argument("--pdf", type=Path, metavar="FIL", help="kapitlet som PDF")
     parser.add_argument("--docx", type=Path, metavar="FIL", help="kapitlet som Word-fil")
     parser.add_argument("--json", type=Path, metavar="FIL", help="siffrorna som JSON")
+    parser.add_argument("--lang", choices=("sv", "en"), default=None,
+                        help="språk i PDF- och Word-filen (standard: GRANSKA_LANG eller sv)")
     parser.set_defaults(func=cmd_vb)
 
 
 def cmd_vb(args: argparse.Namespace, ctx: CliContext) -> int:
-    files = VbFiles(pdf=args.pdf, docx=args.docx, json=args.json)
+    lang = args.lang or os.environ.get("GRANSKA_LANG", "sv")
+    files = VbFiles(pdf=args.pdf, docx=args.docx, json=args.json, lang=lang)
     chapter = VbService(ctx.db(), ctx.library, ctx.actor).export(args.unit, args.year, files)
     for path in (args.pdf, args.docx, args.json):
         if path:

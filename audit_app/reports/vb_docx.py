@@ -13,35 +13,40 @@ from docx.shared import Pt
 from audit_app.domain.gender import Gender, gender_label
 from audit_app.domain.plan import risk_matrix
 from audit_app.domain.vb import VbChapter, VbControl
+from audit_app.reports.vb_lang import drawn_text, lang_of, method_text, vb_texts
 from audit_app.reports.vb_text import (
     HEAD_FILL,
     action_row,
     deviation_heading,
     period_columns,
+    period_heads,
     result_cell,
     risk_colour,
 )
 
 
-def write_vb_docx(chapter: VbChapter, path: Path) -> None:
-    """Write the chapter to `path` (.docx)."""
+def write_vb_docx(chapter: VbChapter, path: Path, lang: str = "sv") -> None:
+    """Write the chapter to `path` (.docx) in Swedish or English."""
+    lang = lang_of(lang)
+    t = vb_texts(lang)
+    title = t["title"].format(year=chapter.year, unit=chapter.unit)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = f"Internkontroll {chapter.year} – {chapter.unit}"
-    doc.core_properties.language = "sv-SE"
-    doc.add_heading(f"Internkontroll {chapter.year} – {chapter.unit}", level=1)
-    doc.add_paragraph(f"Underlag skapat {chapter.created.isoformat()} i Granska.")
-    doc.add_heading("Internkontrollplan", level=2)
-    rows = [[f"{c.title} ({c.control_id})", "\n".join(t for t in (c.rule, c.reference) if t),
-             f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", c.method.text(),
+    doc.core_properties.title = title
+    doc.core_properties.language = "en-GB" if lang == "en" else "sv-SE"
+    doc.add_heading(title, level=1)
+    doc.add_paragraph(t["created"].format(date=chapter.created.isoformat()))
+    doc.add_heading(t["plan"], level=2)
+    rows = [[f"{c.title} ({c.control_id})", "\n".join(x for x in (c.rule, c.reference) if x),
+             f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", method_text(c.method, lang),
              ", ".join(p.value for p in c.periods), c.responsible]
             for c in chapter.plan.controls]
-    _table(doc, ["Kontrollmoment", "Regel / riktlinje", "Risk", "Metod", "Perioder",
-                 "Ansvarig"], rows)
-    doc.add_heading("Riskmatris (sannolikhet × konsekvens)", level=2)
-    _matrix(doc, chapter)
+    _table(doc, [t["control"], t["rule"], t["risk"], t["method"], t["periods"],
+                 t["responsible"]], rows)
+    doc.add_heading(t["matrix"], level=2)
+    _matrix(doc, chapter, t["matrix_corner"])
     for vc in chapter.controls:
-        _control(doc, vc, chapter.year)
+        _control(doc, vc, chapter.year, lang)
     doc.save(str(path))
 
 
@@ -67,11 +72,11 @@ def _table(doc: Any, head: list[str], rows: list[list[str]]) -> Any:
     return table
 
 
-def _matrix(doc: Any, chapter: VbChapter) -> None:
+def _matrix(doc: Any, chapter: VbChapter, corner: str) -> None:
     cells = risk_matrix(chapter.plan.controls)
     table = doc.add_table(rows=5, cols=5)
     table.style = "Table Grid"
-    table.cell(0, 0).text = "Sannolikhet \\ konsekvens"
+    table.cell(0, 0).text = corner
     for k in range(1, 5):
         table.cell(0, k).text = str(k)
     for r, s in enumerate(range(4, 0, -1), start=1):
@@ -82,42 +87,44 @@ def _matrix(doc: Any, chapter: VbChapter) -> None:
             _shade(cell, risk_colour(s * k))
 
 
-def _control(doc: Any, vc: VbControl, year: int) -> None:
+def _control(doc: Any, vc: VbControl, year: int, lang: str) -> None:
+    t = vb_texts(lang)
     c = vc.control
     doc.add_heading(c.title, level=2)
-    rule = ", ".join(t for t in (c.rule, c.reference) if t) or "–"
-    doc.add_paragraph(f"{rule} · risk {c.risk} · ansvarig: {c.responsible or '–'}")
+    rule = ", ".join(x for x in (c.rule, c.reference) if x) or "–"
+    doc.add_paragraph(t["control_line"].format(rule=rule, risk=c.risk,
+                                               responsible=c.responsible or "–"))
     if c.note:
         doc.add_paragraph(c.note)
-    doc.add_heading("Metod", level=3)
-    doc.add_paragraph(c.method.text().capitalize() + ".")
-    _table(doc, ["Period", "Omgång", "N", "n", "Granskade", "Hur urvalet drogs"],
+    doc.add_heading(t["method"], level=3)
+    doc.add_paragraph(method_text(c.method, lang).capitalize() + ".")
+    _table(doc, ["Period", t["round"], "N", "n", t["reviewed"], t["drawn"]],
            [[s.period, "\n".join(s.rounds) or "–", str(s.population), str(s.size),
-             str(s.reviewed), s.drawn] for s in vc.samples])
+             str(s.reviewed), drawn_text(s.drawn, lang)] for s in vc.samples])
     if vc.items:
-        doc.add_heading("Resultat (föregående år inom parentes)", level=3)
+        doc.add_heading(t["results"], level=3)
         columns = period_columns(c)
         rows = [[item.question, "–" if item.target is None else f"{item.target:g} %"]
-                + [result_cell(vc.figure(item, col, year), vc.last_year(item, col, year))
-                   for col in columns] for item in vc.items]
-        _table(doc, ["Kontrollpunkt", "Mål", *columns], rows)
+                + [result_cell(vc.figure(item, col, year), vc.last_year(item, col, year),
+                               lang) for col in columns] for item in vc.items]
+        _table(doc, [t["item"], t["target"], *period_heads(c, lang)], rows)
         for item in vc.items:
-            genders = [f"{gender_label(g.value, plural=True)}: {f.x} av {f.n}"
+            genders = [f"{gender_label(g.value, lang, plural=True)}: {f.x} {t['of']} {f.n}"
                        for g, f in item.genders.items()
                        if g.value in (Gender.GIRL, Gender.BOY) and f.n]
             if genders:
-                doc.add_paragraph(f"{item.question} – flickor och pojkar under året: "
+                doc.add_paragraph(f"{item.question} – {t['genders'].lower()}: "
                                   + "; ".join(genders))
     else:
-        doc.add_paragraph("Inga granskade ärenden ännu.")
-    doc.add_heading("Avvikelser, analys och åtgärder", level=3)
+        doc.add_paragraph(t["no_cases"])
+    doc.add_heading(t["deviations"], level=3)
     if not vc.deviations:
-        doc.add_paragraph("Inga avvikelser.")
+        doc.add_paragraph(t["no_deviations"])
     for d in vc.deviations:
-        doc.add_paragraph(deviation_heading(d)).runs[0].bold = True
-        doc.add_paragraph("Analys: " + (d.analysis or "ingen analys skriven ännu."))
+        doc.add_paragraph(deviation_heading(d, lang)).runs[0].bold = True
+        doc.add_paragraph(f"{t['analysis']}: " + (d.analysis or t["no_analysis"]))
         if d.actions:
-            _table(doc, ["Åtgärd", "Ansvarig", "Klart senast", "Status", "Nästa period"],
-                   [list(action_row(a)) for a in d.actions])
+            _table(doc, [t["action"], t["responsible"], t["due"], t["status"], t["next"]],
+                   [list(action_row(a, lang)) for a in d.actions])
         else:
-            doc.add_paragraph("Inga åtgärder beslutade.")
+            doc.add_paragraph(t["no_actions"])

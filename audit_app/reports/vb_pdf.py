@@ -25,11 +25,13 @@ from audit_app.domain.gender import Gender, gender_label
 from audit_app.domain.plan import Control, risk_matrix
 from audit_app.domain.vb import VbChapter, VbControl
 from audit_app.reports.pdf_parts import GRID, NumberedCanvas, bar_chart, register_fonts, styles
+from audit_app.reports.vb_lang import drawn_text, lang_of, method_text, vb_texts
 from audit_app.reports.vb_text import (
     HEAD_FILL,
     action_row,
     deviation_heading,
     period_columns,
+    period_heads,
     result_cell,
     risk_colour,
 )
@@ -37,31 +39,36 @@ from audit_app.reports.vb_text import (
 WIDTH = 170 * mm
 
 
-def write_vb_pdf(chapter: VbChapter, path: Path, *, author: str = "") -> None:
-    """Write the chapter to `path`."""
+def write_vb_pdf(chapter: VbChapter, path: Path, *, author: str = "",
+                 lang: str = "sv") -> None:
+    """Write the chapter to `path` in Swedish or English."""
     register_fonts()
-    st = styles()
-    title = f"Internkontroll {chapter.year} – {chapter.unit}"
+    st: dict[str, Any] = dict(styles())
+    lang = lang_of(lang)
+    t = vb_texts(lang)
+    st["lang"] = lang
+    title = t["title"].format(year=chapter.year, unit=chapter.unit)
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-        bottomMargin=20 * mm, title=title, author=author, creator="Granska", lang="sv",
-        subject=f"Verksamhetsberättelse {chapter.year}: internkontroll")
+        bottomMargin=20 * mm, title=title, author=author, creator="Granska", lang=lang,
+        subject=t["subject"].format(year=chapter.year))
     story: list[Any] = [_p(title, st["h1"]),
-                        _p(f"Kapitel till verksamhetsberättelsen. Underlag skapat "
-                           f"{chapter.created.isoformat()} i Granska.", st["small"]),
-                        Spacer(1, 4 * mm), _p("Internkontrollplan", st["h2"]),
+                        _p(t["chapter"] + " " + t["created"].format(
+                            date=chapter.created.isoformat()), st["small"]),
+                        Spacer(1, 4 * mm), _p(t["plan"], st["h2"]),
                         _plan_table(chapter, st), Spacer(1, 4 * mm),
-                        _p("Riskmatris (sannolikhet × konsekvens)", st["h2"]),
+                        _p(t["matrix"], st["h2"]),
                         _matrix(chapter, st)]
     for vc in chapter.controls:
         story += _control(vc, chapter.year, st)
-    canvas = partial(_canvas, f"Internkontroll {chapter.year} · {chapter.unit}")
+    canvas = partial(_canvas, title.replace(" – ", " · "), t["page"])
     doc.build(story, canvasmaker=canvas)
 
 
-def _canvas(footer: str, *args: Any, **kwargs: Any) -> NumberedCanvas:
+def _canvas(footer: str, page: str, *args: Any, **kwargs: Any) -> NumberedCanvas:
     canvas = NumberedCanvas(*args, **kwargs)
     canvas.footer_left = footer
+    canvas.page_text = page
     return canvas
 
 
@@ -80,14 +87,15 @@ def _table(rows: list[list[Any]], widths: list[float], head: bool = True) -> Tab
 
 
 def _plan_table(chapter: VbChapter, st: dict[str, Any]) -> Table:
-    head = [_p(h, st["cellb"]) for h in ("Kontrollmoment", "Regel / riktlinje", "Risk",
-                                          "Metod", "Perioder", "Ansvarig")]
+    t = vb_texts(st["lang"])
+    head = [_p(t[h], st["cellb"]) for h in ("control", "rule", "risk", "method", "periods",
+                                             "responsible")]
     rows = [head]
     for c in chapter.plan.controls:
         rows.append([_p(f"{c.title}\n({c.control_id}, {c.checklist})", st["cell"]),
                      _p(_rule(c), st["cell"]),
                      _p(f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", st["cell"]),
-                     _p(c.method.text(), st["cell"]),
+                     _p(method_text(c.method, st["lang"]), st["cell"]),
                      _p(", ".join(p.value for p in c.periods), st["cell"]),
                      _p(c.responsible or "–", st["cell"])])
     return _table(rows, [40 * mm, 32 * mm, 18 * mm, 36 * mm, 20 * mm, 24 * mm])
@@ -99,7 +107,7 @@ def _rule(c: Control) -> str:
 
 def _matrix(chapter: VbChapter, st: dict[str, Any]) -> Table:
     cells = risk_matrix(chapter.plan.controls)
-    rows: list[list[Any]] = [[_p("Sannolikhet \\ konsekvens", st["cellb"])]
+    rows: list[list[Any]] = [[_p(vb_texts(st["lang"])["matrix_corner"], st["cellb"])]
                              + [_p(str(k), st["cellb"]) for k in range(1, 5)]]
     style = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for r, s in enumerate(range(4, 0, -1), start=1):
@@ -114,22 +122,27 @@ def _matrix(chapter: VbChapter, st: dict[str, Any]) -> Table:
 
 def _control(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
     c = vc.control
+    lang = st["lang"]
+    t = vb_texts(lang)
     out: list[Any] = [Spacer(1, 6 * mm), CondPageBreak(60 * mm), _p(c.title, st["h1"]),
-                      _p(f"{_rule(c).replace(chr(10), ', ')} · risk {c.risk} · "
-                         f"ansvarig: {c.responsible or '–'}", st["small"])]
+                      _p(t["control_line"].format(rule=_rule(c).replace(chr(10), ", "),
+                                                  risk=c.risk,
+                                                  responsible=c.responsible or "–"),
+                         st["small"])]
     if c.note:
         out.append(_p(c.note, st["body"]))
-    out.append(_p("Metod", st["h2"]))
-    rows = [[_p(h, st["cellb"]) for h in ("Period", "Omgång", "N", "n", "Granskade",
-                                          "Hur urvalet drogs")]]
+    out.append(_p(t["method"], st["h2"]))
+    rows = [[_p(h, st["cellb"]) for h in ("Period", t["round"], "N", "n", t["reviewed"],
+                                          t["drawn"])]]
     for s in vc.samples:
         rows.append([_p(s.period, st["cell"]), _p("\n".join(s.rounds) or "–", st["cell"]),
                      _p(str(s.population), st["cell"]), _p(str(s.size), st["cell"]),
-                     _p(str(s.reviewed), st["cell"]), _p(s.drawn, st["cell"])])
-    out += [_p(c.method.text().capitalize() + ".", st["body"]),
+                     _p(str(s.reviewed), st["cell"]),
+                     _p(drawn_text(s.drawn, lang), st["cell"])])
+    out += [_p(method_text(c.method, lang).capitalize() + ".", st["body"]),
             _table(rows, [16 * mm, 38 * mm, 12 * mm, 12 * mm, 25 * mm, 67 * mm])]
     if not vc.items:
-        out.append(_p("Inga granskade ärenden ännu.", st["body"]))
+        out.append(_p(t["no_cases"], st["body"]))
     else:
         out += _results(vc, year, st)
     out += _deviations(vc, st)
@@ -137,50 +150,56 @@ def _control(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
 
 
 def _results(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
+    lang = st["lang"]
+    t = vb_texts(lang)
     columns = period_columns(vc.control)
-    head = ["Kontrollpunkt", "Mål"] + columns
+    head = [t["item"], t["target"]] + period_heads(vc.control, lang)
     rows = [[_p(h, st["cellb"]) for h in head]]
     for item in vc.items:
-        cells = [result_cell(vc.figure(item, col, year), vc.last_year(item, col, year))
+        cells = [result_cell(vc.figure(item, col, year), vc.last_year(item, col, year), lang)
                  for col in columns]
         rows.append([_p(item.question, st["cell"]),
                      _p("–" if item.target is None else f"{item.target:g} %", st["cell"])]
                     + [_p(text, st["cell"]) for text in cells])
     free = WIDTH - 60 * mm - 14 * mm
-    out: list[Any] = [_p("Resultat (föregående år inom parentes)", st["h2"]),
+    out: list[Any] = [_p(t["results"], st["h2"]),
                       _table(rows, [60 * mm, 14 * mm] + [free / len(columns)] * len(columns))]
     for item in vc.items:
         bars: list[tuple[str, Figure, bool]] = []
         for col in columns:
             fig = vc.figure(item, col, year)
             if fig is not None:
-                bars.append((f"{col} {year}", fig, False))
-        genders = [f"{gender_label(g.value, plural=True)}: {f.x} av {f.n}"
+                label = t["year_col"] if col == "VB" else col
+                bars.append((f"{label} {year}", fig, False))
+        genders = [f"{gender_label(g.value, lang, plural=True)}: {f.x} {t['of']} {f.n}"
                    for g, f in item.genders.items()
                    if g.value in (Gender.GIRL, Gender.BOY) and f.n]
-        block = [_p(item.question, st["cellb"]), bar_chart(bars, item.target, width=WIDTH)]
+        block = [_p(item.question, st["cellb"]), bar_chart(bars, item.target, width=WIDTH,
+                                                         lang=st["lang"])]
         if genders:
-            block.append(_p("Flickor och pojkar under året: " + "; ".join(genders),
+            block.append(_p(f"{t['genders']}: " + "; ".join(genders),
                             st["small"]))
         out.append(KeepTogether(block))
     return out
 
 
 def _deviations(vc: VbControl, st: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [_p("Avvikelser, analys och åtgärder", st["h2"])]
+    lang = st["lang"]
+    t = vb_texts(lang)
+    out: list[Any] = [_p(t["deviations"], st["h2"])]
     if not vc.deviations:
-        out.append(_p("Inga avvikelser.", st["body"]))
+        out.append(_p(t["no_deviations"], st["body"]))
         return out
     for d in vc.deviations:
-        block: list[Any] = [_p(deviation_heading(d), st["cellb"]),
-                            _p("Analys: " + (d.analysis or "ingen analys skriven ännu."),
+        block: list[Any] = [_p(deviation_heading(d, lang), st["cellb"]),
+                            _p(f"{t['analysis']}: " + (d.analysis or t["no_analysis"]),
                                st["body"])]
         if d.actions:
-            rows = [[_p(h, st["cellb"]) for h in ("Åtgärd", "Ansvarig", "Klart senast",
-                                                  "Status", "Nästa period")]]
-            rows += [[_p(t, st["cell"]) for t in action_row(a)] for a in d.actions]
+            rows = [[_p(t[h], st["cellb"]) for h in ("action", "responsible", "due",
+                                                     "status", "next")]]
+            rows += [[_p(x, st["cell"]) for x in action_row(a, lang)] for a in d.actions]
             block.append(_table(rows, [56 * mm, 28 * mm, 22 * mm, 30 * mm, 34 * mm]))
         else:
-            block.append(_p("Inga åtgärder beslutade.", st["small"]))
+            block.append(_p(t["no_actions"], st["small"]))
         out += [KeepTogether(block), Spacer(1, 3 * mm)]
     return out

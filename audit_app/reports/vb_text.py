@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from audit_app.domain.figures import Figure, figure_text
+from audit_app.domain.figures import Figure
 from audit_app.domain.plan import Action, Control, Deviation
+from audit_app.reports.vb_lang import fig_text, kind_text, status_text, vb_texts
 
 HEAD_FILL = "#DDE4EE"
 
@@ -13,11 +14,16 @@ def period_columns(control: Control) -> list[str]:
     return [p.value for p in control.periods] + ["VB"]
 
 
-def result_cell(fig: Figure | None, last: Figure | None) -> str:
+def period_heads(control: Control, lang: str = "sv") -> list[str]:
+    """The period columns' headings: VB is "Year" in English."""
+    return [vb_texts(lang)["year_col"] if c == "VB" else c for c in period_columns(control)]
+
+
+def result_cell(fig: Figure | None, last: Figure | None, lang: str = "sv") -> str:
     """ "22 av 28 (78,6 %)" with last year's figure below it in parentheses."""
-    text = figure_text(fig) if fig is not None else "–"
+    text = fig_text(fig, lang) if fig is not None else "–"
     if last is not None and last.n:
-        text += f"\n({figure_text(last)})"
+        text += f"\n({fig_text(last, lang)})"
     return text
 
 
@@ -32,16 +38,16 @@ def risk_colour(value: int) -> str:
     return "#EF9A9A"
 
 
-def deviation_heading(d: Deviation) -> str:
-    kinds = " och ".join(k.value for k in d.kinds)
-    return f"{d.period}: {d.question} – {figure_text(d.figure)} ({kinds})"
+def deviation_heading(d: Deviation, lang: str = "sv") -> str:
+    kinds = f" {vb_texts(lang)['and']} ".join(kind_text(k, lang) for k in d.kinds)
+    return f"{d.period}: {d.question} – {fig_text(d.figure, lang)} ({kinds})"
 
 
-def action_row(a: Action) -> tuple[str, str, str, str, str]:
+def action_row(a: Action, lang: str = "sv") -> tuple[str, str, str, str, str]:
     """What, responsible, due, status (with reason), the next period's figure."""
-    status = a.status.value + (f": {a.reason}" if a.reason else "")
+    status = status_text(a.status, lang) + (f": {a.reason}" if a.reason else "")
     nxt = "–"
     if a.next_period:
-        nxt = f"{a.next_period}: " + (figure_text(a.next_figure) if a.next_figure
-                                      else "ej granskad")
+        nxt = f"{a.next_period}: " + (fig_text(a.next_figure, lang) if a.next_figure
+                                      else vb_texts(lang)["not_reviewed"])
     return a.what, a.responsible, a.due.isoformat(), status, nxt

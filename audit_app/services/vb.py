@@ -26,6 +26,7 @@ class VbFiles:
     pdf: Path | None = None
     docx: Path | None = None
     json: Path | None = None
+    lang: str = "sv"  # the PDF and Word files' fixed texts: "sv" or "en"
 
 
 class VbService:
@@ -78,10 +79,10 @@ class VbService:
                 write_vb_json(chapter, files.json)
             if files.pdf:
                 from audit_app.reports.vb_pdf import write_vb_pdf
-                write_vb_pdf(chapter, files.pdf, author=self.actor)
+                write_vb_pdf(chapter, files.pdf, author=self.actor, lang=files.lang)
             if files.docx:
                 from audit_app.reports.vb_docx import write_vb_docx
-                write_vb_docx(chapter, files.docx)
+                write_vb_docx(chapter, files.docx, lang=files.lang)
         except OSError as exc:
             raise UserError(f"Kan inte skriva filen: {exc.strerror} ({exc.filename})") from exc
         return chapter

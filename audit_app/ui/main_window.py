@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def show_year(self) -> None:
         from audit_app.ui.year_view import YearView
 
-        self.show_dialog(YearView(self.services, self))
+        self.show_dialog(YearView(self.services, self, changes=self.changes))
 
     # -- closing -----------------------------------------------------------------------
 

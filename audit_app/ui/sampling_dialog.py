@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.domain.plan import MethodKind
 from audit_app.domain.sampling import EXPLANATION, sample_size
 from audit_app.domain.sampling_protocol import SampleProtocol
 from audit_app.ui.changes import Changes
@@ -54,6 +55,7 @@ class SamplingDialog(QDialog):
         self.options = QWidget()
         layout.addWidget(self.options)
         self._build_options()
+        self._planned_method(services)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -156,6 +158,32 @@ class SamplingDialog(QDialog):
         self.confidence.currentIndexChanged.connect(self.update_size)
         self.tolerable.valueChanged.connect(self.update_size)
         self.expected.valueChanged.connect(self.update_size)
+
+    def _planned_method(self, services: AppServices) -> None:
+        """A round that belongs to a plan's control starts with the plan's method."""
+        control = services.plans.control_for_round(self.round_id)
+        if control is None:
+            return
+        method = control.method
+        if method.kind is MethodKind.SAMPLE and method.confidence and method.tolerable:
+            if self.confidence.findData(method.confidence) < 0:
+                self.confidence.addItem(f"{method.confidence:.1%}".replace("%", " %"),
+                                        method.confidence)
+            self.confidence.setCurrentIndex(self.confidence.findData(method.confidence))
+            self.tolerable.setValue(method.tolerable * 100)
+            self.by_calc.setChecked(True)
+        elif method.kind is MethodKind.FIXED and method.size:
+            self.fixed.setValue(method.size)
+            self.by_fixed.setChecked(True)
+        elif method.kind is MethodKind.FULL:
+            self.fixed.setValue(max(1, self.service.frame_size(self.round_id, None, None)))
+            self.by_fixed.setChecked(True)
+        self.plan_note = QLabel(self.tr("Metod enligt internkontrollplanen ({0}): {1}.")
+                                .format(control.control_id, method.text()))
+        self.plan_note.setWordWrap(True)
+        form = self.options.layout()
+        if isinstance(form, QFormLayout):
+            form.insertRow(0, self.plan_note)
 
     def _percent(self, value: float, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

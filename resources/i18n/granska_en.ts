@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv_SE">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Ny åtgärd</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Ansvarig roll</source>
+        <translation>Responsible role</translation>
+    </message>
+    <message>
+        <source>t.ex. Gruppledare</source>
+        <translation>e.g. Team leader</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>&amp;Vad:</source>
+        <translation>&amp;What:</translation>
+    </message>
+    <message>
+        <source>A&amp;nsvarig:</source>
+        <translation>&amp;Responsible:</translation>
+    </message>
+    <message>
+        <source>&amp;Klart senast:</source>
+        <translation>&amp;Due:</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <source>Analys av avvikelse</source>
+        <translation>Analysis of deviation</translation>
+    </message>
+    <message>
+        <source>Analys</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Skäl till ändringen</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>krävs när omgången är låst</source>
+        <translation>required when the round is locked</translation>
+    </message>
+    <message>
+        <source>&amp;Analys:</source>
+        <translation>&amp;Analysis:</translation>
+    </message>
+    <message>
+        <source>&amp;Skäl:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+</context>
+<context>
     <name>AnswerFields</name>
     <message>
         <source>Värde</source>
@@ -2138,6 +2200,10 @@
         <source>Avslutsdatum:</source>
         <translation>Closing date:</translation>
     </message>
+    <message>
+        <source>Metod enligt internkontrollplanen ({0}): {1}.</source>
+        <translation>Method from the internal control plan ({0}): {1}.</translation>
+    </message>
     <message numerus="yes">
         <source>%n ärenden</source>
         <translation>
@@ -2192,6 +2258,33 @@
     <message>
         <source>&amp;Svarstyp:</source>
         <translation>&amp;Answer type:</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Ändra status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>krävs när åtgärden avbryts</source>
+        <translation>required when the action is cancelled</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Skäl:</source>
+        <translation>R&amp;eason:</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2595,13 @@
     </message>
 </context>
 <context>
+    <name>YearDialogs</name>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>YearView</name>
     <message>
         <source>planerad</source>
@@ -2580,12 +2680,48 @@
         <translation>Next period</translation>
     </message>
     <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Analys</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
         <source>Kontrollmoment per period</source>
         <translation>Controls per period</translation>
     </message>
     <message>
+        <source>Checklistan &apos;{0}&apos; finns inte i datamappen.</source>
+        <translation>The checklist &apos;{0}&apos; is not in the data folder.</translation>
+    </message>
+    <message>
         <source>Åtgärder</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Avvikelser</source>
+        <translation>Deviations</translation>
+    </message>
+    <message>
+        <source>Skapa &amp;omgång…</source>
+        <translation>Create &amp;round…</translation>
+    </message>
+    <message>
+        <source>Skapa omgången för det valda planerade kontrollmomentet och perioden</source>
+        <translation>Create the round for the selected planned control and period</translation>
+    </message>
+    <message>
+        <source>&amp;Analys…</source>
+        <translation>&amp;Analysis…</translation>
+    </message>
+    <message>
+        <source>&amp;Ny åtgärd…</source>
+        <translation>&amp;New action…</translation>
+    </message>
+    <message>
+        <source>Ändra &amp;status…</source>
+        <translation>Change &amp;status…</translation>
     </message>
     <message>
         <source>Plan:</source>
