@@ -155,11 +155,11 @@ def test_identity_without_a_name_says_so(qtbot: QtBot) -> None:
     assert dialog.isVisible() and dialog.name_error.isVisible()
     assert dialog.name_error.text().startswith("Skriv ditt namn")
     shot(dialog, "identity_missing_name.png")
-    qtbot.keyClicks(dialog.name, "Granskare GL")
+    qtbot.keyClicks(dialog.name, "Granskare Ledare")
     assert not dialog.name_error.isVisible()
     qtbot.mouseClick(ok_button(dialog.buttons), LEFT)  # type: ignore[arg-type]
     assert dialog.result() == IdentityDialog.DialogCode.Accepted
-    assert dialog.values() == ("Granskare GL", "GL")
+    assert dialog.values() == ("Granskare Ledare", "GL")
 
 
 def test_reason_dialog_without_a_reason_says_so(qtbot: QtBot) -> None:

@@ -73,11 +73,11 @@ def test_identity_is_asked_at_first_start(qtbot: QtBot, db: Database,
     qtbot.waitUntil(lambda: isinstance(window.dialog, IdentityDialog))
     dialog = window.dialog
     assert isinstance(dialog, IdentityDialog)
-    qtbot.keyClicks(dialog.name, "Granskare GL")
+    qtbot.keyClicks(dialog.name, "Granskare Ledare")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # initials taken from the name
     saved = store.load()
-    assert (saved.reviewer_name, saved.reviewer_initials) == ("Granskare GL", "GL")
-    assert window.reviews.actor == window.rounds.actor == "Granskare GL (GL)"
+    assert (saved.reviewer_name, saved.reviewer_initials) == ("Granskare Ledare", "GL")
+    assert window.reviews.actor == window.rounds.actor == "Granskare Ledare (GL)"
 
 
 def test_enter_opens_round_and_last_round_is_selected_next_time(
