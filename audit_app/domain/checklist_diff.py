@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from audit_app.domain.checklist import AnswerSpec, Checklist, ChecklistItem
 
+TARGET = "årsmål"  # the name of the target property in an ItemChange
+
 
 @dataclass(frozen=True)
 class ItemChange:
@@ -74,7 +76,7 @@ def _item_changes(old: ChecklistItem, new: ChecklistItem) -> list[ItemChange]:
          ", ".join(sorted(new.answer.compliant))),
         ("min", _number(old.answer.minimum), _number(new.answer.minimum)),
         ("max", _number(old.answer.maximum), _number(new.answer.maximum)),
-        ("årsmål", _number(old.target), _number(new.target)),
+        (TARGET, _number(old.target), _number(new.target)),
         ("villkor", _conditions(old), _conditions(new)),
         ("obligatorisk", _flag(old.required), _flag(new.required)),
         ("kritisk", _flag(old.critical), _flag(new.critical)),
