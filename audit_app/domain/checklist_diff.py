@@ -103,3 +103,19 @@ def diff_checklists(old: Checklist, new: Checklist) -> ChecklistDiff:
         added=tuple(i for i in new.items if i.id not in old_ids),
         removed=tuple(i for i in old.items if i.id not in new_ids),
         changed=tuple(changed), settings=tuple(settings))
+
+
+def differing_targets(versions: list[tuple[str, Checklist]], item_ids: set[str],
+                      ) -> dict[str, tuple[tuple[str, float | None], ...]]:
+    """Items whose target differs between the versions: (version, target) in the given order."""
+    out: dict[str, tuple[tuple[str, float | None], ...]] = {}
+    for item_id in sorted(item_ids):
+        pairs = tuple(dict.fromkeys((v, c.item(item_id).target) for v, c in versions))
+        if len({t for _, t in pairs}) > 1:
+            out[item_id] = pairs
+    return out
+
+
+def target_text(pairs: tuple[tuple[str, float | None], ...]) -> str:
+    """'85 % (v1.0), 90 % (v1.1)' for a note on differing targets."""
+    return ", ".join(f"{'inget' if t is None else f'{t:g} %'} (v{v})" for v, t in pairs)

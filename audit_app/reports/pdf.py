@@ -209,6 +209,9 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
     if item.condition:
         facts.append(f"besvaras bara när {item.condition}; andelen avser dessa ärenden")
     facts.append(f"mål {_target(item.target)}" if item.target is not None else "inget mål")
+    if item.version_targets:
+        facts.append("målet skiljer sig mellan versionerna: " + ", ".join(
+            f"v{v} {_target(t)}" for v, t in item.version_targets))
     head.append(_p(" · ".join(facts), st["small"]))
     bar = distribution_bar(item, item.total, masked=publication and item.total.small)
     if item.graded and bar is not None:
