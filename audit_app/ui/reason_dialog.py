@@ -70,10 +70,11 @@ def ask_target_reason(parent: QWidget, plan: ImportPlan) -> str | None:
     """Why the plan changes targets: "" when it changes none, None when cancelled."""
     if not plan.target_changes:
         return ""
-    tr = QCoreApplication.translate
-    lines = [tr("ReasonDialog", "{0}: årsmål {1} → {2}").format(c.item_id, c.old, c.new)
-             for c in plan.target_changes]
-    prompt = tr("ReasonDialog", "Den nya versionen ändrar årsmål:") + "\n" + "\n".join(
-        lines) + "\n" + tr("ReasonDialog", "Varför ändras årsmålet? Skälet sparas i "
-                            "ändringsloggen.")
-    return ask_reason(parent, tr("ReasonDialog", "Ändrat årsmål"), prompt)
+    lines = [QCoreApplication.translate("ReasonDialog", "{0}: årsmål {1} → {2}").format(
+        c.item_id, c.old, c.new) for c in plan.target_changes]
+    prompt = "\n".join([
+        QCoreApplication.translate("ReasonDialog", "Den nya versionen ändrar årsmål:"), *lines,
+        QCoreApplication.translate("ReasonDialog", "Varför ändras årsmålet? Skälet sparas i "
+                                                   "ändringsloggen.")])
+    return ask_reason(parent, QCoreApplication.translate("ReasonDialog", "Ändrat årsmål"),
+                      prompt)
