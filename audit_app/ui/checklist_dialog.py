@@ -224,6 +224,8 @@ class ChecklistDialog(QDialog):
             return
         reason = ask_target_reason(self, self.plan)
         if reason is None:
+            self.details.appendPlainText(self.tr("Inte sparad: ett ändrat årsmål kräver ett "
+                                                 "skäl."))
             return
         try:
             path = self.service.store_import(self.plan, reason)

@@ -587,6 +587,10 @@
         <translation>Changes from {0}:</translation>
     </message>
     <message>
+        <source>Inte sparad: ett ändrat årsmål kräver ett skäl.</source>
+        <translation>Not saved: a changed target needs a reason.</translation>
+    </message>
+    <message>
         <source>Sparad i {0}. Nya omgångar använder den; omgångar som redan finns behåller sin version.</source>
         <translation>Saved in {0}. New rounds use it; existing rounds keep their version.</translation>
     </message>
