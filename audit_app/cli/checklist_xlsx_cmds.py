@@ -86,7 +86,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_versions(args: argparse.Namespace, ctx: CliContext) -> int:
-    versions = _service(ctx).versions(args.checklist_id)
+    service = _service(ctx)
+    versions = service.versions(args.checklist_id)
     if not versions:
         print(f"Inga lagrade versioner av '{args.checklist_id}' ännu (en version lagras när "
               "en omgång skapas eller en checklista importeras).", file=ctx.out)
@@ -96,6 +97,12 @@ def cmd_versions(args: argparse.Namespace, ctx: CliContext) -> int:
         rounds = ", ".join(v.rounds) or "inga"
         print(f"#{v.definition_id}\tv{v.version}\t{v.created_at:%Y-%m-%d %H:%M}{who}\t"
               f"{v.content_hash[:10]}{mark}\n\tomgångar: {rounds}", file=ctx.out)
+    history = service.target_history(args.checklist_id)
+    if history:
+        print("Ändrade årsmål:", file=ctx.out)
+    for t in history:
+        print(f"  {t.at:%Y-%m-%d %H:%M} {t.actor}: {t.item_id} {t.old} → {t.new} "
+              f"(skäl: {t.reason})", file=ctx.out)
     return 0
 
 

@@ -54,6 +54,18 @@ class ImportPlan:
         return tuple(c for c in self.diff.changed if c.what == TARGET)
 
 
+@dataclass(frozen=True)
+class TargetChange:
+    """A logged change of an item's target, with its reason."""
+
+    at: datetime
+    actor: str
+    item_id: str
+    old: str
+    new: str
+    reason: str
+
+
 class ChecklistVersionService:
     """Lists, compares and imports checklist versions; never changes a stored one."""
 
@@ -95,6 +107,16 @@ class ChecklistVersionService:
             raise NotFoundError(f"Checklistan '{checklist_id}' finns varken i biblioteket "
                                 "eller i databasen.")
         return out
+
+    def target_history(self, checklist_id: str) -> list[TargetChange]:
+        """The logged target changes of a checklist's items with their reasons, oldest first."""
+        with self.db.session() as s:
+            rows = s.scalars(select(ChangeLog).where(
+                ChangeLog.entity == "checklist_item", ChangeLog.field == TARGET,
+                ChangeLog.entity_id.startswith(f"{checklist_id}/", autoescape=True))
+                .order_by(ChangeLog.at, ChangeLog.id)).all()
+            return [TargetChange(r.at, r.actor, r.entity_id.split("/", 1)[1], r.old or "",
+                                 r.new or "", r.reason or "") for r in rows]
 
     def checklist(self, checklist_id: str, ref: str) -> Checklist:
         """A version by its version text, '#id', a content-hash prefix, or 'aktuell'."""

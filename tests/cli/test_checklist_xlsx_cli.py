@@ -56,6 +56,8 @@ def test_export_import_dry_run_and_store(tmp_path: Path,
     code, out, _ = run(capsys, "--db", db, "checklist", "versions", "mottagning")
     assert code == 0 and "v1.1" in out and "Mottagning T1" in out
     assert "används för nya omgångar" in out
+    assert "Ändrade årsmål:" in out
+    assert "dagar_till_beslut 85 → 90 (skäl: Nytt mål i verksamhetsplanen)" in out
     code, out, _ = run(capsys, "--db", db, "checklist", "diff", "mottagning", "1.1", "aktuell")
     assert code == 0 and out.strip() == "Inga skillnader."
 

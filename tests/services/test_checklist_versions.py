@@ -72,6 +72,10 @@ def test_import_new_version_used_by_new_rounds_only(db: Database, user_library: 
     assert (logged.entity_id, logged.old, logged.new, logged.reason, logged.actor) == (
         "utredning/inom_fyra_manader", "85", "90", "Målet höjs enligt verksamhetsplanen",
         "Mentor")
+    assert [(t.item_id, t.old, t.new, t.reason) for t in
+            service.target_history("utredning")] == [
+        ("inom_fyra_manader", "85", "90", "Målet höjs enligt verksamhetsplanen")]
+    assert service.target_history("utred") == []  # another checklist's id is no prefix match
     assert path == tmp_path / "egna" / "utredning.yaml"
     assert content_hash(path.read_text("utf-8")) == content_hash(imported.source)
     second = rounds.create("Utredning T2", "utredning", 2026, "T2")
