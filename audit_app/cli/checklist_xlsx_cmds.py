@@ -22,6 +22,9 @@ def register(commands: Any) -> None:
     imp.add_argument("file", type=Path, metavar="FIL.xlsx")
     imp.add_argument("--dry-run", action="store_true",
                      help="visa bara vad som skulle ändras; inget sparas")
+    imp.add_argument("--reason", default="", metavar="TEXT",
+                     help="skälet till ändrade årsmål (krävs när ett årsmål ändras; "
+                          "sparas i ändringsloggen)")
     imp.set_defaults(func=cmd_import)
     versions = commands.add_parser("versions", help="lagrade versioner av en checklista")
     versions.add_argument("checklist_id", metavar="ID")
@@ -72,16 +75,19 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for warning in plan.warnings:
         print(f"Varning: {warning}", file=ctx.err)
     if args.dry_run:
+        if plan.target_changes and not args.reason.strip():
+            print("Årsmål ändras: ange skälet med --reason när du sparar.", file=ctx.out)
         print("Provkörning: inget sparades.", file=ctx.out)
         return 0
-    path = service.store_import(plan)
+    path = service.store_import(plan, args.reason)
     print(f"Sparad i {path}; nya omgångar använder den. Omgångar som redan finns behåller "
           "sin version.", file=ctx.out)
     return 0
 
 
 def cmd_versions(args: argparse.Namespace, ctx: CliContext) -> int:
-    versions = _service(ctx).versions(args.checklist_id)
+    service = _service(ctx)
+    versions = service.versions(args.checklist_id)
     if not versions:
         print(f"Inga lagrade versioner av '{args.checklist_id}' ännu (en version lagras när "
               "en omgång skapas eller en checklista importeras).", file=ctx.out)
@@ -91,6 +97,12 @@ def cmd_versions(args: argparse.Namespace, ctx: CliContext) -> int:
         rounds = ", ".join(v.rounds) or "inga"
         print(f"#{v.definition_id}\tv{v.version}\t{v.created_at:%Y-%m-%d %H:%M}{who}\t"
               f"{v.content_hash[:10]}{mark}\n\tomgångar: {rounds}", file=ctx.out)
+    history = service.target_history(args.checklist_id)
+    if history:
+        print("Ändrade årsmål:", file=ctx.out)
+    for t in history:
+        print(f"  {t.at:%Y-%m-%d %H:%M} {t.actor}: {t.item_id} {t.old} → {t.new} "
+              f"(skäl: {t.reason})", file=ctx.out)
     return 0
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from audit_app.domain.checklist import AnswerSpec, Checklist, ChecklistItem
 
+TARGET = "årsmål"  # the name of the target property in an ItemChange
+
 
 @dataclass(frozen=True)
 class ItemChange:
@@ -74,7 +76,7 @@ def _item_changes(old: ChecklistItem, new: ChecklistItem) -> list[ItemChange]:
          ", ".join(sorted(new.answer.compliant))),
         ("min", _number(old.answer.minimum), _number(new.answer.minimum)),
         ("max", _number(old.answer.maximum), _number(new.answer.maximum)),
-        ("årsmål", _number(old.target), _number(new.target)),
+        (TARGET, _number(old.target), _number(new.target)),
         ("villkor", _conditions(old), _conditions(new)),
         ("obligatorisk", _flag(old.required), _flag(new.required)),
         ("kritisk", _flag(old.critical), _flag(new.critical)),
@@ -101,3 +103,19 @@ def diff_checklists(old: Checklist, new: Checklist) -> ChecklistDiff:
         added=tuple(i for i in new.items if i.id not in old_ids),
         removed=tuple(i for i in old.items if i.id not in new_ids),
         changed=tuple(changed), settings=tuple(settings))
+
+
+def differing_targets(versions: list[tuple[str, Checklist]], item_ids: set[str],
+                      ) -> dict[str, tuple[tuple[str, float | None], ...]]:
+    """Items whose target differs between the versions: (version, target) in the given order."""
+    out: dict[str, tuple[tuple[str, float | None], ...]] = {}
+    for item_id in sorted(item_ids):
+        pairs = tuple(dict.fromkeys((v, c.item(item_id).target) for v, c in versions))
+        if len({t for _, t in pairs}) > 1:
+            out[item_id] = pairs
+    return out
+
+
+def target_text(pairs: tuple[tuple[str, float | None], ...]) -> str:
+    """'85 % (v1.0), 90 % (v1.1)' for a note on differing targets."""
+    return ", ".join(f"{'inget' if t is None else f'{t:g} %'} (v{v})" for v, t in pairs)

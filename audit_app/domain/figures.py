@@ -206,6 +206,8 @@ class ItemFigures:
     themes: tuple[ThemeCount, ...] = ()  # the item's themes, in the checklist's order
     agreement: Agreement | None = None  # double-reviewed cases: percent and kappa
     chosen: Figure | None = None  # the cases chosen on purpose, apart from the sample
+    # (version, target) of each version in the report, when the target differs between them
+    version_targets: tuple[tuple[str, float | None], ...] = ()
 
     @property
     def graded(self) -> bool:

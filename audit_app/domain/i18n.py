@@ -135,6 +135,7 @@ EN: dict[str, str] = {
     "Databasen uppgraderades; kopia före uppgraderingen: {path}":
         "The database was upgraded; copy from before the upgrade: {path}",
     # built-in answers (checklists' own answer labels are content and stay as written)
+    "målet skiljer sig mellan versionerna: ": "the target differs between the versions: ",
     "Ej aktuellt": "Not applicable",
     "Helt": "Fully",
     "Delvis": "Partly",

@@ -61,6 +61,7 @@ def item_json(item: ItemFigures, *, publication: bool = False) -> dict[str, Any]
         "critical": item.critical,
         "scored": item.scored,
         "applies_when": item.condition or None,
+        "version_targets": [{"version": v, "target": t} for v, t in item.version_targets],
         **figure_json(item.total, publication=publication),
         "periods": many(item.periods),
         "last_year": many(item.last_year),

@@ -222,6 +222,9 @@ def _item_section(k: int, item: ItemFigures, st: dict[str, Any],
                          condition=item.condition))
     facts.append(msg("mål {target}", lang, target=_target(item.target))
                  if item.target is not None else msg("inget mål", lang))
+    if item.version_targets:
+        facts.append(msg("målet skiljer sig mellan versionerna: ", lang) + ", ".join(
+            f"v{v} {_target(t)}" for v, t in item.version_targets))
     head.append(_p(" · ".join(facts), st["small"]))
     bar = distribution_bar(item, item.total, masked=publication and item.total.small,
                            lang=lang)

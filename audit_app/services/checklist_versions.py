@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.checklist import Checklist
-from audit_app.domain.checklist_diff import ChecklistDiff, diff_checklists
+from audit_app.domain.checklist_diff import TARGET, ChecklistDiff, ItemChange, diff_checklists
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.services.definitions import parse_definition, pin_definition
 from audit_app.storage.changelog import record_change
@@ -45,6 +45,25 @@ class ImportPlan:
     diff: ChecklistDiff | None
     warnings: tuple[str, ...] = field(default=())
     same_as: str = ""  # when unchanged: the version it equals, in Swedish
+
+    @property
+    def target_changes(self) -> tuple[ItemChange, ...]:
+        """Items whose target (årsmål) differs from the version in use; these need a reason."""
+        if self.unchanged or self.diff is None:
+            return ()
+        return tuple(c for c in self.diff.changed if c.what == TARGET)
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A logged change of an item's target, with its reason."""
+
+    at: datetime
+    actor: str
+    item_id: str
+    old: str
+    new: str
+    reason: str
 
 
 class ChecklistVersionService:
@@ -88,6 +107,16 @@ class ChecklistVersionService:
             raise NotFoundError(f"Checklistan '{checklist_id}' finns varken i biblioteket "
                                 "eller i databasen.")
         return out
+
+    def target_history(self, checklist_id: str) -> list[TargetChange]:
+        """The logged target changes of a checklist's items with their reasons, oldest first."""
+        with self.db.session() as s:
+            rows = s.scalars(select(ChangeLog).where(
+                ChangeLog.entity == "checklist_item", ChangeLog.field == TARGET,
+                ChangeLog.entity_id.startswith(f"{checklist_id}/", autoescape=True))
+                .order_by(ChangeLog.at, ChangeLog.id)).all()
+            return [TargetChange(r.at, r.actor, r.entity_id.split("/", 1)[1], r.old or "",
+                                 r.new or "", r.reason or "") for r in rows]
 
     def checklist(self, checklist_id: str, ref: str) -> Checklist:
         """A version by its version text, '#id', a content-hash prefix, or 'aktuell'."""
@@ -156,8 +185,11 @@ class ChecklistVersionService:
         return ImportPlan(checklist, source, unchanged, what, diff_checklists(base, checklist),
                           warnings, same_as)
 
-    def store_import(self, plan: ImportPlan) -> Path | None:
+    def store_import(self, plan: ImportPlan, reason: str = "") -> Path | None:
         """Save a changed checklist for new rounds and store it as a version.
+
+        A changed target needs a `reason`; it is logged with the item id, the old and the
+        new target.
 
         The YAML goes to the user's checklist folder (overriding a bundled checklist with
         the same id); the definition is stored in the database with who saved it. Rounds
@@ -166,6 +198,11 @@ class ChecklistVersionService:
         """
         if plan.unchanged:
             return None
+        reason = reason.strip()
+        if plan.target_changes and not reason:
+            items = ", ".join(c.item_id for c in plan.target_changes)
+            raise UserError(f"Årsmålet ändras för {items}. Ange ett skäl till ändringen; "
+                            "det sparas i ändringsloggen.")
         folder = self.library.user_folder
         if folder is None:
             raise UserError("Det finns ingen mapp för egna checklistor.")
@@ -177,6 +214,10 @@ class ChecklistVersionService:
             definition = pin_definition(s, plan.source)
             record_change(s, self.actor, "import", "checklist", definition.content_hash,
                           new=f"{plan.checklist.id} v{plan.checklist.version}")
+            for change in plan.target_changes:
+                record_change(s, self.actor, "update", "checklist_item",
+                              f"{plan.checklist.id}/{change.item_id}", field=TARGET,
+                              old=change.old, new=change.new, reason=reason)
             folder.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".yaml.tmp")
             tmp.write_text(plan.source, encoding="utf-8")

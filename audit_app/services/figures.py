@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from audit_app.domain.checklist import AnswerType, Checklist, ChecklistItem
+from audit_app.domain.checklist_diff import differing_targets, target_text
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.figures import (
     TOTAL,
@@ -95,7 +96,7 @@ class FigureService:
                       gender: str | None = None) -> Report:
         """The report's figures computed from the database now (no cache)."""
         with self.db.session() as s:
-            rounds, checklist, versions, notes, common = self._rounds(s, round_ids)
+            rounds, checklist, versions, notes, common, targets = self._rounds(s, round_ids)
             items = [i for i in checklist.items if i.id in common]
             sections = {i.id: sec.title for sec in checklist.sections for i in sec.items}
             round_keys = {r.id: (GroupKey(GroupKind.PERIOD, r.year, Period(r.period)),
@@ -127,7 +128,8 @@ class FigureService:
                 figures = self._item(item, sections[item.id], acc, last, texts,
                                      failed.get(item.id, ()), rounds)
                 themes = count_themes(checklist.themes_for(item), tags.get(item.id, []), texts)
-                out.append(replace(figures, themes=themes))
+                out.append(replace(figures, themes=themes,
+                                   version_targets=targets.get(item.id, ())))
             out = add_extras(s, round_ids, checklist, out, unit, gender)
             chosen = chosen_cases(s, round_ids)
         return Report(checklist_id=checklist.id, checklist_title=checklist.title,
@@ -216,7 +218,8 @@ class FigureService:
     # -- queries -----------------------------------------------------------------------
 
     def _rounds(self, s: Session, round_ids: list[int],
-                ) -> tuple[list[RoundInfo], Checklist, tuple[str, ...], list[str], set[str]]:
+                ) -> tuple[list[RoundInfo], Checklist, tuple[str, ...], list[str], set[str],
+                           dict[str, tuple[tuple[str, float | None], ...]]]:
         if not round_ids:
             raise UserError("Välj minst en omgång.")
         rows = list(s.execute(
@@ -245,7 +248,11 @@ class FigureService:
                          + ", ".join(versions) + "); bara kontrollpunkter som finns i alla "
                          "versioner redovisas." + (f" Utelämnade: {', '.join(dropped)}."
                                                     if dropped else ""))
-        return infos, checklists[newest], versions, notes, common
+        targets = differing_targets([(d.version, checklists[d.id]) for _, d in rows], common)
+        notes += [f"Årsmålet för {i} skiljer sig mellan versionerna: {target_text(p)}; "
+                  "resultatet bedöms mot målet i den senaste versionen."
+                  for i, p in targets.items()]
+        return infos, checklists[newest], versions, notes, common, targets
 
     @staticmethod
     def _rounds_of(s: Session, wanted: set[tuple[int, Period]],

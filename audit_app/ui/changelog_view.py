@@ -45,6 +45,7 @@ ENTITIES: dict[str, str] = {
     "frame": str(QT_TRANSLATE_NOOP("Termer", "ärendelista")),
     "sample_entry": str(QT_TRANSLATE_NOOP("Termer", "urvalsrad")),
     "checklist": str(QT_TRANSLATE_NOOP("Termer", "checklista")),
+    "checklist_item": str(QT_TRANSLATE_NOOP("Termer", "kontrollpunkt")),
     "plan_control": str(QT_TRANSLATE_NOOP("Termer", "kontrollmoment")),
     "deviation": str(QT_TRANSLATE_NOOP("Termer", "avvikelse")),
     "action": str(QT_TRANSLATE_NOOP("Termer", "åtgärd")),

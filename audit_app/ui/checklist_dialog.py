@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
+from audit_app.ui.reason_dialog import ask_target_reason
 
 if TYPE_CHECKING:  # the services load with the database, after the window is shown
     from audit_app.services.checklist_versions import (
@@ -221,8 +222,13 @@ class ChecklistDialog(QDialog):
     def save_import(self) -> None:
         if self.plan is None:
             return
+        reason = ask_target_reason(self, self.plan)
+        if reason is None:
+            self.details.appendPlainText(self.tr("Inte sparad: ett ändrat årsmål kräver ett "
+                                                 "skäl."))
+            return
         try:
-            path = self.service.store_import(self.plan)
+            path = self.service.store_import(self.plan, reason)
         except (UserError, OSError) as exc:
             self.details.setPlainText(str(exc))
             return

@@ -44,6 +44,7 @@ from audit_app.ui.checklist_editor_parts import (
     preview_page,
     tree_node,
 )
+from audit_app.ui.reason_dialog import ask_target_reason
 from audit_app.ui.review_form import FORM_STYLE, ChecklistPage
 
 if TYPE_CHECKING:
@@ -374,7 +375,11 @@ class ChecklistEditor(QDialog):
             if plan.unchanged:
                 self.status.setText(self.tr("Inga ändringar att spara."))
                 return
-            path = self.service.store_import(plan)
+            reason = ask_target_reason(self, plan)
+            if reason is None:
+                self.status.setText(self.tr("Inte sparad: ett ändrat årsmål kräver ett skäl."))
+                return
+            path = self.service.store_import(plan, reason)
         except (UserError, OSError) as exc:
             self.status.setText(str(exc))
             return

@@ -1,7 +1,10 @@
-"""Asking why (reopening a completed review): the reason is required and goes to the log."""
+"""Asking why (reopening a review, changing a target): the reason is required and logged."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -10,6 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from audit_app.services.checklist_versions import ImportPlan
 
 
 class ReasonDialog(QDialog):
@@ -58,3 +64,17 @@ def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
         return dialog.value()
     finally:
         dialog.deleteLater()
+
+
+def ask_target_reason(parent: QWidget, plan: ImportPlan) -> str | None:
+    """Why the plan changes targets: "" when it changes none, None when cancelled."""
+    if not plan.target_changes:
+        return ""
+    lines = [QCoreApplication.translate("ReasonDialog", "{0}: årsmål {1} → {2}").format(
+        c.item_id, c.old, c.new) for c in plan.target_changes]
+    prompt = "\n".join([
+        QCoreApplication.translate("ReasonDialog", "Den nya versionen ändrar årsmål:"), *lines,
+        QCoreApplication.translate("ReasonDialog", "Varför ändras årsmålet? Skälet sparas i "
+                                                   "ändringsloggen.")])
+    return ask_reason(parent, QCoreApplication.translate("ReasonDialog", "Ändrat årsmål"),
+                      prompt)

@@ -685,6 +685,10 @@
         <translation>Changes from {0}:</translation>
     </message>
     <message>
+        <source>Inte sparad: ett ändrat årsmål kräver ett skäl.</source>
+        <translation>Not saved: a changed target needs a reason.</translation>
+    </message>
+    <message>
         <source>Sparad i {0}. Nya omgångar använder den; omgångar som redan finns behåller sin version.</source>
         <translation>Saved in {0}. New rounds use it; existing rounds keep their version.</translation>
     </message>
@@ -790,6 +794,10 @@
     <message>
         <source>Inga ändringar att spara.</source>
         <translation>No changes to save.</translation>
+    </message>
+    <message>
+        <source>Inte sparad: ett ändrat årsmål kräver ett skäl.</source>
+        <translation>Not saved: a changed target needs a reason.</translation>
     </message>
     <message>
         <source>Sparad som version {0} i {1}. Nya omgångar använder den; omgångar som redan finns behåller sin version.</source>
@@ -1702,6 +1710,22 @@
         <source>Skriv ett skäl. Det sparas i ändringsloggen.</source>
         <translation>Enter a reason. It is saved in the change log.</translation>
     </message>
+    <message>
+        <source>{0}: årsmål {1} → {2}</source>
+        <translation>{0}: target {1} → {2}</translation>
+    </message>
+    <message>
+        <source>Den nya versionen ändrar årsmål:</source>
+        <translation>The new version changes targets:</translation>
+    </message>
+    <message>
+        <source>Varför ändras årsmålet? Skälet sparas i ändringsloggen.</source>
+        <translation>Why is the target changed? The reason is saved in the change log.</translation>
+    </message>
+    <message>
+        <source>Ändrat årsmål</source>
+        <translation>Changed target</translation>
+    </message>
 </context>
 <context>
     <name>ResultsView</name>
@@ -2468,6 +2492,10 @@
     <message>
         <source>kopplad</source>
         <translation>linked</translation>
+    </message>
+    <message>
+        <source>kontrollpunkt</source>
+        <translation>checklist item</translation>
     </message>
     <message>
         <source>kontrollmoment</source>

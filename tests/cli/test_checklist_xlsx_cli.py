@@ -8,6 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from audit_app import paths
+from audit_app.services.changelog import ChangeLogService
+from audit_app.storage.db import open_database
 from tests.cli.test_cli import run
 
 
@@ -31,8 +33,21 @@ def test_export_import_dry_run_and_store(tmp_path: Path,
     assert "Ändrad punkt beslut, svarsalternativ" in out
     user_file = paths.data_dir() / "checklists" / "mottagning.yaml"
     assert not user_file.exists()
-    code, out, _ = run(capsys, "--db", db, "checklist", "import", str(book))
+    assert "Årsmål ändras: ange skälet med --reason" in out
+    code, out, err = run(capsys, "--db", db, "checklist", "import", str(book))
+    assert code == 1 and err.startswith("Fel: Årsmålet ändras för dagar_till_beslut.")
+    assert not user_file.exists()  # nothing stored without a reason
+    code, out, _ = run(capsys, "--db", db, "checklist", "import", str(book), "--reason",
+                       "Nytt mål i verksamhetsplanen")
     assert code == 0 and user_file.exists()
+    database = open_database(Path(db))
+    try:
+        [logged] = [e for e in ChangeLogService(database).entries()
+                    if e.entity == "checklist_item"]
+    finally:
+        database.close()
+    assert (logged.entity_id, logged.old, logged.new, logged.reason, logged.field) == (
+        "mottagning/dagar_till_beslut", "85", "90", "Nytt mål i verksamhetsplanen", "årsmål")
     code, out, _ = run(capsys, "--db", db, "checklist", "list")
     assert "mottagning\tv1.1" in out
     code, out, _ = run(capsys, "--db", db, "round", "create", "Mottagning T1", "--checklist",
@@ -41,6 +56,8 @@ def test_export_import_dry_run_and_store(tmp_path: Path,
     code, out, _ = run(capsys, "--db", db, "checklist", "versions", "mottagning")
     assert code == 0 and "v1.1" in out and "Mottagning T1" in out
     assert "används för nya omgångar" in out
+    assert "Ändrade årsmål:" in out
+    assert "dagar_till_beslut 85 → 90 (skäl: Nytt mål i verksamhetsplanen)" in out
     code, out, _ = run(capsys, "--db", db, "checklist", "diff", "mottagning", "1.1", "aktuell")
     assert code == 0 and out.strip() == "Inga skillnader."
 

@@ -13,6 +13,7 @@ from audit_app.checklist_io.loader import content_hash
 from audit_app.checklist_io.xlsx_export import write_checklist_workbook
 from audit_app.checklist_io.xlsx_import import read_checklist_workbook
 from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.services.changelog import ChangeLogService
 from audit_app.services.checklist_versions import ChecklistVersionService
 from audit_app.services.definitions import DefinitionService
 from audit_app.services.rounds import RoundService
@@ -61,7 +62,20 @@ def test_import_new_version_used_by_new_rounds_only(db: Database, user_library: 
     plan = service.plan_import(imported.checklist, imported.source)
     assert not plan.unchanged and plan.diff is not None
     assert "Ändrad punkt inom_fyra_manader, årsmål: '85' → '90'" in plan.diff.lines()
-    path = service.store_import(plan)
+    assert [(c.item_id, c.old, c.new) for c in plan.target_changes] == [
+        ("inom_fyra_manader", "85", "90")]
+    with pytest.raises(UserError, match="Årsmålet ändras för inom_fyra_manader"):
+        service.store_import(plan, "  ")
+    assert not (tmp_path / "egna" / "utredning.yaml").exists()
+    path = service.store_import(plan, "Målet höjs enligt verksamhetsplanen")
+    [logged] = [e for e in ChangeLogService(db).entries() if e.entity == "checklist_item"]
+    assert (logged.entity_id, logged.old, logged.new, logged.reason, logged.actor) == (
+        "utredning/inom_fyra_manader", "85", "90", "Målet höjs enligt verksamhetsplanen",
+        "Mentor")
+    assert [(t.item_id, t.old, t.new, t.reason) for t in
+            service.target_history("utredning")] == [
+        ("inom_fyra_manader", "85", "90", "Målet höjs enligt verksamhetsplanen")]
+    assert service.target_history("utred") == []  # another checklist's id is no prefix match
     assert path == tmp_path / "egna" / "utredning.yaml"
     assert content_hash(path.read_text("utf-8")) == content_hash(imported.source)
     second = rounds.create("Utredning T2", "utredning", 2026, "T2")

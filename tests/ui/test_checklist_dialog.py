@@ -14,7 +14,8 @@ from audit_app.services.rounds import RoundService
 from audit_app.settings import Settings, SettingsStore
 from audit_app.storage.db import Database
 from audit_app.ui.checklist_dialog import ChecklistDialog
-from tests.ui.helpers import window_for
+from tests.ui.helpers import answer_reason, window_for
+from tests.ui.test_checklist_editor import cancel_reason
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
@@ -48,7 +49,14 @@ def test_menu_opens_dialog_export_import_save(qtbot: QtBot, db: Database,
     dialog.import_from(book)
     assert "årsmål: '85' → '90'" in dialog.details.toPlainText()
     assert not (tmp_path / "egna" / "utredning.yaml").exists()  # nothing stored yet
+    cancel_reason(qtbot)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Inte sparad: ett ändrat årsmål kräver ett skäl." in dialog.details.toPlainText()
+    assert not (tmp_path / "egna" / "utredning.yaml").exists()
+    seen: list[str] = []
+    answer_reason(qtbot, "Nytt arsmal i verksamhetsplanen", seen)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Skriv ett skäl. Det sparas i ändringsloggen."]  # empty reason refused
     assert (tmp_path / "egna" / "utredning.yaml").exists()
     assert dialog.current_id() == "utredning"
     assert "v1.1" in dialog.checklists.currentText()

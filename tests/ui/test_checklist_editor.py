@@ -13,15 +13,32 @@ from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.checklist_io.loader import load_checklist_file
+from audit_app.services.changelog import ChangeLogService
 from audit_app.services.checklist_versions import ChecklistVersionService
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
 from audit_app.ui.checklist_dialog import ChecklistDialog
 from audit_app.ui.checklist_editor import ChecklistEditor
+from audit_app.ui.reason_dialog import ReasonDialog
+from tests.ui.helpers import answer_reason
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 LEFT = Qt.MouseButton.LeftButton
+
+
+def cancel_reason(qtbot: QtBot) -> None:
+    """Cancel the next ReasonDialog once it is open."""
+    from PySide6.QtCore import QTimer
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReasonDialog):
+            QTimer.singleShot(10, cancel)
+            return
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
 
 
 def open_dialog(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[ChecklistDialog,
@@ -170,7 +187,15 @@ def test_edit_and_copy_a_shipped_checklist_old_round_keeps_its_version(
     assert len(service.versions("utredning")) == 1
     select(editor, ("item", 0, 0))
     type_into(qtbot, editor.item_page.target, "90")
+    cancel_reason(qtbot)
+    qtbot.mouseClick(editor.save_button, LEFT)  # cancelled: a new target needs a reason
+    assert editor.status.text() == "Inte sparad: ett ändrat årsmål kräver ett skäl."
+    assert len(service.versions("utredning")) == 1
+    answer_reason(qtbot, "Nytt arsmal i planen 2026")
     qtbot.mouseClick(editor.save_button, LEFT)
+    [logged] = [e for e in ChangeLogService(db).entries() if e.entity == "checklist_item"]
+    assert (logged.entity_id, logged.old, logged.new, logged.reason) == (
+        "utredning/inom_fyra_manader", "85", "90", "Nytt arsmal i planen 2026")
     first, second = service.versions("utredning")
     # the old round is still on the old version, unchanged; new rounds get the new one
     assert replace(first, current=True) == old and not first.current

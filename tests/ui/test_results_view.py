@@ -14,6 +14,7 @@ from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database
 from audit_app.ui.results_view import ResultsView
 from tests.figure_data import seed_utredning, utredning
+from tests.reports.test_report_versions import CHECKLISTS, two_versions
 from tests.ui.helpers import services_for, window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -106,3 +107,20 @@ def test_main_window_ctrl_r_opens_results(qtbot: QtBot, db: Database,
     computed(qtbot, window.dialog)
     assert cell(window.dialog.items_model, 0, 1) == "6 av 6"
     window.dialog.reject()
+
+
+def test_two_checklist_versions_name_both_targets(qtbot: QtBot, db: Database,
+                                                  tmp_path: Path) -> None:
+    first, _ = two_versions(db, tmp_path)
+    library = ChecklistLibrary([CHECKLISTS, tmp_path / "egna"])
+    view = ResultsView(services_for(db, library, "EC"), RoundService(db, library, "EC").list(),
+                       selected=first)
+    qtbot.addWidget(view)
+    computed(qtbot, view)
+    assert "Årsmålet" not in view.status.text()  # one round, one version
+    for row in range(view.round_list.count()):
+        view.round_list.item(row).setCheckState(Qt.CheckState.Checked)
+    computed(qtbot, view)
+    assert "olika versioner av checklistan (1.0, 1.1)" in view.status.text()
+    assert ("Årsmålet för signs_of_safety skiljer sig mellan versionerna: 70 % (v1.0), "
+            "80 % (v1.1)") in view.status.text()
