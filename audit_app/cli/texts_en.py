@@ -134,6 +134,55 @@ CLI_EN: dict[str, str] = {
     "Internkontroll {} – {}": "Internal control {0} – {1}",
     "  avvikelser: {}": "  deviations: {0}",
     "  {}\tVB {}": "  {0}\tFull year {1}",
+    # added for the merged features (agreement, chosen cases, server, themes, targets)
+    "\nSkillnader ({}): ärende | fråga | granskare 1 | granskare 2 | avstämt":
+        "\nDifferences ({0}): case | question | reviewer 1 | reviewer 2 | reconciled",
+    "  {} {}: {} {} → {} (skäl: {})":
+        "  {0} {1}: {2} {3} → {4} (reason: {5})",
+    "Avstämt: {} {} = {} (orsaken loggades).":
+        "Reconciled: {0} {1} = {2} (the reason was logged).",
+    "Databasen ligger på en PostgreSQL-server; återställ den där med pg_restore (se docs/server.md). Inget ändrades.":
+        "The database is on a PostgreSQL server; restore it there with pg_restore (see docs/server.md). Nothing was changed.",
+    "Dubbelgranskningen av {} är klar.":
+        "The second review of {0} is complete.",
+    "Fråga | fall | lika | andel lika | kappa (95 % KI) | viktad":
+        "Question | cases | same | share same | kappa (95 % CI) | weighted",
+    "Fråga | tema | texter | andel":
+        "Question | theme | texts | share",
+    "Hoppade över {} ärende(n) som inte ingår i stickprovet: {}":
+        "Skipped {0} case(s) outside the sample: {1}",
+    "Hoppades över: {}":
+        "Skipped: {0}",
+    "Inga dubbelgranskade ärenden med båda granskningarna klara i '{}'.":
+        "No double-reviewed cases with both reviews complete in '{0}'.",
+    "Inga teman i checklistan för '{}'.":
+        "No themes in the checklist of '{0}'.",
+    "Schemat och rollerna är klara på {}. Ge användare roller med: audit-app --db ADRESS server grant DBROLL --role reviewer --unit ENHET":
+        "The schema and roles are ready on {0}. Give users roles with: audit-app --db ADDRESS server grant DBROLE --role reviewer --unit UNIT",
+    "Skilde sig ({}, ärende {}, {}): servern '{}', datorn '{}'; {} behålls":
+        "Differed ({0}, case {1}, {2}): server '{3}', laptop '{4}'; {5} is kept",
+    "Skrev {} ({} frågor, ärende {}).":
+        "Wrote {0} ({1} questions, case {2}).",
+    "Sparat: {} {} = {}":
+        "Saved: {0} {1} = {2}",
+    "server-kommandona gäller en delad databas: ange --db postgresql+psycopg://VÄRD/DATABAS.":
+        "the server commands are for a shared database: give --db postgresql+psycopg://HOST/DATABASE.",
+    "sync körs mot datorns egen databasfil: ange --db FIL (eller ingen) och servern med --server.":
+        "sync runs on the laptop's own database file: give --db FILE (or none) and the server with --server.",
+    "{} texter märktes med teman från filen.":
+        "{0} texts were tagged with themes from the file.",
+    "{} | {} ({}) | {} av {} | {}":
+        "{0} | {1} ({2}) | {3} of {4} | {5}",
+    "{} ärenden till dubbelgranskning: {}":
+        "{0} cases for double review: {1}",
+    "{}. {}: granskning 1 {}{}, granskning 2 {}{}":
+        "{0}. {1}: review 1 {2}{3}, review 2 {4}{5}",
+    "Ändrade årsmål:":
+        "Changed targets:",
+    "Ärendet {} lades till som utvalt ärende{}. Det granskas som andra men räknas inte i stickprovets siffror.":
+        "The case {0} was added as a chosen case{1}. It is reviewed like the others but not counted in the sample's figures.",
+    "Årsmål ändras: ange skälet med --reason när du sparar.":
+        "Targets change: give the reason with --reason when you save.",
 }
 
 CLI = PatternTable(CLI_EN, ERRORS_EN)

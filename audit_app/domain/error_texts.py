@@ -259,6 +259,49 @@ ERRORS_EN: dict[str, str] = {
         "--unencrypted (only with full disk encryption).",
     "Lösenfraserna är olika.": "The passphrases differ.",
     "Ingen lösenfras angavs.": "No passphrase was given.",
+    # added for the merged features (agreement, chosen cases, server, themes, targets)
+    "Andelen måste ligga mellan 0 och 1 (t.ex. 0,2).":
+        "The share must be between 0 and 1 (e.g. 0.2).",
+    "Ange antingen antal ärenden (--size) eller andel (--share).":
+        "Give either a number of cases (--size) or a share (--share).",
+    "Ange en motivering för det avstämda svaret.":
+        "Give a reason for the reconciled answer.",
+    "Ange varför ärendet väljs ut.":
+        "Give the reason for choosing the case.",
+    "Ange ärendenumret.":
+        "Give the case number.",
+    "Antalet måste vara mellan 1 och {} (stickprovets storlek).":
+        "The number must be between 1 and {0} (the sample's size).",
+    "Dra stickprovet först; valda ärenden läggs till efter dragningen.":
+        "Draw the sample first; chosen cases are added after the draw.",
+    "Du dubbelgranskar {}; den ordinarie granskningen ska göras av någon annan.":
+        "You are the second reviewer of {0}; the ordinary review must be done by someone else.",
+    "Du dubbelgranskar ärendet: den ordinarie granskningens svar visas när båda granskningarna är klara.":
+        "You are the second reviewer of this case: the ordinary review's answers are shown when both reviews are complete.",
+    "Du har gjort den ordinarie granskningen av {}; dubbelgranskningen ska göras av någon annan.":
+        "You did the ordinary review of {0}; the second review must be done by someone else.",
+    "Dubbelgranskningen av {} görs av {}.":
+        "The second review of {0} is done by {1}.",
+    "Dubbelgranskningen av {} är redan klar.":
+        "The second review of {0} is already complete.",
+    "Granskningen av {} är inte klar; återkopplingen skrivs när den är markerad som klar.":
+        "The review of {0} is not complete; the feedback sheet is written once it is marked complete.",
+    "Omgången '{}' har redan ett urval för dubbelgranskning.":
+        "The round '{0}' already has a subset for double review.",
+    "Svaren på {} visas först när båda granskningarna är klara (granskarna ska inte se varandras svar).":
+        "The answers for {0} are shown only when both reviews are complete (the reviewers must not see each other's answers).",
+    "Svaret kunde inte sparas: andra sparar i samma granskning just nu. Försök igen.":
+        "The answer could not be saved: others are saving in the same review right now. Try again.",
+    "Ärendet '{}' har ingen granskning i '{}'.":
+        "The case '{0}' has no review in '{1}'.",
+    "Ärendet '{}' ingår inte i dubbelgranskningen.":
+        "The case '{0}' is not in the double review.",
+    "Ärendet '{}' ingår redan i stickprovet.":
+        "The case '{0}' is already in the sample.",
+    "Ärendet '{}' är redan valt.":
+        "The case '{0}' is already chosen.",
+    "Årsmålet ändras för {}. Ange ett skäl till ändringen; det sparas i ändringsloggen.":
+        "The target changes for {0}. Give a reason for the change; it is saved in the change log.",
 }
 
 
