@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from audit_app.checklist_io.yaml_nodes import NodeReader, line_of
 from audit_app.checklist_io.yaml_source import (
     MAX_FILE_BYTES,
     ChecklistFileError,
@@ -79,40 +80,17 @@ def parse_plan(text: str, name: str = "<plan>",
     return plan
 
 
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _value(node: ScalarNode) -> Any:
     return yaml.safe_load(yaml.serialize(node))
 
 
-class _Builder:
-    """Walks the node tree and collects every problem."""
+class _Builder(NodeReader):
+    """Walks the node tree and collects every problem (mappings and errors as a checklist's
+    reader makes them; texts, numbers and lists of a plan's own kinds)."""
 
     def __init__(self, name: str, checklists: Mapping[str, frozenset[str]] | None) -> None:
-        self.name = name
+        super().__init__(name)
         self.checklists = checklists
-        self.problems: list[Problem] = []
-
-    def error(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.name, _line(node), message))
-
-    def mapping(self, node: Node, allowed: set[str], what: str) -> dict[str, Node] | None:
-        if not isinstance(node, MappingNode):
-            self.error(node, f"{what} ska vara en mappning (nyckel: värde)")
-            return None
-        out: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else "?"
-            if key not in allowed:
-                self.error(key_node, f"okänd nyckel '{key}' i {what}; tillåtna: "
-                                     f"{', '.join(sorted(allowed))}")
-            elif key in out:
-                self.error(key_node, f"nyckeln '{key}' förekommer två gånger i {what}")
-            else:
-                out[key] = value_node
-        return out
 
     def text(self, m: dict[str, Node], key: str, owner: Node, required: bool = False) -> str:
         node = m.get(key)
@@ -189,7 +167,7 @@ class _Builder:
         elif cid in seen:
             self.error(m["id"], f"kontrollmomentet '{cid}' finns redan på rad {seen[cid]}")
         elif cid:
-            seen[cid] = _line(m["id"])
+            seen[cid] = line_of(m["id"])
         texts = {k: self.text(m, k, node, required=k == "title") for k in TEXT_FIELDS}
         checklist = self.text(m, "checklist", node, required=True)
         known = None if self.checklists is None else self.checklists.get(checklist)
