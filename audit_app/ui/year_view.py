@@ -235,7 +235,13 @@ class YearView(QDialog):
 
     @staticmethod
     def _selected(table: QTableView) -> int | None:
-        rows = table.selectionModel().selectedRows()
+        """The row the user is on: the current one when selected (with Ctrl held, several
+        rows can be selected and the first of them is not the one just chosen)."""
+        model = table.selectionModel()
+        current = model.currentIndex()
+        if current.isValid() and model.isRowSelected(current.row()):
+            return current.row()
+        rows = model.selectedRows()
         return rows[0].row() if rows else None
 
     def _enable(self) -> None:
