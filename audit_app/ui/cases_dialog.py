@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from audit_app.services.figures import CaseBehind
 from audit_app.ui.i18n import term
+from audit_app.ui.models import TitledTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 NOT_MET_COLOUR = "#c62828"
 
 
-class CasesModel(QAbstractTableModel):
+class CasesModel(TitledTableModel):
     """Case, round, unit, answer, compliant, comment; sorted on plain text keys."""
 
     CASE, ROUND, UNIT, ANSWER, COMPLIANT, COMMENT = range(6)
@@ -55,15 +55,6 @@ class CasesModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.cases)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

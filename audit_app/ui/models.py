@@ -35,6 +35,20 @@ class HeaderedTableModel(QAbstractTableModel):
         return None
 
 
+class TitledTableModel(QAbstractTableModel):
+    """A table whose column titles are already translated, in `self.headers`."""
+
+    headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
 class _RecordModel(HeaderedTableModel):
     """A read-only table of records; subclasses say how a record becomes cells."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -31,13 +30,14 @@ from audit_app.domain.distribution import Step, distribution, step_colour
 from audit_app.domain.figures import Comment, ItemFigures, percent
 from audit_app.domain.texts import same_text_key, theme_id_for
 from audit_app.ui.i18n import term
+from audit_app.ui.models import TitledTableModel
 from audit_app.ui.theme_buttons import CHOSEN_STYLE
 
 Index = QModelIndex | QPersistentModelIndex
 FIT_ROWS = 500
 
 
-class TextTableModel(QAbstractTableModel):
+class TextTableModel(TitledTableModel):
     """One row per text: case, reviewer, kind (answer or comment), the whole text."""
 
     TEXT_COLUMN = 3
@@ -65,15 +65,6 @@ class TextTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
