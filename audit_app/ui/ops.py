@@ -126,7 +126,7 @@ class Op(QObject, Generic[T]):
 
     def cancel(self) -> None:
         """Ask the work to stop; it does at its next look at task.cancelled()."""
-        if self.cancellable:
+        if self.cancellable and self.running:
             self._cancel.set()
 
     @property
@@ -172,7 +172,9 @@ class Op(QObject, Generic[T]):
         _RUNNING.discard(self)
         self._relay.deleteLater()  # on the GUI thread, after its last report
         if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect()
+            # closing emits `canceled`, which cancel() ignores now the work has ended. No
+            # disconnect(): PySide6 6.12's SignalInstance.disconnect() drops a reference to
+            # True each call, and Python 3.11 aborts once True's count reaches zero.
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -165,3 +168,30 @@ def test_an_op_runs_once(qtbot: QtBot, parent: QWidget) -> None:
     finish(qtbot, op)
     with pytest.raises(RuntimeError):
         op.start()
+
+
+def test_finished_operations_leave_the_count_of_true_alone(qtbot: QtBot) -> None:
+    """PySide6 6.12's disconnect() drops a reference to True per call; Python 3.11 aborts
+    when it reaches zero. Ending an operation (closing its progress dialog) must not."""
+    runs = 60
+
+    def run_once() -> None:
+        owner = QWidget()
+        op: Op[object] = Op(owner, lambda _task: None, label="Räknar …")
+        loop = QEventLoop()
+        op.finished.connect(loop.quit)
+        op.start()
+        if op.running:
+            loop.exec()
+        assert op.progress_dialog is None and not op.cancel_requested
+        del op
+        owner.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    run_once()
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(runs):
+        run_once()
+    gc.collect()
+    assert sys.getrefcount(True) > before - runs // 2
