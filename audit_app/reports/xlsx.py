@@ -21,7 +21,7 @@ from audit_app.domain.gender import GENDER_LABELS, gender_label
 from audit_app.domain.group_labels import group_label, kind_label
 from audit_app.domain.i18n import answer_label, msg, verdict_word
 from audit_app.reports.xlsx_data import PLACEHOLDER_ROW, DataTuple, splice, write_rows
-from audit_app.reports.xlsx_text import as_text, text_row
+from audit_app.reports.xlsx_text import append_fitted, as_text, header_written, text_row
 from audit_app.reports.xlsx_texts import texts_sheet, texts_summary
 
 Progress = Callable[[int], None]
@@ -106,6 +106,7 @@ def _sheet(wb: Workbook, title: str, columns: tuple[tuple[str, int], ...],
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         head.append(cell)
     ws.append(head)
+    header_written(ws)
     return ws
 
 
@@ -146,9 +147,9 @@ def _summary(wb: Workbook, report: Report, publication: bool, lang: str) -> None
         answers = "<5" if masked else texts_summary(item, lang) \
             if item.answer_type == "fritext" else ", ".join(
                 f"{answer_label(item.label(v), lang)}: {c}" for v, c in item.total.counts.items())
-        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), item.section,
-                                yes if item.critical else "", item.condition,
-                                *_figure_cells(ws, item.total, publication, lang), answers]))
+        append_fitted(ws, [k, _cell(ws, item.question, wrap=True), item.section,
+                      yes if item.critical else "", item.condition,
+                      *_figure_cells(ws, item.total, publication, lang), answers])
     _finish(ws, len(SUMMARY_COLUMNS), len(report.items))
     info = wb.create_sheet(msg("Om rapporten", lang))
     info.column_dimensions["A"].width = 22
@@ -198,10 +199,10 @@ def _agreement(wb: Workbook, report: Report, lang: str) -> None:
     for k, item in items:
         a = item.agreement
         assert a is not None
-        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), a.cases, a.agreeing,
-                                _cell(ws, a.percent, PCT), _cell(ws, a.kappa, "0.00"),
-                                _cell(ws, a.low, "0.00"), _cell(ws, a.high, "0.00"),
-                                msg("Ja" if a.weighted else "Nej", lang), a.note]))
+        append_fitted(ws, [k, _cell(ws, item.question, wrap=True), a.cases, a.agreeing,
+                      _cell(ws, a.percent, PCT), _cell(ws, a.kappa, "0.00"),
+                      _cell(ws, a.low, "0.00"), _cell(ws, a.high, "0.00"),
+                      msg("Ja" if a.weighted else "Nej", lang), a.note])
     _finish(ws, len(AGREEMENT_COLUMNS), len(items))
 
 
@@ -213,8 +214,8 @@ def _chosen(wb: Workbook, report: Report, publication: bool, lang: str) -> None:
     ws = _sheet(wb, "Valda ärenden", CHOSEN_COLUMNS, lang)
     for k, item in items:
         assert item.chosen is not None
-        ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True),
-                                *_figure_cells(ws, item.chosen, publication, lang)]))
+        append_fitted(ws, [k, _cell(ws, item.question, wrap=True),
+                      *_figure_cells(ws, item.chosen, publication, lang)])
     _finish(ws, len(CHOSEN_COLUMNS), len(items))
 
 
@@ -252,11 +253,11 @@ def _checklist(wb: Workbook, checklist: Checklist, lang: str) -> None:
                                   for c in item.applies_when)
             options = ", ".join(f"{o.value} ({answer_label(o.label, lang)})"
                                 for o in spec.options)
-            ws.append(text_row(ws, [
+            append_fitted(ws, [
                 section.title, item.id, _cell(ws, item.question, wrap=True), spec.type.value,
                 options, ", ".join(sorted(spec.compliant)), condition,
                 yes if item.required else "", yes if item.critical else "",
                 _cell(ws, item.target / 100 if item.target is not None else None, PCT),
-                item.reference]))
+                item.reference])
             count += 1
     _finish(ws, len(CHECKLIST_COLUMNS), count)

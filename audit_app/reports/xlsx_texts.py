@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from audit_app.domain.figures import ItemFigures, Report
 from audit_app.domain.i18n import answer_label, msg
-from audit_app.reports.xlsx_text import as_text, text_row
+from audit_app.reports.xlsx_text import append_fitted, as_text, header_written
 
 TEXTS_SHEET = "Texter"
 TEXT_COLUMNS = (("Omgång", 22), ("Ärende", 14), ("Nr", 5), ("Kontrollpunkt-id", 24),
@@ -35,6 +35,7 @@ def texts_sheet(wb: Workbook, report: Report, lang: str = "sv") -> int:
         head.append(cell)
     ws.freeze_panes = "A2"
     ws.append(head)
+    header_written(ws)
     wrap = Alignment(wrap_text=True, vertical="top")
     rows = 0
     for number, item in enumerate(report.items, start=1):
@@ -42,10 +43,10 @@ def texts_sheet(wb: Workbook, report: Report, lang: str = "sv") -> int:
             text = as_text(WriteOnlyCell(ws, c.text))
             text.alignment = wrap
             answer = "" if c.written else answer_label(item.label(c.value or ""), lang)
-            ws.append(text_row(ws, [c.round_name, c.case_ref, number, item.item_id,
-                                    item.question,
-                                    msg("Svar" if c.written else "Kommentar", lang),
-                                    answer, c.reviewer, text, "; ".join(c.themes)]))
+            append_fitted(ws, [c.round_name, c.case_ref, number, item.item_id,
+                              item.question,
+                              msg("Svar" if c.written else "Kommentar", lang),
+                              answer, c.reviewer, text, "; ".join(c.themes)])
             rows += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEXT_COLUMNS))}{max(rows, 1) + 1}"
     return rows

@@ -91,6 +91,15 @@ def test_pdf_quotes_texts_whole_counts_repeats_and_points_to_excel(
     assert "dokumentationen saknas\ni akten" in [r[8] for r in same]  # as it was written
     summary = {r[1].value: r[12].value for r in wb["Sammanfattning"].iter_rows(min_row=2)}
     assert summary["Vad är väl beskrivet i akten?"] == "9 skrivna svar (se bladet Texter)"
+    # rows are tall enough for their wrapped texts (no program grows them on opening):
+    # the two-line paragraph gets two lines, a one-line text keeps the default height
+    heights = {r[1]: ws.row_dimensions[k].height for k, r in enumerate(rows, start=2)
+               if r[3] == "styrkor"}
+    assert heights["2026-0009"] == 30 and heights["2026-0001"] is None
+    summary_ws = wb["Sammanfattning"]
+    long_row = next(k for k in range(2, summary_ws.max_row + 1)
+                    if len(str(summary_ws.cell(k, 2).value)) > 80)
+    assert (summary_ws.row_dimensions[long_row].height or 0) >= 30
 
     item = next(i for i in json.loads(js.read_text(encoding="utf-8"))["items"]
                 if i["id"] == "gemensamma_moten")
