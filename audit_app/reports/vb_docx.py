@@ -35,7 +35,7 @@ def write_vb_docx(chapter: VbChapter, path: Path, lang: str = "sv") -> None:
     doc.core_properties.title = title
     doc.core_properties.language = "en-GB" if lang == "en" else "sv-SE"
     doc.add_heading(title, level=1)
-    doc.add_paragraph(t["created"].format(date=chapter.created.isoformat()))
+    doc.add_paragraph(t["chapter"] + " " + t["created"].format(date=chapter.created.isoformat()))
     doc.add_heading(t["plan"], level=2)
     rows = [[f"{c.title} ({c.control_id})", "\n".join(x for x in (c.rule, c.reference) if x),
              f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", method_text(c.method, lang),
@@ -100,7 +100,7 @@ def _control(doc: Any, vc: VbControl, year: int, lang: str) -> None:
     doc.add_paragraph(method_text(c.method, lang).capitalize() + ".")
     _table(doc, ["Period", t["round"], "N", "n", t["reviewed"], t["drawn"]],
            [[s.period, "\n".join(s.rounds) or "–", str(s.population), str(s.size),
-             str(s.reviewed), drawn_text(s.drawn, lang)] for s in vc.samples])
+             str(s.reviewed), drawn_text(s, lang)] for s in vc.samples])
     if vc.items:
         doc.add_heading(t["results"], level=3)
         columns = period_columns(c)
