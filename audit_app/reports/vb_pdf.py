@@ -198,7 +198,7 @@ def _deviations(vc: VbControl, st: dict[str, Any]) -> list[Any]:
             rows = [[_p(t[h], st["cellb"]) for h in ("action", "responsible", "due",
                                                      "status", "next")]]
             rows += [[_p(x, st["cell"]) for x in action_row(a, lang)] for a in d.actions]
-            block.append(_table(rows, [56 * mm, 28 * mm, 22 * mm, 30 * mm, 34 * mm]))
+            block.append(_table(rows, [52 * mm, 28 * mm, 22 * mm, 26 * mm, 42 * mm]))
         else:
             block.append(_p(t["no_actions"], st["small"]))
         out += [KeepTogether(block), Spacer(1, 3 * mm)]

@@ -94,6 +94,8 @@ def test_english_chapter_has_no_swedish_words(year: Path, db_path: Path,
         missing = [e for e in ENGLISH_CHAPTER if e not in text]
         assert missing == []
     assert "Chapter for the annual report." in word
+    section = docx.Document(str(year / "vb-en.docx")).sections[0]
+    assert round(section.page_width.cm, 1) == 21.0  # A4, tables sized to its 17 cm
 
 
 def test_swedish_chapter_keeps_its_words(year: Path, db_path: Path,
