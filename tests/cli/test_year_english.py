@@ -12,6 +12,10 @@ from pypdf import PdfReader
 from sqlalchemy import update
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.plan import Method, MethodKind, PeriodState, PeriodStatus
+from audit_app.domain.rounds import Period
+from audit_app.domain.vb import DrawnSample
+from audit_app.reports.vb_lang import drawn_text, method_text, period_state_text
 from audit_app.services.deviations import DeviationService
 from audit_app.storage.db import Database
 from audit_app.storage.models import Sample
@@ -141,3 +145,25 @@ def test_year_listings_stay_swedish(year: Path, db_path: Path,
     assert "\tT1\tklar\t" in status and "utredningstid\tT1\tförsenad" in status
     assert "22 av 28 (78,6 %)\t90 %\tmålet ej uppfyllt; kritisk punkt ej uppfylld" in deviations
     assert "2024-05-31 FÖRSENAD\tplanerad" in actions
+
+
+def test_states_and_draws_the_listings_above_do_not_reach() -> None:
+    running = PeriodStatus("c", "C", Period.T3, PeriodState.IN_PROGRESS, ("R",), 3, 10)
+    late = PeriodStatus("c", "C", Period.T3, PeriodState.OVERDUE, ("R",), 3, 10)
+    created = PeriodStatus("c", "C", Period.T3, PeriodState.CREATED, ("R",))
+    assert [period_state_text(s, "en") for s in (running, late, created)] == [
+        "in progress (3 of 10 reviewed)", "overdue (3 of 10 reviewed)", "round created"]
+    assert period_state_text(running, "sv") == "pågår (3 av 10 granskade)"
+
+    def drawn(*methods: str, rounds: tuple[str, ...] = ("R",)) -> DrawnSample:
+        return DrawnSample("T1", rounds, 10, 5, 5, methods)
+
+    assert drawn_text(drawn("hmac-sha256-rank; equal"), "en") == (
+        "random sample (traceable seed), stratified by unit, the same number per unit")
+    assert drawn_text(drawn("hmac-sha256-rank; none"), "sv") == (
+        "slumpmässigt stickprov (spårbart frö)")
+    assert drawn_text(drawn("hmac-sha256-rank; team"), "en").endswith("stratified by team")
+    assert drawn_text(drawn(), "en") == "no sample drawn"
+    assert drawn_text(drawn(), "sv") == "inget urval dragit"
+    assert drawn_text(drawn("from the old system"), "en") == "from the old system"
+    assert method_text(Method(MethodKind.FULL), "en") == "full review (all cases)"
