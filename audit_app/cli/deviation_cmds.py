@@ -10,6 +10,7 @@ from audit_app.cli.context import CliContext
 from audit_app.domain.errors import UserError
 from audit_app.domain.figures import figure_text
 from audit_app.domain.plan import Action
+from audit_app.reports.vb_lang import kind_text, status_text
 from audit_app.services.deviations import DeviationService
 
 STATUSES = ["planerad", "pågår", "klar", "avbruten", "planned", "in_progress", "done",
@@ -73,8 +74,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
           file=ctx.out)
     for d in found:
         target = "-" if d.figure.target is None else f"{d.figure.target:g} %"
-        print(f"{d.control_id}\t{d.period}\t{d.item_id}\t{figure_text(d.figure)}\t{target}\t"
-              f"{'; '.join(k.value for k in d.kinds)}\t{_one_line(d.analysis) or '-'}\t"
+        kinds = "; ".join(kind_text(k, ctx.lang) for k in d.kinds)
+        print(f"{d.control_id}\t{d.period}\t{d.item_id}\t{figure_text(d.figure, lang=ctx.lang)}"
+              f"\t{target}\t{kinds}\t{_one_line(d.analysis) or '-'}\t"
               f"{len(d.actions)}", file=ctx.out)
     return 0
 
@@ -106,12 +108,13 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _action_line(a: Action, today: date) -> str:
-    flag = " FÖRSENAD" if a.overdue(today) else ""
-    status = a.status.value + (f" ({a.reason})" if a.reason else "")
+def _action_line(a: Action, today: date, lang: str) -> str:
+    flag = (" OVERDUE" if lang == "en" else " FÖRSENAD") if a.overdue(today) else ""
+    status = status_text(a.status, lang) + (f" ({a.reason})" if a.reason else "")
     nxt = "-"
     if a.next_period:
-        nxt = f"{a.next_period}: " + (figure_text(a.next_figure) if a.next_figure else "–")
+        nxt = f"{a.next_period}: " + (figure_text(a.next_figure, lang=lang) if a.next_figure
+                                      else "–")
     return (f"{a.id}\t{a.unit}\t{a.year}\t{a.control_id}\t{a.period}\t{a.item_id}\t"
             f"{_one_line(a.what)}\t{a.responsible}\t{a.due.isoformat()}{flag}\t{status}\t{nxt}")
 
@@ -125,11 +128,12 @@ def cmd_actions(args: argparse.Namespace, ctx: CliContext) -> int:
     print("id\tenhet\tår\tkontrollmoment\tperiod\tkontrollpunkt\tåtgärd\tansvarig\tklart senast"
           "\tstatus\tnästa period", file=ctx.out)
     for a in found:
-        print(_action_line(a, today), file=ctx.out)
+        print(_action_line(a, today, ctx.lang), file=ctx.out)
     return 0
 
 
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     action = _service(ctx).set_status(args.action, args.status, args.reason)
-    print(f"Åtgärd {action.id} har status {action.status.value}.", file=ctx.out)
+    print(f"Åtgärd {action.id} har status {status_text(action.status, ctx.lang)}.",
+          file=ctx.out)
     return 0

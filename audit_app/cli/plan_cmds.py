@@ -8,6 +8,7 @@ from typing import Any
 
 from audit_app.cli.context import CliContext
 from audit_app.domain.errors import UserError
+from audit_app.reports.vb_lang import period_state_text, verdict_text
 from audit_app.services.plan import PlanService
 from audit_app.services.plan_status import YearService
 
@@ -76,7 +77,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Internkontrollplan {args.unit} {args.year}", file=ctx.out)
     print("kontrollmoment\tperiod\tstatus\tomgångar\tbedömning", file=ctx.out)
     for s in lines:
-        verdicts = "; ".join(f"{item}: {v}" for item, v in s.verdicts) or "-"
-        print(f"{s.control_id}\t{s.period.value}\t{s.text()}\t"
+        verdicts = "; ".join(f"{item}: {verdict_text(v, ctx.lang)}"
+                             for item, v in s.verdicts) or "-"
+        print(f"{s.control_id}\t{s.period.value}\t{period_state_text(s, ctx.lang)}\t"
               f"{', '.join(s.rounds) or '-'}\t{verdicts}", file=ctx.out)
     return 0

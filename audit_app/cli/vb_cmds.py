@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +18,14 @@ def register(sub: Any) -> None:
     parser.add_argument("--pdf", type=Path, metavar="FIL", help="kapitlet som PDF")
     parser.add_argument("--docx", type=Path, metavar="FIL", help="kapitlet som Word-fil")
     parser.add_argument("--json", type=Path, metavar="FIL", help="siffrorna som JSON")
-    parser.add_argument("--lang", choices=("sv", "en"), default=None,
+    # SUPPRESS: without it the sub-command's default would overwrite `audit-app --lang en vb`
+    parser.add_argument("--lang", choices=("sv", "en"), default=argparse.SUPPRESS,
                         help="språk i PDF- och Word-filen (standard: GRANSKA_LANG eller sv)")
     parser.set_defaults(func=cmd_vb)
 
 
 def cmd_vb(args: argparse.Namespace, ctx: CliContext) -> int:
-    lang = args.lang or os.environ.get("GRANSKA_LANG", "sv")
+    lang = ctx.lang  # --lang before or after `vb`, else GRANSKA_LANG, else Swedish
     files = VbFiles(pdf=args.pdf, docx=args.docx, json=args.json, lang=lang)
     chapter = VbService(ctx.db(), ctx.library, ctx.actor).export(args.unit, args.year, files)
     for path in (args.pdf, args.docx, args.json):
@@ -37,6 +37,7 @@ def cmd_vb(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"{vc.control.control_id}: {vc.control.title}", file=ctx.out)
             for item in vc.items:
                 vb = vc.figure(item, "VB", chapter.year)
-                print(f"  {item.item_id}\tVB {figure_text(vb) if vb else '–'}", file=ctx.out)
+                text = figure_text(vb, lang=lang) if vb else "–"
+                print(f"  {item.item_id}\tVB {text}", file=ctx.out)
             print(f"  avvikelser: {len(vc.deviations)}", file=ctx.out)
     return 0

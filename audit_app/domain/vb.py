@@ -21,7 +21,7 @@ class DrawnSample:
     population: int  # N: cases in the frame
     size: int  # n: cases drawn
     reviewed: int
-    drawn: str  # the sample's method, e.g. "slumpmässigt urval (seed …)"
+    methods: tuple[str, ...]  # the samples' stored methods, e.g. "hmac-sha256-rank; none"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from audit_app.domain.gender import Gender, gender_label
 from audit_app.domain.plan import risk_matrix
@@ -32,17 +32,21 @@ def write_vb_docx(chapter: VbChapter, path: Path, lang: str = "sv") -> None:
     title = t["title"].format(year=chapter.year, unit=chapter.unit)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
+    page = doc.sections[0]  # A4 with 2 cm margins: 17 cm for the tables, as in the PDF
+    page.page_width, page.page_height = Cm(21.0), Cm(29.7)
+    page.left_margin = page.right_margin = Cm(2.0)
     doc.core_properties.title = title
     doc.core_properties.language = "en-GB" if lang == "en" else "sv-SE"
     doc.add_heading(title, level=1)
-    doc.add_paragraph(t["created"].format(date=chapter.created.isoformat()))
+    created = t["created"].format(date=chapter.created.isoformat())
+    doc.add_paragraph(f"{t['chapter']} {created}")
     doc.add_heading(t["plan"], level=2)
     rows = [[f"{c.title} ({c.control_id})", "\n".join(x for x in (c.rule, c.reference) if x),
              f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", method_text(c.method, lang),
              ", ".join(p.value for p in c.periods), c.responsible]
             for c in chapter.plan.controls]
     _table(doc, [t["control"], t["rule"], t["risk"], t["method"], t["periods"],
-                 t["responsible"]], rows)
+                 t["responsible"]], rows, [3.9, 2.9, 1.8, 3.2, 2.2, 3.0])
     doc.add_heading(t["matrix"], level=2)
     _matrix(doc, chapter, t["matrix_corner"])
     for vc in chapter.controls:
@@ -58,9 +62,11 @@ def _shade(cell: Any, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _table(doc: Any, head: list[str], rows: list[list[str]]) -> Any:
+def _table(doc: Any, head: list[str], rows: list[list[str]], widths: list[float]) -> Any:
+    """A table with a shaded head row; widths in cm (the page's 17 cm in all)."""
     table = doc.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, head, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
@@ -69,6 +75,10 @@ def _table(doc: Any, head: list[str], rows: list[list[str]]) -> Any:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # LibreOffice reads the grid, Word each cell
+        for cell in column.cells:
+            cell.width = Cm(width)
     return table
 
 
@@ -100,14 +110,16 @@ def _control(doc: Any, vc: VbControl, year: int, lang: str) -> None:
     doc.add_paragraph(method_text(c.method, lang).capitalize() + ".")
     _table(doc, ["Period", t["round"], "N", "n", t["reviewed"], t["drawn"]],
            [[s.period, "\n".join(s.rounds) or "–", str(s.population), str(s.size),
-             str(s.reviewed), drawn_text(s.drawn, lang)] for s in vc.samples])
+             str(s.reviewed), drawn_text(s, lang)] for s in vc.samples],
+           [1.8, 3.4, 1.2, 1.2, 2.6, 6.8])
     if vc.items:
         doc.add_heading(t["results"], level=3)
         columns = period_columns(c)
         rows = [[item.question, "–" if item.target is None else f"{item.target:g} %"]
                 + [result_cell(vc.figure(item, col, year), vc.last_year(item, col, year),
                                lang) for col in columns] for item in vc.items]
-        _table(doc, [t["item"], t["target"], *period_heads(c, lang)], rows)
+        _table(doc, [t["item"], t["target"], *period_heads(c, lang)], rows,
+               [5.6, 1.8] + [9.6 / len(columns)] * len(columns))
         for item in vc.items:
             genders = [f"{gender_label(g.value, lang, plural=True)}: {f.x} {t['of']} {f.n}"
                        for g, f in item.genders.items()
@@ -125,6 +137,6 @@ def _control(doc: Any, vc: VbControl, year: int, lang: str) -> None:
         doc.add_paragraph(f"{t['analysis']}: " + (d.analysis or t["no_analysis"]))
         if d.actions:
             _table(doc, [t["action"], t["responsible"], t["due"], t["status"], t["next"]],
-                   [list(action_row(a, lang)) for a in d.actions])
+                   [list(action_row(a, lang)) for a in d.actions], [4.4, 3.0, 2.6, 2.6, 4.4])
         else:
             doc.add_paragraph(t["no_actions"])

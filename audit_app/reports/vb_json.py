@@ -9,6 +9,7 @@ from typing import Any
 from audit_app.domain.plan import Action, Control, Deviation, MethodKind, risk_matrix
 from audit_app.domain.vb import PERIOD_COLUMNS, VbChapter, VbControl
 from audit_app.reports.json_report import figure_json, item_json
+from audit_app.reports.vb_lang import drawn_text
 
 FORMAT = "granska-vb"
 FORMAT_VERSION = 1
@@ -59,7 +60,8 @@ def _control(vc: VbControl, year: int) -> dict[str, Any]:
         }
         if sample is not None:
             entry.update(rounds=list(sample.rounds), population=sample.population,
-                         sample=sample.size, reviewed=sample.reviewed, drawn=sample.drawn)
+                         sample=sample.size, reviewed=sample.reviewed,
+                         drawn=drawn_text(sample, "sv"))
         periods[column] = entry
     return {
         "id": c.control_id, "title": c.title, "checklist": c.checklist,

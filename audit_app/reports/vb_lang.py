@@ -1,9 +1,18 @@
-"""The VB chapter's fixed texts in Swedish and English."""
+"""The internkontroll year's texts in Swedish and English: the VB chapter and the CLI."""
 
 from __future__ import annotations
 
-from audit_app.domain.figures import Figure, figure_text
-from audit_app.domain.plan import ActionStatus, DeviationKind, Method, MethodKind
+from audit_app.domain.figures import Figure, Verdict, figure_text
+from audit_app.domain.i18n import verdict_word
+from audit_app.domain.plan import (
+    ActionStatus,
+    DeviationKind,
+    Method,
+    MethodKind,
+    PeriodState,
+    PeriodStatus,
+)
+from audit_app.domain.vb import DrawnSample
 
 LANGS = ("sv", "en")
 
@@ -58,9 +67,24 @@ KINDS_EN = {DeviationKind.NOT_MET: "target not met",
             DeviationKind.CRITICAL: "critical item not met"}
 STATUS_EN = {ActionStatus.PLANNED: "planned", ActionStatus.IN_PROGRESS: "in progress",
              ActionStatus.DONE: "done", ActionStatus.CANCELLED: "cancelled"}
-DRAWN_EN = (("slumpmässigt stickprov (spårbart frö)", "random sample (traceable seed)"),
-            ("stratifierat efter", "stratified by"), ("inget urval dragit", "no sample drawn"),
-            ("ingen omgång", "no round"))
+STATE_EN = {PeriodState.PLANNED: "planned", PeriodState.CREATED: "round created",
+            PeriodState.IN_PROGRESS: "in progress", PeriodState.DONE: "done",
+            PeriodState.OVERDUE: "overdue"}
+# How a sample was drawn, from its stored method: Granska's own draw stores
+# "hmac-sha256-rank; <strata>"; a sample made elsewhere (the demo's) stores its words.
+RANKED = "hmac-sha256-rank"
+DRAWN: dict[str, tuple[str, str]] = {
+    RANKED: ("slumpmässigt stickprov (spårbart frö)", "random sample (traceable seed)"),
+    "proportional": ("stratifierat per enhet, proportionell fördelning",
+                     "stratified by unit, proportional allocation"),
+    "equal": ("stratifierat per enhet, lika många per enhet",
+              "stratified by unit, the same number per unit"),
+    "stratifierat obundet slumpmässigt urval per enhet": (
+        "stratifierat obundet slumpmässigt urval per enhet",
+        "stratified simple random sample per unit"),
+    "": ("inget urval dragit", "no sample drawn"),
+    "no round": ("ingen omgång", "no round"),
+}
 
 
 def lang_of(lang: str) -> str:
@@ -74,11 +98,9 @@ def vb_texts(lang: str) -> dict[str, str]:
 
 
 def fig_text(fig: Figure, lang: str) -> str:
-    """ "22 av 28 (78,6 %)" in Swedish, "22 of 28 (78.6%)" in English."""
-    text = figure_text(fig)
-    if lang_of(lang) == "en" and fig.n and fig.rate is not None:
-        return f"{fig.x} of {fig.n} ({fig.rate * 100:.1f}%)"
-    return text
+    """ "22 av 28 (78,6 %)" in Swedish, "22 of 28 (78.6 %)" in English, as in the other
+    reports."""
+    return figure_text(fig, lang=lang_of(lang))
 
 
 def kind_text(kind: DeviationKind, lang: str) -> str:
@@ -89,12 +111,51 @@ def status_text(status: ActionStatus, lang: str) -> str:
     return STATUS_EN[status] if lang_of(lang) == "en" else status.value
 
 
-def drawn_text(text: str, lang: str) -> str:
-    if lang_of(lang) != "en":
+def drawn_text(sample: DrawnSample, lang: str) -> str:
+    """How a period's cases were drawn, in words ("no round" when it has none)."""
+    if not sample.rounds:
+        return _drawn("no round", lang)
+    return "; ".join(_method_words(m, lang) for m in sample.methods) or _drawn("", lang)
+
+
+def _method_words(method: str, lang: str) -> str:
+    if not method.startswith(RANKED):
+        return _drawn(method, lang)
+    strata = method.split(";", 1)[1].strip() if ";" in method else "none"
+    text = _drawn(RANKED, lang)
+    if strata in ("", "none"):
         return text
-    for sv, en in DRAWN_EN:
-        text = text.replace(sv, en)
+    if strata in DRAWN:
+        return f"{text}, {_drawn(strata, lang)}"
+    return f"{text}, " + ("stratified by" if lang_of(lang) == "en" else "stratifierat efter") \
+        + f" {strata}"
+
+
+def _drawn(key: str, lang: str) -> str:
+    """A stored method's words; an unknown one is shown as it was stored."""
+    words = DRAWN.get(key)
+    if words is None:
+        return key
+    return words[1] if lang_of(lang) == "en" else words[0]
+
+
+def period_state_text(status: PeriodStatus, lang: str) -> str:
+    """ "pågår (3 av 10 granskade)" in Swedish, "in progress (3 of 10 reviewed)" in English."""
+    if lang_of(lang) != "en":
+        return status.text()
+    text = STATE_EN[status.state]
+    if status.state is PeriodState.IN_PROGRESS or (status.state is PeriodState.OVERDUE
+                                                   and status.rounds):
+        text += f" ({status.reviewed} of {status.sampled} reviewed)"
     return text
+
+
+def verdict_text(verdict: str, lang: str) -> str:
+    """A stored verdict word ("ej uppfyllt") in lang ("not met")."""
+    try:
+        return verdict_word(Verdict(verdict), lang_of(lang))
+    except ValueError:
+        return verdict
 
 
 def method_text(method: Method, lang: str) -> str:
@@ -110,4 +171,4 @@ def method_text(method: Method, lang: str) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
+    return "–" if value is None else f"{value * 100:.1f}".rstrip("0").rstrip(".") + " %"

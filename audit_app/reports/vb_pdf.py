@@ -98,7 +98,7 @@ def _plan_table(chapter: VbChapter, st: dict[str, Any]) -> Table:
                      _p(method_text(c.method, st["lang"]), st["cell"]),
                      _p(", ".join(p.value for p in c.periods), st["cell"]),
                      _p(c.responsible or "–", st["cell"])])
-    return _table(rows, [40 * mm, 32 * mm, 18 * mm, 36 * mm, 20 * mm, 24 * mm])
+    return _table(rows, [38 * mm, 32 * mm, 18 * mm, 36 * mm, 20 * mm, 26 * mm])
 
 
 def _rule(c: Control) -> str:
@@ -138,7 +138,7 @@ def _control(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
         rows.append([_p(s.period, st["cell"]), _p("\n".join(s.rounds) or "–", st["cell"]),
                      _p(str(s.population), st["cell"]), _p(str(s.size), st["cell"]),
                      _p(str(s.reviewed), st["cell"]),
-                     _p(drawn_text(s.drawn, lang), st["cell"])])
+                     _p(drawn_text(s, lang), st["cell"])])
     out += [_p(method_text(c.method, lang).capitalize() + ".", st["body"]),
             _table(rows, [16 * mm, 38 * mm, 12 * mm, 12 * mm, 25 * mm, 67 * mm])]
     if not vc.items:
@@ -161,9 +161,9 @@ def _results(vc: VbControl, year: int, st: dict[str, Any]) -> list[Any]:
         rows.append([_p(item.question, st["cell"]),
                      _p("–" if item.target is None else f"{item.target:g} %", st["cell"])]
                     + [_p(text, st["cell"]) for text in cells])
-    free = WIDTH - 60 * mm - 14 * mm
+    free = WIDTH - 60 * mm - 16 * mm
     out: list[Any] = [_p(t["results"], st["h2"]),
-                      _table(rows, [60 * mm, 14 * mm] + [free / len(columns)] * len(columns))]
+                      _table(rows, [60 * mm, 16 * mm] + [free / len(columns)] * len(columns))]
     for item in vc.items:
         bars: list[tuple[str, Figure, bool]] = []
         for col in columns:
@@ -198,7 +198,7 @@ def _deviations(vc: VbControl, st: dict[str, Any]) -> list[Any]:
             rows = [[_p(t[h], st["cellb"]) for h in ("action", "responsible", "due",
                                                      "status", "next")]]
             rows += [[_p(x, st["cell"]) for x in action_row(a, lang)] for a in d.actions]
-            block.append(_table(rows, [56 * mm, 28 * mm, 22 * mm, 30 * mm, 34 * mm]))
+            block.append(_table(rows, [52 * mm, 28 * mm, 22 * mm, 26 * mm, 42 * mm]))
         else:
             block.append(_p(t["no_actions"], st["small"]))
         out += [KeepTogether(block), Spacer(1, 3 * mm)]

@@ -62,12 +62,12 @@ class VbService:
         with self.db.session() as s:
             rows = list(s.scalars(select(Sample).where(Sample.round_id.in_(ids)))) if ids \
                 else []
-            drawn = "; ".join(dict.fromkeys(_drawn_text(r.method) for r in rows))
+            methods = tuple(dict.fromkeys(r.method for r in rows))
             population = sum(r.population for r in rows)
             size = sum(r.size for r in rows)
         return DrawnSample(period=cp.period.value, rounds=tuple(r.name for r in cp.rounds),
                            population=population, size=size, reviewed=cp.reviewed,
-                           drawn=drawn or ("inget urval dragit" if ids else "ingen omgång"))
+                           methods=methods)
 
     def export(self, unit: str, year: int, files: VbFiles,
                today: date | None = None) -> VbChapter:
@@ -87,11 +87,3 @@ class VbService:
             raise UserError(f"Kan inte skriva filen: {exc.strerror} ({exc.filename})") from exc
         return chapter
 
-
-def _drawn_text(method: str) -> str:
-    """The stored sample method in words."""
-    if method.startswith("hmac-sha256-rank"):
-        strata = method.split(";", 1)[1].strip() if ";" in method else "none"
-        text = "slumpmässigt stickprov (spårbart frö)"
-        return text if strata in ("", "none") else f"{text}, stratifierat efter {strata}"
-    return method

@@ -66,7 +66,7 @@ def test_english_word_and_pdf_have_no_swedish_fixed_texts(
     assert f"Internal control 2024 – {UNIT}" in text
     assert "Analysis: Rutinen var okänd." in text
     assert "Risk matrix (likelihood × consequence)" in text
-    assert "22 of 28 (78.6%)" in text and "planned" in text
+    assert "22 of 28 (78.6 %)" in text and "planned" in text
     document = docx.Document(str(year / "en.docx"))
     results = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
     assert [c.text for c in results.rows[0].cells] == ["Item", "Target", "T1", "T2", "Year"]
