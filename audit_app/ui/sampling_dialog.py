@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
@@ -140,8 +141,9 @@ class SamplingDialog(QDialog):
         # the round's tertial (T1 Jan-Apr, T2 May-Aug, T3 Sep-Dec of its year)
         bounds = self.service.period_bounds(self.round_id)
         first, last = bounds if bounds else (None, None)
-        self.date_from = QDateEdit(QDate(first) if first else QDate.currentDate().addMonths(-4))
-        self.date_to = QDateEdit(QDate(last) if last else QDate.currentDate())
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(_qdate(first) if first else today.addMonths(-4))
+        self.date_to = QDateEdit(_qdate(last) if last else today)
         for edit, name in ((self.date_from, self.tr("Från datum")),
                            (self.date_to, self.tr("Till datum"))):
             edit.setCalendarPopup(True)
@@ -267,3 +269,7 @@ class SamplingDialog(QDialog):
         self.result_panel.set_protocol(proto)
         self.result_panel.show()
         self.resize(max(self.width(), 720), max(self.height(), 640))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
