@@ -68,6 +68,7 @@ EN: dict[str, str] = {
     "Texter": "Texts",
     "Citat": "Quotes",
     "Teman": "Themes",
+    "Antal": "Count",
     "{count} av {n}": "{count} of {n}",
     "Bilaga: Urvalsprotokoll": "Appendix: Sampling protocol",
     "Urvalsprotokollet bifogas inte i publiceringsversionen eftersom det innehåller "

@@ -103,7 +103,7 @@ THEME_WIDTHS = (40 * mm, 26 * mm, 104 * mm)
 
 def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool,
                  lang: str = "sv") -> list[Any]:
-    """Each theme: its count of the item's texts (x of n, share) and its newest quotes."""
+    """Each theme: its count of the item's texts (x of n, share) and its quotes (chosen, then newest)."""
     if not item.themes or not any(t.n for t in item.themes):
         return []
     rows: list[list[Any]] = [[Paragraph(msg(h, lang), st["cellb"])

@@ -382,7 +382,11 @@ def _with_themes(texts: list[Comment], tags: list[Tag]) -> list[Comment]:
     if not tags:
         return texts
     labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    quoted: set[tuple[str, str]] = set()
     for tag in tags:
         labels[(tag.round_name, tag.case_ref)].append(tag.label)
-    return [replace(c, themes=tuple(labels.get((c.round_name, c.case_ref), ())))
+        if tag.quote:
+            quoted.add((tag.round_name, tag.case_ref))
+    return [replace(c, themes=tuple(labels.get((c.round_name, c.case_ref), ())),
+                    quote=(c.round_name, c.case_ref) in quoted)
             for c in texts]
