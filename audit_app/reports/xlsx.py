@@ -203,7 +203,7 @@ def _agreement(wb: Workbook, report: Report, lang: str) -> None:
         ws.append(text_row(ws, [k, _cell(ws, item.question, wrap=True), a.cases, a.agreeing,
                                 _cell(ws, a.percent, PCT), _cell(ws, a.kappa, "0.00"),
                                 _cell(ws, a.low, "0.00"), _cell(ws, a.high, "0.00"),
-                                msg("Ja" if a.weighted else "Nej", lang), a.note]))
+                                msg("Ja" if a.weighted else "Nej", lang), msg(a.note, lang)]))
     _finish(ws, len(AGREEMENT_COLUMNS), len(items))
 
 

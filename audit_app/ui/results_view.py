@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.agreement import kappa_text
+from audit_app.domain.agreement_text import agreement_line
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import Figure, ItemFigures, Report, figure_text, percent
+from audit_app.domain.figures import Figure, ItemFigures, Report, figure_text
 from audit_app.domain.gender import GENDER_ORDER, gender_label
 from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
@@ -365,14 +365,10 @@ def _double_review_lines(item: ItemFigures) -> list[str]:
     """The item's agreement between reviewers and its chosen cases' figure, when there."""
     lines = []
     a = item.agreement
-    if a is not None:
-        kappa = kappa_text(a) if a.kappa is not None else QCoreApplication.translate(
-            "ResultsView", "ej definierad")
-        lines.append(QCoreApplication.translate(
-            "ResultsView", "Överensstämmelse: {0} ärenden, {1}, kappa {2}").format(
-            a.cases, percent(a.percent), kappa) + (f" – {a.note}" if a.note else ""))
+    if a is not None:  # the same line as the PDF's, in the program's language
+        lines.append(agreement_line(a, current_language()))
     if item.chosen is not None and item.chosen.n:
         lines.append(QCoreApplication.translate(
             "ResultsView", "Valda ärenden (utanför stickprovet): {0}").format(
-            figure_text(item.chosen)))
+            figure_text(item.chosen, lang=current_language())))
     return lines
