@@ -166,6 +166,7 @@ class Comment:
     themes: tuple[str, ...] = ()  # labels of the themes the answer is tagged with
     answer_id: int = 0  # the stored answer, for tagging it afterwards
     quote: bool = False  # chosen by the user as a quote of its themes
+    theme_ids: tuple[str, ...] = ()  # the same themes' ids, in the same order
 
 
 @dataclass(frozen=True)
