@@ -75,7 +75,7 @@ class SynthesisDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        for col, width in ((0, 100), (1, 120), (2, 110), (4, 170)):
+        for col, width in ((0, 130), (1, 120), (2, 100), (4, 170)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setSectionResizeMode(
             TextTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)

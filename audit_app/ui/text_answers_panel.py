@@ -87,7 +87,8 @@ class TextTableModel(TitledTableModel):
         same = self._same.get(same_text_key(c.text), 1)
         text = c.text + (f"\n({self.tr('samma text i {0} ärenden').format(same)})"
                          if same > 1 else "")
-        themes = ", ".join(c.themes) + (f"\n★ {self.tr('valt citat')}" if c.quote else "")
+        quote = self.tr("valt citat")
+        themes = ", ".join(c.themes) + (f"\n★ {quote}" if c.quote else "")
         case = f"{c.case_ref}\n{c.round_name}" if self._rounds else c.case_ref
         return (case, c.reviewer, kind, text, themes)[index.column()]
 
