@@ -118,9 +118,12 @@ def item_agreement(item: ChecklistItem,
     return kappa_from_table(table)
 
 
-def kappa_text(agreement: Agreement) -> str:
-    """Kappa with its interval in Swedish notation, or why it is missing."""
+def kappa_text(agreement: Agreement, lang: str = "sv") -> str:
+    """Kappa with its interval, decimal comma in Swedish and point in English ("en"), or
+    that it is undefined."""
+    english = lang.strip().lower()[:2] == "en"
     if agreement.kappa is None:
-        return "ej definierad"
+        return "undefined" if english else "ej definierad"
     low, high = agreement.low or 0.0, agreement.high or 0.0
-    return (f"{agreement.kappa:.2f} ({low:.2f}–{high:.2f})").replace(".", ",")
+    text = f"{agreement.kappa:.2f} ({low:.2f}–{high:.2f})"
+    return text if english else text.replace(".", ",")

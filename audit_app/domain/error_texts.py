@@ -53,6 +53,8 @@ ERRORS_EN: dict[str, str] = {
     "Obligatoriska frågor saknar svar:\n{}": "Required questions have no answer:\n{0}",
     "Svaret {} finns inte.": "The answer {0} does not exist.",
     "Svaret har ingen text att märka med teman.": "The answer has no text to tag with themes.",
+    "Märk texten med ett tema innan den väljs som citat.":
+        "Tag the text with a theme before choosing it as a quote.",
     "Texten är för lång (högst {} tecken).": "The text is too long (at most {0} characters).",
     "'{}' är inget giltigt svar på '{}' ({}).": "'{0}' is not a valid answer to '{1}' ({2}).",
     "'{}' är inget tal ('{}').": "'{0}' is not a number ('{1}').",

@@ -165,6 +165,8 @@ class Comment:
     written: bool = False  # the text is the answer itself, not a comment on it
     themes: tuple[str, ...] = ()  # labels of the themes the answer is tagged with
     answer_id: int = 0  # the stored answer, for tagging it afterwards
+    quote: bool = False  # chosen by the user as a quote of its themes
+    theme_ids: tuple[str, ...] = ()  # the same themes' ids, in the same order
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ class ThemeCount:
     label: str
     count: int
     n: int  # the item's texts (written answers or comments)
-    quotes: tuple[tuple[str, str], ...] = ()  # (case reference, text), newest first
+    quotes: tuple[tuple[str, str], ...] = ()  # (case reference, text): chosen, then newest
 
     @property
     def share(self) -> float | None:

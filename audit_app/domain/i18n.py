@@ -68,6 +68,7 @@ EN: dict[str, str] = {
     "Texter": "Texts",
     "Citat": "Quotes",
     "Teman": "Themes",
+    "Antal": "Count",
     "{count} av {n}": "{count} of {n}",
     "Bilaga: Urvalsprotokoll": "Appendix: Sampling protocol",
     "Urvalsprotokollet bifogas inte i publiceringsversionen eftersom det innehåller "
@@ -150,6 +151,12 @@ EN: dict[str, str] = {
     "Överensstämmelse: {cases} ärenden, {share}, kappa {kappa}":
         "Agreement: {cases} cases, {share}, kappa {kappa}",
     ", linjärt viktad": ", linearly weighted",
+    "inga fall att jämföra": "no cases to compare",
+    "för få fall för ett konfidensintervall": "too few cases for a confidence interval",
+    ("kappa kan inte beräknas: båda granskarna gav alla svar i samma kategori (förväntad "
+     "överensstämmelse 100 %)"):
+        ("kappa cannot be computed: both reviewers gave every answer in the same category "
+         "(expected agreement 100 %)"),
     "Valda ärenden (utanför stickprovet): ": "Chosen cases (outside the sample): ",
 }
 

@@ -22,6 +22,7 @@ class Tag:
     case_ref: str
     round_name: str
     text: str
+    quote: bool = False  # the user chose this text as one of the theme's quotes
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def summarise_texts(texts: Sequence[Comment], limit: int = DEFAULT_QUOTES) -> Te
 
 def count_themes(declared: Sequence[Theme], tags: Sequence[Tag], texts: Sequence[Comment],
                  quotes: int = THEME_QUOTES) -> tuple[ThemeCount, ...]:
-    """Each theme's count of the item's texts (x of n), with its newest texts quoted.
+    """Each theme's count of the item's texts (x of n), with up to `quotes` texts quoted:
+    those the user chose first, then the newest.
 
     declared: the checklist's themes for the item, in order; a theme only found on stored
     tags (added with the round, or since left out of the checklist) follows them.
@@ -83,8 +85,11 @@ def count_themes(declared: Sequence[Theme], tags: Sequence[Tag], texts: Sequence
         mine = [t for t in tags if t.theme_id == theme_id
                 and (t.round_name, t.case_ref) in with_text]
         cases = {(t.round_name, t.case_ref) for t in mine}
-        newest = tuple((t.case_ref, t.text) for t in reversed(mine))[:quotes]
-        out.append(ThemeCount(theme_id, label, len(cases), n, newest))
+        newest_first = list(reversed(mine))
+        ranked = ([t for t in newest_first if t.quote]
+                  + [t for t in newest_first if not t.quote])
+        quoted = tuple((t.case_ref, t.text) for t in ranked)[:max(0, quotes)]
+        out.append(ThemeCount(theme_id, label, len(cases), n, quoted))
     return tuple(out)
 
 

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from audit_app.domain.agreement import kappa_text
+from audit_app.domain.agreement_text import agreement_line
 from audit_app.domain.distribution import distribution, step_colour
 from audit_app.domain.figures import (
     SMALL_N,
@@ -19,7 +19,6 @@ from audit_app.domain.figures import (
     Figure,
     ItemFigures,
     figure_text,
-    percent,
 )
 from audit_app.domain.i18n import answer_label, msg
 from audit_app.domain.texts import DEFAULT_QUOTES, Quote, summarise_texts
@@ -103,7 +102,8 @@ THEME_WIDTHS = (40 * mm, 26 * mm, 104 * mm)
 
 def themes_block(item: ItemFigures, st: dict[str, Any], publication: bool,
                  lang: str = "sv") -> list[Any]:
-    """Each theme: its count of the item's texts (x of n, share) and its newest quotes."""
+    """Each theme: its count of the item's texts (x of n, share) and its quotes (those
+    the user chose, then the newest)."""
     if not item.themes or not any(t.n for t in item.themes):
         return []
     rows: list[list[Any]] = [[Paragraph(msg(h, lang), st["cellb"])
@@ -137,11 +137,7 @@ def double_review_block(item: ItemFigures, st: dict[str, Any], publication: bool
     lines = []
     a = item.agreement
     if a is not None:
-        lines.append(msg("Överensstämmelse: {cases} ärenden, {share}, kappa {kappa}", lang,
-                         cases=a.cases, share=percent(a.percent, lang=lang),
-                         kappa=kappa_text(a))
-                     + (msg(", linjärt viktad", lang) if a.weighted else "")
-                     + (f" – {a.note}" if a.note else ""))
+        lines.append(agreement_line(a, lang))
     if item.chosen is not None and item.chosen.n:
         lines.append(msg("Valda ärenden (utanför stickprovet): ", lang)
                      + figure_text(item.chosen, publication=publication, lang=lang))

@@ -24,6 +24,7 @@ UNIT_HEADER = "_enhet"
 REVIEWER_HEADER = "_granskare"
 DATE_HEADER = "_datum"
 COMMENT_SUFFIX = "#kommentar"
+THEMES_PREFIX = "_teman:"  # read-only: "_" columns are skipped when answers are imported
 FIRST_ROW = 3  # row 1: machine ids (hidden), row 2: the questions
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -39,6 +40,7 @@ class WorkbookCase:
     unit: str = ""
     answers: dict[str, str | None] = field(default_factory=dict)
     comments: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)  # item id -> "Label | Label"
 
 
 def answer_label(item: ChecklistItem, value: str | None) -> str | None:
@@ -122,6 +124,15 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
             ws.cell(2, col, "Kommentar").fill = COMMENT_FILL
             ws.column_dimensions[get_column_letter(col)].width = 28
             col += 1
+        if checklist.taggable(item):  # the texts' themes beside them, to read
+            ws.cell(1, col, THEMES_PREFIX + item.id)
+            theme_header = ws.cell(2, col, "Teman (visas bara)")
+            theme_header.fill = COMMENT_FILL
+            theme_header.comment = Comment(
+                "Temana som texten är märkt med i Granska. Kolumnen läses inte in vid "
+                "importen; märk texter med teman i Granska.", "Granska", width=320, height=100)
+            ws.column_dimensions[get_column_letter(col)].width = 24
+            col += 1
     for c in range(1, col):
         for r in (1, 2):
             cell = ws.cell(r, c)
@@ -137,6 +148,10 @@ def write_review_workbook(path: Path, checklist: Checklist, round_name: str, rou
         for c in range(3, col):
             key = str(ids[c - 1])
             cell = ws.cell(r, c)
+            if key.startswith(THEMES_PREFIX):  # stays locked: shown, never imported
+                cell.value = case.themes.get(key[len(THEMES_PREFIX):]) or None
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                continue
             cell.protection = Protection(locked=False)
             if c == 4:
                 cell.number_format = "yyyy-mm-dd"

@@ -22,7 +22,7 @@ from audit_app.domain.group_labels import group_label, kind_label
 from audit_app.domain.i18n import answer_label, msg, verdict_word
 from audit_app.reports.xlsx_data import PLACEHOLDER_ROW, DataTuple, splice, write_rows
 from audit_app.reports.xlsx_text import append_fitted, as_text, header_written, text_row
-from audit_app.reports.xlsx_texts import texts_sheet, texts_summary
+from audit_app.reports.xlsx_texts import texts_sheet, texts_summary, themes_sheet
 
 Progress = Callable[[int], None]
 PCT = "0.0%"
@@ -73,6 +73,8 @@ def write_xlsx(report: Report, rows: Iterable[DataTuple], path: Path,
     data = None if publication else _data_sheet(wb, lang)
     if not publication:  # case references and texts stay out of a publication
         texts_sheet(wb, report, lang)
+        if any(item.themes for item in report.items):
+            themes_sheet(wb, report, lang)
     if checklist is not None:
         _checklist(wb, checklist, lang)
     partial = path.with_name(path.name + ".part")
@@ -202,7 +204,7 @@ def _agreement(wb: Workbook, report: Report, lang: str) -> None:
         append_fitted(ws, [k, _cell(ws, item.question, wrap=True), a.cases, a.agreeing,
                       _cell(ws, a.percent, PCT), _cell(ws, a.kappa, "0.00"),
                       _cell(ws, a.low, "0.00"), _cell(ws, a.high, "0.00"),
-                      msg("Ja" if a.weighted else "Nej", lang), a.note])
+                      msg("Ja" if a.weighted else "Nej", lang), msg(a.note, lang)])
     _finish(ws, len(AGREEMENT_COLUMNS), len(items))
 
 

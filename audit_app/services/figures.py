@@ -381,8 +381,13 @@ def _with_themes(texts: list[Comment], tags: list[Tag]) -> list[Comment]:
     """Each text with the labels of the themes its answer is tagged with."""
     if not tags:
         return texts
-    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    found: dict[tuple[str, str], list[Tag]] = defaultdict(list)
     for tag in tags:
-        labels[(tag.round_name, tag.case_ref)].append(tag.label)
-    return [replace(c, themes=tuple(labels.get((c.round_name, c.case_ref), ())))
-            for c in texts]
+        found[(tag.round_name, tag.case_ref)].append(tag)
+    out = []
+    for c in texts:
+        mine = found.get((c.round_name, c.case_ref), [])
+        out.append(replace(c, themes=tuple(t.label for t in mine),
+                           theme_ids=tuple(t.theme_id for t in mine),
+                           quote=any(t.quote for t in mine)))
+    return out

@@ -16,10 +16,10 @@ COMPLETE = "complete"
 
 def theme_tags(s: Session, round_ids: list[int], unit: str | None, gender: str | None,
                written: set[str]) -> dict[str, list[Tag]]:
-    """Per item, its tags oldest first; the tagged text is the written answer for written
-    (fritext) items, else the comment."""
+    """Per item, its tags oldest first (each says whether the user chose it as a quote);
+    the tagged text is the written answer for written (fritext) items, else the comment."""
     stmt = (select(Answer.item_id, AnswerTheme.theme_id, AnswerTheme.label, Case.case_ref,
-                   AuditRound.name, Answer.value, Answer.comment)
+                   AuditRound.name, Answer.value, Answer.comment, AnswerTheme.quote_at)
             .select_from(AnswerTheme).join(Answer, Answer.id == AnswerTheme.answer_id)
             .join(Review, Review.id == Answer.review_id)
             .join(Case, Case.id == Review.case_id)
@@ -28,8 +28,8 @@ def theme_tags(s: Session, round_ids: list[int], unit: str | None, gender: str |
     stmt = case_filters(stmt, unit, gender).order_by(AuditRound.year, AuditRound.period,
                                                       Case.case_ref, AnswerTheme.theme_id)
     out: dict[str, list[Tag]] = defaultdict(list)
-    for item_id, theme_id, label, ref, name, value, comment in s.execute(stmt):
+    for item_id, theme_id, label, ref, name, value, comment, quote_at in s.execute(stmt):
         text = (value or "") if item_id in written else comment
         if text:
-            out[item_id].append(Tag(theme_id, label, ref, name, text))
+            out[item_id].append(Tag(theme_id, label, ref, name, text, quote_at is not None))
     return out

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from audit_app.domain.checklist import AnswerType
+from audit_app.domain.checklist import AnswerType, Checklist
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.services.definitions import parse_definition
 from audit_app.storage.changelog import record_change
@@ -31,13 +31,17 @@ def replace_tags(s: Session, answer: Answer, wanted: Sequence[str], labels: Mapp
     if set(rows) == set(wanted):
         return None
     now = datetime.now()
+    # a text chosen as a quote stays one under a theme added to it later
+    quoted = next((r for r in rows.values() if r.quote_at is not None), None)
     for tid, row in rows.items():
         if tid not in wanted:
             s.delete(row)
     for tid in wanted:
         if tid not in rows:
             s.add(AnswerTheme(answer_id=answer.id, theme_id=tid, label=labels[tid],
-                              tagged_by=actor, tagged_at=now))
+                              tagged_by=actor, tagged_at=now,
+                              quote_by=quoted.quote_by if quoted else None,
+                              quote_at=quoted.quote_at if quoted else None))
     s.flush()
     return sorted(rows), list(wanted)
 
@@ -58,16 +62,7 @@ class ThemeService:
         """
         wanted = list(dict.fromkeys(theme_ids))
         with self.db.session() as s:
-            answer = s.get(Answer, answer_id)
-            review = s.get(Review, answer.review_id) if answer is not None else None
-            if answer is None or review is None:
-                raise NotFoundError(f"Svaret {answer_id} finns inte.")
-            round_row = s.get(AuditRound, review.round_id)
-            definition = s.get(ChecklistDefinition, review.definition_id)
-            assert round_row is not None and definition is not None
-            if round_row.locked_at is not None:
-                raise UserError(f"Omgången '{round_row.name}' är låst och kan inte ändras.")
-            checklist = parse_definition(definition.source)
+            answer, review, checklist = _open_answer(s, answer_id)
             item = checklist.item(answer.item_id)
             labels: dict[str, str] = {tid: label for tid, label in s.execute(
                 select(AnswerTheme.theme_id, AnswerTheme.label)
@@ -92,3 +87,44 @@ class ThemeService:
                               old="|".join(changed[0]) or None,
                               new="|".join(changed[1]) or None)
             return tuple(sorted(wanted))
+
+    def set_quote(self, answer_id: int, chosen: bool) -> tuple[str, ...]:
+        """Choose a tagged text as a quote of each of its themes (they quote chosen texts
+        first, then the newest, up to three), or take the choice back; logged. Returns the
+        ids of the themes it is now a chosen quote of."""
+        with self.db.session() as s:
+            answer, review, checklist = _open_answer(s, answer_id)
+            rows = list(s.scalars(select(AnswerTheme).where(AnswerTheme.answer_id == answer.id)
+                                  .order_by(AnswerTheme.theme_id)))
+            if not rows:
+                raise UserError("Märk texten med ett tema innan den väljs som citat.")
+            before = [r.theme_id for r in rows if r.quote_at is not None]
+            now = datetime.now()
+            for row in rows:
+                if chosen and row.quote_at is None:
+                    row.quote_by, row.quote_at = self.actor, now
+                elif not chosen:
+                    row.quote_by, row.quote_at = None, None
+            after = [r.theme_id for r in rows] if chosen else []
+            if before != after:
+                item = checklist.item(answer.item_id)
+                case = s.get(Case, review.case_id)
+                record_change(s, self.actor, "update", "quote", f"{review.uid}/{item.id}",
+                              round_id=review.round_id,
+                              case_ref=case.case_ref if case else None, field=item.id,
+                              old="|".join(before) or None, new="|".join(after) or None)
+            return tuple(after)
+
+
+def _open_answer(s: Session, answer_id: int) -> tuple[Answer, Review, Checklist]:
+    """The stored answer, its review and checklist; refused in a locked round."""
+    answer = s.get(Answer, answer_id)
+    review = s.get(Review, answer.review_id) if answer is not None else None
+    if answer is None or review is None:
+        raise NotFoundError(f"Svaret {answer_id} finns inte.")
+    round_row = s.get(AuditRound, review.round_id)
+    definition = s.get(ChecklistDefinition, review.definition_id)
+    assert round_row is not None and definition is not None
+    if round_row.locked_at is not None:
+        raise UserError(f"Omgången '{round_row.name}' är låst och kan inte ändras.")
+    return answer, review, parse_definition(definition.source)

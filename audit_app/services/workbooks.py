@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,7 +11,13 @@ from audit_app.domain.errors import NotFoundError
 from audit_app.services.definitions import parse_definition
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.db import Database
-from audit_app.storage.models import Answer, AuditRound, ChecklistDefinition, Review
+from audit_app.storage.models import (
+    Answer,
+    AnswerTheme,
+    AuditRound,
+    ChecklistDefinition,
+    Review,
+)
 
 
 class WorkbookService:
@@ -41,8 +48,17 @@ class WorkbookService:
                 values[answer.item_id] = answer.value
                 if answer.comment:
                     comments[answer.item_id] = answer.comment
+            themes: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+            for review_case, item_id, label in s.execute(
+                    select(Review.case_id, Answer.item_id, AnswerTheme.label)
+                    .join(Answer, Answer.review_id == Review.id)
+                    .join(AnswerTheme, AnswerTheme.answer_id == Answer.id)
+                    .where(Review.round_id == round_id).order_by(AnswerTheme.label)):
+                themes[review_case][item_id].append(label)
             name, uid, digest = round_row.name, round_row.uid, definition.content_hash
-        cases = [WorkbookCase(r.case_ref, r.unit, *recorded.get(r.case_id, ({}, {})))
+        cases = [WorkbookCase(r.case_ref, r.unit, *recorded.get(r.case_id, ({}, {})),
+                              themes={item: " | ".join(labels) for item, labels
+                                      in themes.get(r.case_id, {}).items()})
                  for r in rows]
         write_review_workbook(path, checklist, name, uid, digest, cases)
         return len(cases)

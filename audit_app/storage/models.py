@@ -234,6 +234,9 @@ class AnswerTheme(Base):
     label: Mapped[str] = mapped_column(String(200))
     tagged_by: Mapped[str] = mapped_column(String(200))
     tagged_at: Mapped[datetime] = mapped_column(DateTime)
+    # set when the user chose this text as one of the theme's quotes (they come first)
+    quote_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    quote_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class ChangeLog(Base):

@@ -49,6 +49,8 @@ ENTITIES: dict[str, str] = {
     "plan_control": str(QT_TRANSLATE_NOOP("Termer", "kontrollmoment")),
     "deviation": str(QT_TRANSLATE_NOOP("Termer", "avvikelse")),
     "action": str(QT_TRANSLATE_NOOP("Termer", "åtgärd")),
+    "themes": str(QT_TRANSLATE_NOOP("Termer", "teman")),
+    "quote": str(QT_TRANSLATE_NOOP("Termer", "citat")),
 }
 _Index = QModelIndex | QPersistentModelIndex
 REASON_COLUMN = 7

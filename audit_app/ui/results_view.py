@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.agreement import kappa_text
+from audit_app.domain.agreement_text import agreement_line
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import Figure, ItemFigures, Report, figure_text, percent
+from audit_app.domain.figures import Figure, ItemFigures, Report, figure_text
 from audit_app.domain.gender import GENDER_ORDER, gender_label
 from audit_app.domain.group_labels import group_label
 from audit_app.domain.rounds import RoundSummary
@@ -39,6 +39,7 @@ from audit_app.ui.results_parts import (
     FigureTableModel,
     TargetBarDelegate,
 )
+from audit_app.ui.synthesis_view import SynthesisDialog
 from audit_app.ui.text_answers_panel import TextAnswersPanel
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class ResultsView(QDialog):
         self.drilling: Op[list[CaseBehind]] | None = None
         self.cases_dialog: CasesDialog | None = None  # the list of the cases behind a figure
         self.reselect: tuple[int, int] | None = None  # item row, answer: shown again once tagged
+        self.synthesis: SynthesisDialog | None = None  # one question's texts, tagged
         self.setWindowTitle(self.tr("Resultat"))
         self.resize(1100, 720)
         self.round_list = QListWidget()
@@ -109,6 +111,11 @@ class ResultsView(QDialog):
         self.xlsx_button = QPushButton(self.tr("Exportera Excel…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.synthesis_button = QPushButton(self.tr("Syntes…"))
+        self.synthesis_button.setToolTip(self.tr("Läs alla texter till den valda frågan och "
+                                                 "märk dem med teman"))
+        self.synthesis_button.setEnabled(False)
+        self.synthesis_button.clicked.connect(self.open_synthesis)
         close = QPushButton(self.tr("Stäng"))
         close.clicked.connect(self.accept)
         self._layout(close)
@@ -160,7 +167,7 @@ class ResultsView(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Dubbelklicka på en siffra för ärendena bakom den.")))
         buttons.addStretch(1)
-        for button in (self.pdf_button, self.xlsx_button, close):
+        for button in (self.synthesis_button, self.pdf_button, self.xlsx_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Omgångar (samma checklista):")))
@@ -230,6 +237,7 @@ class ResultsView(QDialog):
             self.groups_model.set_rows([])
             self.double_review.hide()
             self.comments.show_item(None)
+            self.synthesis_button.setEnabled(False)
             return
         self.status.setText(self.tr("%1 · %2 · %3 granskade ärenden").replace(
             "%1", report.checklist_title).replace("%2", report.period_text).replace(
@@ -256,6 +264,26 @@ class ResultsView(QDialog):
         self.double_review.setText(text)
         self.double_review.setVisible(bool(text))
         self.comments.show_item(item)
+        self.synthesis_button.setEnabled(bool(item.comments))
+
+    def open_synthesis(self) -> None:
+        """The chosen item's texts across the chosen rounds in the synthesis dialog."""
+        row = self.items_table.currentIndex().row()
+        if self.report is None or row < 0 or self.synthesis is not None:
+            return
+        dialog = SynthesisDialog(self.services, self.round_ids(),
+                                 self.report.items[row].item_id, unit=self.unit.currentData(),
+                                 gender=self.gender.currentData(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._synthesis_closed(dialog, row))
+        self.synthesis = dialog
+        dialog.open()
+
+    def _synthesis_closed(self, dialog: SynthesisDialog, row: int) -> None:
+        self.synthesis = None
+        if dialog.changed:  # new tags or quotes: the figures again, the same item shown
+            self.reselect = (row, 0)
+            self.refresh()
 
     def _tag(self, answer_id: int, theme_ids: list[str], new: dict[str, str]) -> None:
         """The synthesis: tag a text, then show the item's new theme counts."""
@@ -365,14 +393,10 @@ def _double_review_lines(item: ItemFigures) -> list[str]:
     """The item's agreement between reviewers and its chosen cases' figure, when there."""
     lines = []
     a = item.agreement
-    if a is not None:
-        kappa = kappa_text(a) if a.kappa is not None else QCoreApplication.translate(
-            "ResultsView", "ej definierad")
-        lines.append(QCoreApplication.translate(
-            "ResultsView", "Överensstämmelse: {0} ärenden, {1}, kappa {2}").format(
-            a.cases, percent(a.percent), kappa) + (f" – {a.note}" if a.note else ""))
+    if a is not None:  # the same line as the PDF's, in the program's language
+        lines.append(agreement_line(a, current_language()))
     if item.chosen is not None and item.chosen.n:
         lines.append(QCoreApplication.translate(
             "ResultsView", "Valda ärenden (utanför stickprovet): {0}").format(
-            figure_text(item.chosen)))
+            figure_text(item.chosen, lang=current_language())))
     return lines

@@ -47,6 +47,7 @@ class TextTableModel(TitledTableModel):
         self._rows: list[Comment] = []
         self._same: dict[str, int] = {}
         self._labels: dict[str, str] = {}
+        self._rounds = False
         self.headers = (self.tr("Ärende"), self.tr("Granskare"), self.tr("Slag"),
                         self.tr("Text"), self.tr("Teman"))
 
@@ -54,6 +55,7 @@ class TextTableModel(TitledTableModel):
         self.beginResetModel()
         self._rows = list(reversed(item.comments)) if item is not None else []  # newest first
         self._labels = dict(item.options) if item is not None else {}
+        self._rounds = len({c.round_name for c in self._rows}) > 1  # case refs may repeat
         self._same = {}
         for c in self._rows:
             key = same_text_key(c.text)
@@ -62,6 +64,9 @@ class TextTableModel(TitledTableModel):
 
     def row(self, index: int) -> Comment:
         return self._rows[index]
+
+    def row_of(self, answer_id: int) -> int | None:
+        return next((k for k, c in enumerate(self._rows) if c.answer_id == answer_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -82,7 +87,10 @@ class TextTableModel(TitledTableModel):
         same = self._same.get(same_text_key(c.text), 1)
         text = c.text + (f"\n({self.tr('samma text i {0} ärenden').format(same)})"
                          if same > 1 else "")
-        return (c.case_ref, c.reviewer, kind, text, ", ".join(c.themes))[index.column()]
+        quote = self.tr("valt citat")
+        themes = ", ".join(c.themes) + (f"\n★ {quote}" if c.quote else "")
+        case = f"{c.case_ref}\n{c.round_name}" if self._rounds else c.case_ref
+        return (case, c.reviewer, kind, text, themes)[index.column()]
 
 
 class DistributionBar(QWidget):

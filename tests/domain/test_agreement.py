@@ -40,6 +40,7 @@ def test_two_by_two_textbook_example() -> None:
     assert a.high == pytest.approx(0.6489, abs=1e-4)
     assert not a.weighted
     assert kappa_text(a) == "0,40 (0,15–0,65)"
+    assert kappa_text(a, "en") == "0.40 (0.15–0.65)"
 
 
 def test_weighted_three_by_three() -> None:
@@ -85,6 +86,7 @@ def test_all_answers_in_one_category_leaves_kappa_undefined() -> None:
     assert a.kappa is None and a.low is None and a.high is None
     assert a.note == UNDEFINED_NOTE
     assert kappa_text(a) == "ej definierad"
+    assert kappa_text(a, "en") == "undefined"
 
 
 def test_single_case_has_no_interval() -> None:

@@ -54,7 +54,8 @@ def filled(db: Database, library: ChecklistLibrary) -> Database:
         s.add(Setting(key="test.key", value="ett värde"))
         answer_id = s.scalars(select(Answer.id).limit(1)).one()
         s.add(AnswerTheme(answer_id=answer_id, theme_id="samtal", label="Samtal",
-                          tagged_by="Mentor", tagged_at=datetime.now()))
+                          tagged_by="Mentor", tagged_at=datetime.now(),
+                          quote_by="Mentor", quote_at=datetime.now()))
         control = PlanControl(unit="Familjehem", year=2026, control_key="samtal",
                               title="Enskilda samtal", checklist_key="placerade-barn",
                               sannolikhet=2, konsekvens=3, method="full", periods="T1",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.reports.pdf import write_pdf
+from audit_app.reports.xlsx import write_xlsx
 from audit_app.services.calibration import CalibrationService
 from audit_app.services.chosen import ChosenCaseService
 from audit_app.services.figures import FigureService
@@ -71,3 +73,39 @@ def test_pdf_item_section_has_agreement_and_chosen_lines(db: Database,
     write_pdf(FigureService(db).compute([rid]), path_pub, publication=True)
     pub = " ".join(" ".join(p.extract_text() for p in PdfReader(str(path_pub)).pages).split())
     assert "Valda ärenden (utanför stickprovet): <5" in pub
+
+
+ENGLISH = {"sv": (AGREEMENT + "-0,37–1,00)", "kappa ej definierad – kappa kan inte beräknas"),
+           "en": ("Agreement: 3 cases, 66.7 %, kappa 0.40 (-0.37–1.00)",
+                  "kappa undefined – kappa cannot be computed: both reviewers")}
+
+
+def test_the_agreement_line_is_wholly_in_the_language_chosen(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path,
+        ui_lang: str) -> None:
+    rid = _double_reviewed(db, library)
+    line, undefined = ENGLISH[ui_lang]
+    view = ResultsView(services_for(db, library, "EC"), RoundService(db, library, "EC").list(),
+                       selected=rid)
+    qtbot.addWidget(view)
+    view.show()
+    computed(qtbot, view)
+    assert view.report is not None
+    ids = [i.item_id for i in view.report.items]
+    view.items_table.selectRow(ids.index("vardplan"))
+    shown = view.double_review.text().splitlines()
+    assert shown[0] == line
+    assert shown[1].endswith("0 av 1 (0,0 %)" if ui_lang == "sv" else "0 of 1 (0.0 %)")
+    view.items_table.selectRow(ids.index("enskilt_samtal"))
+    assert undefined in view.double_review.text()
+    path = tmp_path / "resultat.pdf"
+    write_pdf(FigureService(db).compute([rid]), path, lang=ui_lang)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+    assert line in text and undefined in text
+    if ui_lang == "en":
+        assert "Överensstämmelse" not in text and "ej definierad" not in text
+    xlsx = tmp_path / "resultat.xlsx"
+    write_xlsx(FigureService(db).compute([rid]), [], xlsx, lang=ui_lang)
+    sheet = openpyxl.load_workbook(xlsx)["Agreement" if ui_lang == "en" else "Överensstämmelse"]
+    notes = [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[-1]]
+    assert notes and all(n.startswith(undefined.split(" – ")[1]) for n in notes)
