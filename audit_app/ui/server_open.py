@@ -29,6 +29,7 @@ class ServerPasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lösenord till servern"))
         self.setMinimumWidth(420)
+        login = login.split("://", 1)[-1].split("?", 1)[0]  # role@host/database
         label = QLabel(self.tr("Lösenord för {0}:").format(login))
         label.setWordWrap(True)
         self.password = QLineEdit()

@@ -149,11 +149,16 @@ class SyncRun(QObject):
         self.window.changes.notify("round")  # rounds pulled or changed: every view reloads
         text, details = summary_text(report, self.keep)
         self.summary = self._box(QMessageBox.Icon.Information,
-                                 translate("Sync", "Synkroniserat"), text, details)
+                                 translate("Sync", "Synkroniserat"),
+                                 translate("Sync", "Datorn och servern är synkroniserade."),
+                                 details, text)
+        self.summary.setStyleSheet(  # the lines not wrapped
+            "QLabel#qt_msgbox_informativelabel { min-width: 380px; }")
 
     def _box(self, icon: QMessageBox.Icon, title: str, text: str,
-             details: str = "") -> QMessageBox:
+             details: str = "", informative: str = "") -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(informative)
         if details:
             box.setDetailedText(details)
         box.open()
@@ -164,13 +169,13 @@ def summary_text(report: SyncReport, keep: dict[SyncKey, str] | None) -> tuple[s
     """What the sync did, in two lines and in detail (per round)."""
     from audit_app.services.sync import LAPTOP
 
-    pushed = [m for m in report.pushed if m.changed]
-    pulled = [m for m in report.pulled if m.changed]
+    pushed = [m for m in report.pushed if _changed(m)]
+    pulled = [m for m in report.pulled if _changed(m)]
     lines = [
-        translate("Sync", "Till servern: {0} omgångar ändrade, varav {1} nya.").format(
-            len(pushed), sum(m.created_round for m in pushed)),
-        translate("Sync", "Från servern: {0} omgångar ändrade, varav {1} nya.").format(
-            len(pulled), sum(m.created_round for m in pulled)),
+        translate("Sync", "Till servern: {0} omgång(ar) med ändringar, varav {1} ny(a).")
+        .format(len(pushed), sum(m.created_round for m in pushed)),
+        translate("Sync", "Från servern: {0} omgång(ar) med ändringar, varav {1} ny(a).")
+        .format(len(pulled), sum(m.created_round for m in pulled)),
     ]
     if keep:
         laptop = sum(1 for side in keep.values() if side == LAPTOP)
@@ -184,6 +189,12 @@ def summary_text(report: SyncReport, keep: dict[SyncKey, str] | None) -> tuple[s
     details += [translate("Sync", "Från servern: {0}").format(m.round_name) for m in pulled]
     details += [translate("Sync", "Hoppades över: {0}").format(note) for note in report.skipped]
     return "\n".join(lines), "\n".join(details)
+
+
+def _changed(merge: Any) -> bool:
+    """Whether a merge brought rounds, cases, samples or answers (not only log rows)."""
+    return bool(merge.created_round
+                or any(n for kind, n in merge.added.items() if kind != "change_log"))
 
 
 def open_server_settings(window: Any) -> ServerSettingsDialog:
