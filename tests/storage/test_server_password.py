@@ -15,14 +15,7 @@ from audit_app.storage.server_password import (
     keyring_password,
     remember_password,
 )
-from tests.keyring_support import (  # noqa: F401 (fixtures)
-    MemoryKeyring,
-    ServerLogin,
-    memory_keyring,
-    no_keyring,
-    no_libpq_password,
-    server_login,
-)
+from tests.keyring_support import MemoryKeyring, ServerLogin
 
 pytestmark = pytest.mark.usefixtures("no_libpq_password")
 

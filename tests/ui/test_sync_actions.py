@@ -17,14 +17,7 @@ from audit_app.storage.db import Database, open_database
 from audit_app.ui.main_window import MainWindow
 from audit_app.ui.sync_actions import SyncConflictDialog, SyncRun, sync_with_server
 from tests.factories import round_with_sample
-from tests.keyring_support import (  # noqa: F401 (fixtures)
-    MemoryKeyring,
-    ServerLogin,
-    memory_keyring,
-    no_keyring,
-    no_libpq_password,
-    server_login,
-)
+from tests.keyring_support import MemoryKeyring, ServerLogin
 from tests.ui.helpers import window_for
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen message boxes
