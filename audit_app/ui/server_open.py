@@ -63,11 +63,11 @@ def keyring_available() -> bool:
     return ServerSyncService.keyring_available()
 
 
-def ask_password(login: str = "") -> Any:
+def ask_password(login: str = "", wrong: bool = False) -> Any:
     """The database role's password (a PromptedPassword), asked only when libpq and the
     keyring have none; kept in the keyring only when the user ticks the box."""
     dialog = ServerPasswordDialog(login or QCoreApplication.translate("App", "databasrollen"),
-                                  keyring_available())
+                                  keyring_available(), wrong)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         raise UserError(QCoreApplication.translate("App", "Inget lösenord angavs."))
     return dialog.value()
@@ -76,8 +76,14 @@ def ask_password(login: str = "") -> Any:
 def open_server_with_dialog(url: str, open_server: Callable[..., Any]) -> Any:
     """The server database opened by `open_server` (the storage layer's, handed in by the
     start-up code), or None after telling the user why it could not be opened."""
+    asked: list[bool] = []
+
+    def prompt() -> Any:  # asked again after a wrong one: say so
+        asked.append(True)
+        return ask_password(url, wrong=len(asked) > 1)
+
     try:
-        return open_server(url, password_prompt=lambda: ask_password(url))
+        return open_server(url, password_prompt=prompt)
     except UserError as exc:
         QMessageBox.critical(None, "Granska", str(exc))
         return None

@@ -86,6 +86,11 @@ class SyncRun(QObject):
         self.failure: QMessageBox | None = None
         self.report: SyncReport | None = None
 
+    def busy(self) -> bool:
+        """Working, or waiting for the user in one of its dialogs."""
+        return bool(self.op is not None and self.op.running or self.password_dialog
+                    or self.conflict_dialog)
+
     def start(self) -> SyncRun:
         self._run(dry_run=True)
         return self
@@ -213,6 +218,9 @@ def sync_with_server(window: Any) -> SyncRun | None:
     from audit_app.domain.errors import UserError
     from audit_app.services.server_sync import server_address
 
+    current = getattr(window, "sync_run", None)
+    if isinstance(current, SyncRun) and current.busy():
+        return current  # one sync at a time
     settings = window.settings_store.load()
     title = translate("Sync", "Synkronisera med servern")
     if not settings.server_url:

@@ -201,3 +201,15 @@ def test_without_a_keyring_the_box_cannot_be_ticked(
     assert dialog is not None and not dialog.remember.isEnabled()
     dialog.reject()
     assert run.summary is None and run.failure is None
+
+
+def test_one_sync_at_a_time(qtbot: QtBot, laptop: Database, pg_db: Database, pg_url: str,
+                            library: ChecklistLibrary, tmp_path: Path) -> None:
+    window = window_for(laptop, library, saved(tmp_path, pg_url))
+    qtbot.addWidget(window)
+    run = start(qtbot, window)
+    assert run.busy() and start(qtbot, window) is run  # the second click joins the first
+    qtbot.waitUntil(lambda: run.summary is not None, timeout=WAIT)
+    assert not run.busy() and start(qtbot, window) is not run
+    qtbot.waitUntil(lambda: window.sync_run.summary is not None,  # type: ignore[attr-defined]
+                    timeout=WAIT)
