@@ -34,7 +34,7 @@ def test_settings_round_trip_without_a_password(qtbot: QtBot, db: Database,
     assert "postgresql+psycopg://" in dialog.error.text() and "'mysql'" in dialog.error.text()
     assert store.load().server_url == ""  # nothing saved
     dialog.resize(620, dialog.sizeHint().height())
-    dialog.grab().save("/tmp/server_settings_error.png")
+    dialog.grab().save(str(tmp_path / "server_settings_error.png"))
     dialog.address.setText("postgresql+psycopg://db.kommun.se/granska?sslmode=verify-full")
     dialog.at_start.setChecked(True)
     dialog.accept()
@@ -50,7 +50,7 @@ def test_settings_round_trip_without_a_password(qtbot: QtBot, db: Database,
     assert again.address.text() == saved.server_url and again.user.text() == "granskare_gl"
     assert again.at_start.isChecked()
     again.resize(620, again.sizeHint().height())
-    again.grab().save("/tmp/server_settings.png")
+    again.grab().save(str(tmp_path / "server_settings.png"))
     again.reject()
 
 

@@ -80,7 +80,7 @@ def test_offline_work_synced_then_a_difference_chosen_per_row(
     assert values(pg_db, library, "Egen T1") == {("2026-0001", "vardplan"): "ja"}
     assert window.model.rowCount() == 2  # the pulled round listed: the change hub told it
     assert {window.model.row(i).name for i in range(2)} == {"Egen T1", "Delad T1"}
-    run.summary.grab().save("/tmp/sync_summary.png")
+    run.summary.grab().save(str(tmp_path / "sync_summary.png"))
     run.summary.done(0)
 
     # both sides change the same two answers, differently
@@ -100,7 +100,7 @@ def test_offline_work_synced_then_a_difference_chosen_per_row(
         == ("ja", "nej")  # on the laptop, on the server
     assert values(pg_db, library, "Delad T1")[("2026-0001", "vardplan")] == "nej"
     dialog.resize(900, 300)
-    dialog.grab().save("/tmp/sync_conflicts.png")
+    dialog.grab().save(str(tmp_path / "sync_conflicts.png"))
     combo = dialog.table.cellWidget(vardplan, 5)
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(1)  # the server's "nej"; enskilt_samtal keeps the laptop's "nej"
@@ -177,7 +177,7 @@ def test_the_password_is_asked_and_remembered_in_the_keyring(
     qtbot.waitUntil(lambda: run.password_dialog not in (None, dialog), timeout=WAIT)
     dialog = run.password_dialog
     assert dialog is not None and not dialog.error.isHidden()  # "stämmer inte"
-    dialog.grab().save("/tmp/sync_password.png")
+    dialog.grab().save(str(tmp_path / "sync_password.png"))
     dialog.password.setText(server_login.password)
     dialog.remember.setChecked(True)
     dialog.accept()
