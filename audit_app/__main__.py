@@ -65,6 +65,22 @@ def _program_start(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+def saved_server(store: SettingsStore) -> str | None:
+    """The server saved in the settings to open at start (Arkiv → Serverinställningar),
+    None when there is none or its address is wrong (the laptop's file opens then)."""
+    settings = store.load()
+    if not (settings.server_at_start and settings.server_url):
+        return None
+    from audit_app.domain.errors import UserError
+    from audit_app.services.server_sync import server_address
+
+    try:
+        return server_address(settings.server_url, settings.server_user)
+    except UserError as exc:
+        logging.getLogger(__name__).warning("Den sparade serveradressen används inte: %s", exc)
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _program_start(argv)
@@ -96,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             open_demo(db_path, checklist_library()).close()
     store = SettingsStore(paths.config_dir() / "settings.json")
+    if args.group is None and not args.db and not getattr(args, "demo", False):
+        server_url = saved_server(store)
     if args.group is None:
         from audit_app.ui.app import run_gui
         from audit_app.ui.lifecycle import release_application

@@ -22,6 +22,9 @@ class Settings:
     language: str = "sv"
     last_round_id: int | None = None
     last_checklist_id: str = ""  # proposed in the next "Ny omgång"
+    server_url: str = ""  # the shared server, postgresql+psycopg://HOST/DB (never a password)
+    server_user: str = ""  # the user's PostgreSQL login role on it
+    server_at_start: bool = False  # open the server's database when started without --db
 
     @property
     def actor(self) -> str:
@@ -35,6 +38,7 @@ class Settings:
 FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "reviewer_name": (str,), "reviewer_initials": (str,), "language": (str,),
     "last_round_id": (int, type(None)), "last_checklist_id": (str,),
+    "server_url": (str,), "server_user": (str,), "server_at_start": (bool,),
 }
 MAX_SETTINGS_BYTES = 1_000_000
 
@@ -75,7 +79,8 @@ class SettingsStore:
         for name, value in data.items():
             if name not in FIELD_TYPES:
                 continue
-            if isinstance(value, bool) or not isinstance(value, FIELD_TYPES[name]):
+            if (isinstance(value, bool) and bool not in FIELD_TYPES[name]
+                    or not isinstance(value, FIELD_TYPES[name])):
                 logger.warning("Inställningen %s i %s har fel typ och används inte", name,
                                self.path.name)
                 continue

@@ -54,4 +54,5 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # PostgreSQL (the shared database): fixtures for the tests that run on both engines.
+from tests.keyring_support import memory_keyring, no_keyring, no_libpq_password, server_login  # noqa: E402, F401
 from tests.pg_support import any_db, pg_admin, pg_db, pg_url  # noqa: E402, F401

@@ -304,6 +304,34 @@ ERRORS_EN: dict[str, str] = {
         "The case '{0}' is already chosen.",
     "Årsmålet ändras för {}. Ange ett skäl till ändringen; det sparas i ändringsloggen.":
         "The target changes for {0}. Give a reason for the change; it is saved in the change log.",
+    # the saved server connection and the GUI's sync
+    "Ange serverns adress: postgresql+psycopg://VÄRD/DATABAS.":
+        "Give the server's address: postgresql+psycopg://HOST/DATABASE.",
+    "Adressen ska börja med postgresql+psycopg:// (Granska använder PostgreSQL med "
+    "drivrutinen psycopg), inte med '{}'.":
+        "The address must begin with postgresql+psycopg:// (Granska uses PostgreSQL with the "
+        "psycopg driver), not with '{0}'.",
+    "Adressen ska börja med postgresql+psycopg://, t.ex. "
+    "postgresql+psycopg://db.kommun.se/granska?sslmode=verify-full.":
+        "The address must begin with postgresql+psycopg://, e.g. "
+        "postgresql+psycopg://db.kommun.se/granska?sslmode=verify-full.",
+    "Adressen anger användaren '{}' men användarnamnet är '{}'; ange det på ett ställe.":
+        "The address names the user '{0}' but the user name is '{1}'; give it in one place.",
+    "Granska är öppnat mot serverns databas; synkronisera från datorns egen databas.":
+        "Granska is open on the server's database; sync from the computer's own database.",
+    "Lösenordet för {} stämmer inte.": "The password for {0} is wrong.",
+    "Servern {} kräver ett lösenord. Lösenordet anges aldrig i adressen eller som argument: "
+    "använd miljövariabeln PGPASSWORD, en lösenordsfil (PGPASSFILE, ~/.pgpass), "
+    "operativsystemets nyckelring eller svara på frågan om lösenord.":
+        "The server {0} requires a password. The password is never given in the address or "
+        "as an argument: use the environment variable PGPASSWORD, a password file "
+        "(PGPASSFILE, ~/.pgpass), the operating system's keyring or answer the password "
+        "question.",
+    "Kunde inte ansluta till {}: {}": "Could not connect to {0}: {1}",
+    "{} är ingen PostgreSQL-adress; ange postgresql+psycopg://VÄRD/DATABAS (eller en "
+    "databasfil).":
+        "{0} is not a PostgreSQL address; give postgresql+psycopg://HOST/DATABASE (or a "
+        "database file).",
 }
 
 

@@ -19,6 +19,7 @@ from audit_app.services.report_export import ReportExportService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.services.sampling import SamplingService
+from audit_app.services.server_sync import ServerSyncService
 from audit_app.services.themes import ThemeService
 from audit_app.services.workbooks import WorkbookService
 from audit_app.storage.db import Database
@@ -47,6 +48,7 @@ class AppServices:
     year: YearService
     checklist_versions: ChecklistVersionService
     themes: ThemeService
+    server_sync: ServerSyncService
 
     @classmethod
     def build(cls, db: Database, library: ChecklistLibrary, actor: str) -> AppServices:
@@ -70,6 +72,7 @@ class AppServices:
             year=YearService(db, library, actor),
             checklist_versions=ChecklistVersionService(db, library, actor),
             themes=ThemeService(db, actor),
+            server_sync=ServerSyncService(db, actor),
         )
 
     def set_actor(self, actor: str) -> None:

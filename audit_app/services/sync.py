@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
 from audit_app.domain.errors import UserError
-from audit_app.services.answer_import import OURS, THEIRS, Conflict
+from audit_app.services.answer_import import OURS, THEIRS, Conflict, Resolution
 from audit_app.services.exchange import round_payload
 from audit_app.services.exchange_merge import Merger, MergeReport
 from audit_app.storage.db import Database
@@ -16,6 +17,13 @@ from audit_app.storage.models import AuditRound
 
 LAPTOP, SERVER = "laptop", "server"
 SOURCE = "synkronisering"
+SyncKey = tuple[str, str, str, str]  # round name, case ref, item id, "answer" or "comment"
+Keep = str | Mapping[SyncKey, str] | None  # one side for all, a side per difference, or none
+
+
+def sync_key(round_name: str, conflict: Conflict) -> SyncKey:
+    """The key a per-difference choice (LAPTOP or SERVER) is given under."""
+    return (round_name, *conflict.key)
 
 
 @dataclass
@@ -61,31 +69,40 @@ class SyncService:
         self.server = server
         self.actor = actor
 
-    def sync(self, keep: str | None = None, dry_run: bool = False) -> SyncReport:
-        """`keep` is LAPTOP or SERVER for differing answers; None refuses when any differ
+    def sync(self, keep: Keep = None, dry_run: bool = False) -> SyncReport:
+        """`keep` is LAPTOP or SERVER for differing answers, or a side per difference
+        (keyed by sync_key); a difference left undecided refuses the sync
         (SyncConflictsError lists them, nothing is written). A dry run writes nothing."""
         plan = SyncReport()
         self._run(plan, keep, write=False)
-        if keep is None and plan.conflicts:
-            raise SyncConflictsError(plan.conflicts)
+        undecided = [(where, name, c) for where, name, c in plan.conflicts
+                     if keep is None or not isinstance(keep, str)
+                     and sync_key(name, c) not in keep]
+        if undecided:
+            raise SyncConflictsError(undecided)
         if dry_run:
             return plan
         report = SyncReport()
         self._run(report, keep, write=True)
         return report
 
-    def _run(self, report: SyncReport, keep: str | None, write: bool) -> None:
+    def _run(self, report: SyncReport, keep: Keep, write: bool) -> None:
         # the push first: the pull then reads the server with the laptop's work in it
         for payload in _payloads(self.laptop):
             self._merge(self.server, payload, "push", keep, write, report)
         for payload in _payloads(self.server):
             self._merge(self.laptop, payload, "pull", keep, write, report)
 
-    def _merge(self, target: Database, payload: dict[str, Any], where: str, keep: str | None,
+    def _merge(self, target: Database, payload: dict[str, Any], where: str, keep: Keep,
                write: bool, report: SyncReport) -> None:
         incoming = LAPTOP if where == "push" else SERVER
-        resolution = None if keep is None else (THEIRS if keep == incoming else OURS)
         name = str(payload["round"]["name"])
+        resolution: Resolution
+        if keep is None or isinstance(keep, str):
+            resolution = None if keep is None else (THEIRS if keep == incoming else OURS)
+        else:
+            resolution = {key[1:]: THEIRS if side == incoming else OURS
+                          for key, side in keep.items() if key[0] == name}
         try:
             merged = _merge_into(target, payload, self.actor, resolution, write)
         except UserError as exc:  # locked there, another checklist version, no permission
@@ -100,7 +117,7 @@ class SyncService:
         (report.pushed if where == "push" else report.pulled).append(merged)
 
 
-def _merge_into(target: Database, payload: dict[str, Any], actor: str, resolution: str | None,
+def _merge_into(target: Database, payload: dict[str, Any], actor: str, resolution: Resolution,
                 write: bool) -> MergeReport:
     report: MergeReport | None = None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,13 @@ from audit_app.storage.crypto import DatabaseError
 from audit_app.storage.db import SCHEMA_REVISIONS, Database, _upgrade, head_revision
 
 SCHEME = "postgresql+psycopg"
+CONNECT_TIMEOUT = 10  # seconds
+PROMPT_TRIES = 3
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 PASSWORD_HELP = ("Lösenordet anges aldrig i adressen eller som argument: använd "
-                 "miljövariabeln PGPASSWORD, en lösenordsfil (PGPASSFILE, ~/.pgpass) eller "
-                 "svara på frågan om lösenord.")
+                 "miljövariabeln PGPASSWORD, en lösenordsfil (PGPASSFILE, ~/.pgpass), "
+                 "operativsystemets nyckelring eller svara på frågan om lösenord.")
 
 PG_DUMP_ADVICE = ("Databasen ligger på en PostgreSQL-server; säkerhetskopiera den där med "
                   "pg_dump, t.ex. pg_dump --format=custom --file=granska.dump DATABAS "
@@ -70,6 +73,8 @@ def needs_password(exc: BaseException) -> bool:
 def make_server_engine(url: URL, password: str | None = None) -> Engine:
     """An engine for the server; libpq reads PGPASSWORD/PGPASSFILE and sslmode itself."""
     connect_args: dict[str, Any] = {"application_name": "granska"}
+    if "connect_timeout" not in url.query:  # an unreachable server is told, not waited on
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT
     if password is not None:
         connect_args["password"] = password  # from a prompt, held only in memory
     return create_engine(url, hide_parameters=True, pool_pre_ping=True,
@@ -140,27 +145,92 @@ def server_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def open_server(value: str, *, target: str = "head",
-                password_prompt: Callable[[], str] | None = None,
-                migrate: bool = True) -> ServerDatabase:
-    """Connect to the server database and bring its schema up to date (when allowed).
+@dataclass(frozen=True)
+class PromptedPassword:
+    """A password the user typed, and whether to keep it in the OS keyring once it works."""
 
-    The password comes from libpq (PGPASSWORD, PGPASSFILE) or, when the server asks for one
-    and `password_prompt` is given, from the prompt; never from the address.
-    """
-    url = parse_server_url(value)
+    password: str
+    remember: bool = False
+
+
+class PasswordNeededError(UserError):
+    """The server wants a password that libpq and the keyring did not have (or a wrong one)."""
+
+    def __init__(self, url: URL, wrong: bool) -> None:
+        self.url = url
+        self.wrong = wrong
+        super().__init__(
+            f"Lösenordet för {display(url)} stämmer inte." if wrong
+            else f"Servern {display(url)} kräver ett lösenord. {PASSWORD_HELP}")
+
+
+PasswordPrompt = Callable[[], "str | PromptedPassword"]
+
+
+def _connect(url: URL, password: PromptedPassword | None, prompt: PasswordPrompt | None,
+             use_keyring: bool) -> tuple[Engine, str | None]:
+    """An engine that got in, and the schema revision it read. Password sources in order:
+    libpq's own (PGPASSWORD, PGPASSFILE), the one handed in, the OS keyring, the prompt."""
+    from audit_app.storage.server_password import keyring_password, remember_password
+
     engine = make_server_engine(url)
+    tried = False
     try:
+        return engine, server_revision(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        if not needs_password(exc):
+            raise
+        tried = "password authentication failed" in str(getattr(exc, "orig", exc))
+    candidates: list[Callable[[], PromptedPassword | None]] = []
+    if password is not None:
+        candidates.append(lambda: password)
+    elif use_keyring:
+        candidates.append(lambda: _saved(keyring_password(url)))
+    if prompt is not None:  # a mistyped password is asked again, three tries in all
+        candidates += [lambda: _typed(prompt())] * PROMPT_TRIES
+    for candidate in candidates:
+        given = candidate()
+        if given is None:
+            continue
+        engine = make_server_engine(url, given.password)
         try:
             revision = server_revision(engine)
         except DBAPIError as exc:
-            if not (password_prompt and needs_password(exc)):
-                raise
             engine.dispose()
-            engine = make_server_engine(url, password_prompt())
-            revision = server_revision(engine)
+            if not needs_password(exc):
+                raise
+            tried = True
+            continue
+        if given.remember:
+            remember_password(url, given.password)
+        return engine, revision
+    raise PasswordNeededError(url, tried)
+
+
+def _saved(password: str | None) -> PromptedPassword | None:
+    return None if password is None else PromptedPassword(password)
+
+
+def _typed(answer: str | PromptedPassword) -> PromptedPassword:
+    return answer if isinstance(answer, PromptedPassword) else PromptedPassword(answer)
+
+
+def open_server(value: str, *, target: str = "head",
+                password_prompt: PasswordPrompt | None = None,
+                migrate: bool = True, password: PromptedPassword | None = None,
+                use_keyring: bool = True) -> ServerDatabase:
+    """Connect to the server database and bring its schema up to date (when allowed).
+
+    The password comes from libpq (PGPASSWORD, PGPASSFILE), then `password` (typed earlier)
+    or the OS keyring, then `password_prompt` when given; never from the address. Without
+    a prompt a missing or wrong password raises PasswordNeededError (the caller may ask and
+    try again); a prompted password marked `remember` is saved in the keyring once it works.
+    """
+    url = parse_server_url(value)
+    try:
+        engine, revision = _connect(url, password, password_prompt, use_keyring)
     except DBAPIError as exc:
-        engine.dispose()
         raise _connect_error(url, exc) from exc
     if revision is not None and revision not in SCHEMA_REVISIONS:
         engine.dispose()

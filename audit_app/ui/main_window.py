@@ -25,6 +25,7 @@ from audit_app.ui.review_form import ReviewForm
 from audit_app.ui.round_view import RoundView
 from audit_app.ui.rounds_view import RoundsView
 from audit_app.ui.security_actions import add_security_actions
+from audit_app.ui.sync_actions import add_sync_actions
 
 if TYPE_CHECKING:  # the window is shown before the database and service layers load
     from audit_app.services.app_services import AppServices
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.checklist_action = add_checklist_action(self)
         # workbook, answer import and round exchange, in Arkiv before Avsluta
         self.exchange_actions = add_exchange_actions(self)
+        self.sync_actions = add_sync_actions(self)  # Synkronisera med servern, its settings
         self.language_menu = add_language_menu(self, self.settings_store)
         self._update_actions()
 

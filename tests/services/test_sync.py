@@ -11,7 +11,13 @@ from sqlalchemy import func, select
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
-from audit_app.services.sync import LAPTOP, SERVER, SyncConflictsError, SyncService
+from audit_app.services.sync import (
+    LAPTOP,
+    SERVER,
+    SyncConflictsError,
+    SyncService,
+    sync_key,
+)
 from audit_app.storage.db import Database, open_database
 from audit_app.storage.models import Answer, AuditRound
 from tests.cli.test_cli import run
@@ -82,6 +88,30 @@ def test_conflicts_listed_before_anything_is_written(laptop: Database, pg_db: Da
     ReviewService(laptop, "Mentor").set_answer(local_id, cases[0], "vardplan", "ja")
     SyncService(laptop, pg_db, "Mentor").sync(keep=LAPTOP)
     assert values(pg_db, "Delad T1")[("2026-0001", "vardplan")] == "ja"
+
+
+def test_a_side_chosen_per_difference(laptop: Database, pg_db: Database,
+                                      library: ChecklistLibrary) -> None:
+    shared, cases = round_with_sample(pg_db, library, 1, name="Delad T1")
+    SyncService(laptop, pg_db, "Mentor").sync()
+    local_id = RoundService(laptop, library, "M").get("Delad T1").id
+    for db, rid, first, second in ((laptop, local_id, "ja", "nej"),
+                                   (pg_db, shared.id, "nej", "ja")):
+        ReviewService(db, "GL").set_answer(rid, cases[0], "vardplan", first)
+        ReviewService(db, "GL").set_answer(rid, cases[0], "enskilt_samtal", second)
+    with pytest.raises(SyncConflictsError) as caught:
+        SyncService(laptop, pg_db, "Mentor").sync(dry_run=True)
+    keys = [sync_key(name, c) for _, name, c in caught.value.conflicts]
+    assert sorted(k[2] for k in keys) == ["enskilt_samtal", "vardplan"]
+    vardplan = next(k for k in keys if k[2] == "vardplan")
+    samtal = next(k for k in keys if k[2] == "enskilt_samtal")
+    with pytest.raises(SyncConflictsError) as undecided:  # one left open: nothing written
+        SyncService(laptop, pg_db, "Mentor").sync({vardplan: SERVER})
+    assert [c.item_id for _, _, c in undecided.value.conflicts] == ["enskilt_samtal"]
+    assert values(laptop, "Delad T1")[("2026-0001", "vardplan")] == "ja"
+    SyncService(laptop, pg_db, "Mentor").sync({vardplan: SERVER, samtal: LAPTOP})
+    expected = {("2026-0001", "vardplan"): "nej", ("2026-0001", "enskilt_samtal"): "nej"}
+    assert values(laptop, "Delad T1") == values(pg_db, "Delad T1") == expected
 
 
 def test_locked_round_on_the_server_is_not_changed(laptop: Database, pg_db: Database,
