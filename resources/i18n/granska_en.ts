@@ -149,8 +149,8 @@
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <source>Lösenord för databasrollen:</source>
-        <translation>Password for the database role:</translation>
+        <source>databasrollen</source>
+        <translation>the database role</translation>
     </message>
     <message>
         <source>Inget lösenord angavs.</source>
@@ -1810,6 +1810,14 @@
         <translation>Export Excel…</translation>
     </message>
     <message>
+        <source>Syntes…</source>
+        <translation>Synthesis…</translation>
+    </message>
+    <message>
+        <source>Läs alla texter till den valda frågan och märk dem med teman</source>
+        <translation>Read all texts for the selected question and tag them with themes</translation>
+    </message>
+    <message>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1856,14 +1864,6 @@
     <message>
         <source>{0} skrivna svar</source>
         <translation>{0} written answers</translation>
-    </message>
-    <message>
-        <source>ej definierad</source>
-        <translation>undefined</translation>
-    </message>
-    <message>
-        <source>Överensstämmelse: {0} ärenden, {1}, kappa {2}</source>
-        <translation>Agreement: {0} cases, {1}, kappa {2}</translation>
     </message>
     <message>
         <source>Valda ärenden (utanför stickprovet): {0}</source>
@@ -2274,6 +2274,72 @@
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Lösenord till servern</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <source>Lösenord för {0}:</source>
+        <translation>Password for {0}:</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Lösenordet stämmer inte. Försök igen.</source>
+        <translation>The password is wrong. Try again.</translation>
+    </message>
+    <message>
+        <source>Kom ihåg lösenordet i operativsystemets nyckelring</source>
+        <translation>Remember the password in the operating system&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>Den här datorn har ingen nyckelring.</source>
+        <translation>This computer has no keyring.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsDialog</name>
+    <message>
+        <source>Serverinställningar</source>
+        <translation>Server settings</translation>
+    </message>
+    <message>
+        <source>Den delade databasen på avdelningens PostgreSQL-server. Synkronisera med servern skickar datorns omgångar dit och hämtar dem du har behörighet till.</source>
+        <translation>The shared database on the department&apos;s PostgreSQL server. Sync with the server sends the computer&apos;s rounds there and fetches the ones you have access to.</translation>
+    </message>
+    <message>
+        <source>Serverns adress</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>din PostgreSQL-roll</source>
+        <translation>your PostgreSQL role</translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Öppna serverns databas när Granska startar</source>
+        <translation>Open the server&apos;s database when Granska starts</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas aldrig i en fil. Det hämtas från PGPASSWORD eller lösenordsfilen (~/.pgpass), annars från operativsystemets nyckelring; finns det inte där frågar Granska och kan då spara det i nyckelringen.</source>
+        <translation>The password is never saved in a file. It comes from PGPASSWORD or the password file (~/.pgpass), otherwise from the operating system&apos;s keyring; if it is not there Granska asks and can then save it in the keyring.</translation>
+    </message>
+    <message>
+        <source>Adress:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Användarnamn:</source>
+        <translation>User name:</translation>
+    </message>
+</context>
+<context>
     <name>SetPage</name>
     <message>
         <source>&amp;Namn:</source>
@@ -2309,6 +2375,211 @@
     <message>
         <source>&amp;Skäl:</source>
         <translation>R&amp;eason:</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Jämför datorn med servern …</source>
+        <translation>Comparing the computer with the server …</translation>
+    </message>
+    <message>
+        <source>Synkroniserar med servern …</source>
+        <translation>Syncing with the server …</translation>
+    </message>
+    <message>
+        <source>Ingenting ändrades.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Synkroniseringen misslyckades</source>
+        <translation>The sync failed</translation>
+    </message>
+    <message>
+        <source>Synkroniserat</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Datorn och servern är synkroniserade.</source>
+        <translation>The computer and the server are in sync.</translation>
+    </message>
+    <message>
+        <source>Till servern: {0} omgång(ar) med ändringar, varav {1} ny(a).</source>
+        <translation>To the server: {0} round(s) with changes, {1} of them new.</translation>
+    </message>
+    <message>
+        <source>Från servern: {0} omgång(ar) med ändringar, varav {1} ny(a).</source>
+        <translation>From the server: {0} round(s) with changes, {1} of them new.</translation>
+    </message>
+    <message>
+        <source>Skillnader avgjorda: {0} (datorns behölls i {1}, serverns i {2}).</source>
+        <translation>Differences decided: {0} (the computer&apos;s kept in {1}, the server&apos;s in {2}).</translation>
+    </message>
+    <message>
+        <source>{0} omgångar hoppades över, se detaljerna.</source>
+        <translation>{0} rounds were skipped, see the details.</translation>
+    </message>
+    <message>
+        <source>Till servern: {0}</source>
+        <translation>To the server: {0}</translation>
+    </message>
+    <message>
+        <source>Från servern: {0}</source>
+        <translation>From the server: {0}</translation>
+    </message>
+    <message>
+        <source>Hoppades över: {0}</source>
+        <translation>Skipped: {0}</translation>
+    </message>
+    <message>
+        <source>Synkronisera med servern</source>
+        <translation>Sync with the server</translation>
+    </message>
+    <message>
+        <source>Ingen server är inställd. Ange serverns adress och ditt användarnamn under Arkiv → Serverinställningar…</source>
+        <translation>No server is set. Enter the server&apos;s address and your user name under File → Server settings…</translation>
+    </message>
+    <message>
+        <source>S&amp;ynkronisera med servern…</source>
+        <translation>S&amp;ync with the server…</translation>
+    </message>
+    <message>
+        <source>Server&amp;inställningar…</source>
+        <translation>Server se&amp;ttings…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictDialog</name>
+    <message>
+        <source>Skillnader mellan datorn och servern</source>
+        <translation>Differences between the computer and the server</translation>
+    </message>
+    <message>
+        <source>{0} svar skiljer sig mellan datorn och servern. Ingenting är synkroniserat än. Välj för varje rad vilket som ska gälla på båda.</source>
+        <translation>{0} answers differ between the computer and the server. Nothing has been synced yet. Choose for each row which one applies on both.</translation>
+    </message>
+    <message>
+        <source>Ärende (omgång)</source>
+        <translation>Case (round)</translation>
+    </message>
+    <message>
+        <source>Kontrollpunkt</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Gäller</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <source>På datorn</source>
+        <translation>On the computer</translation>
+    </message>
+    <message>
+        <source>På servern</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Datorns</source>
+        <translation>The computer&apos;s</translation>
+    </message>
+    <message>
+        <source>Serverns</source>
+        <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>Behåll datorns överallt</source>
+        <translation>Keep the computer&apos;s everywhere</translation>
+    </message>
+    <message>
+        <source>Behåll serverns överallt</source>
+        <translation>Keep the server&apos;s everywhere</translation>
+    </message>
+</context>
+<context>
+    <name>SynthesisDialog</name>
+    <message>
+        <source>Syntes</source>
+        <translation>Synthesis</translation>
+    </message>
+    <message>
+        <source>Svar och kommentarer</source>
+        <translation>Answers and comments</translation>
+    </message>
+    <message>
+        <source>Vald text</source>
+        <translation>Selected text</translation>
+    </message>
+    <message>
+        <source>Nytt tema… ({0})</source>
+        <translation>New theme… ({0})</translation>
+    </message>
+    <message>
+        <source>Valt citat ({0})</source>
+        <translation>Chosen quote ({0})</translation>
+    </message>
+    <message>
+        <source>Temat citerar de valda texterna först, sedan de nyaste (högst tre).</source>
+        <translation>The theme quotes the chosen texts first, then the newest (at most three).</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pil upp/ned: nästa text · Ctrl+1–9: tema · {0}: citat · {1}: nytt tema</source>
+        <translation>Up/Down: next text · Ctrl+1–9: theme · {0}: quote · {1}: new theme</translation>
+    </message>
+    <message>
+        <source>Hämtar texterna …</source>
+        <translation>Fetching the texts …</translation>
+    </message>
+    <message>
+        <source>Inga skrivna svar eller kommentarer.</source>
+        <translation>No written answers or comments.</translation>
+    </message>
+    <message>
+        <source>{0} {1} av {2}</source>
+        <translation>{0} {1} of {2}</translation>
+    </message>
+    <message>
+        <source>{0} texter, {1} valda som citat.</source>
+        <translation>{0} texts, {1} chosen as quotes.</translation>
+    </message>
+    <message>
+        <source>Teman: {0}.</source>
+        <translation>Themes: {0}.</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ärende {0} · {1} · {2} · {3}</source>
+        <translation>Case {0} · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Teman: {0}</source>
+        <translation>Themes: {0}</translation>
+    </message>
+    <message>
+        <source>valt citat</source>
+        <translation>chosen quote</translation>
+    </message>
+    <message>
+        <source>Nytt tema</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Temats namn (sparas med omgången):</source>
+        <translation>Theme name (stored with the round):</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2761,14 @@
         <translation>checklist</translation>
     </message>
     <message>
+        <source>teman</source>
+        <translation>themes</translation>
+    </message>
+    <message>
+        <source>citat</source>
+        <translation>quote</translation>
+    </message>
+    <message>
         <source>kopplad</source>
         <translation>linked</translation>
     </message>
@@ -2590,6 +2869,10 @@
     <message>
         <source>Kommentar</source>
         <translation>Comment</translation>
+    </message>
+    <message>
+        <source>valt citat</source>
+        <translation>chosen quote</translation>
     </message>
 </context>
 <context>
