@@ -12,6 +12,7 @@ from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
 from audit_app.domain.plan import Control, Method, MethodKind, Plan
 from audit_app.domain.rounds import Period
+from audit_app.services.plan_check import check_plan
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, ChecklistDefinition
@@ -145,12 +146,14 @@ class PlanService:
     def save(self, plan: Plan) -> int:
         """Store a plan for its unit and year: controls added, changed or removed.
 
+        The plan is checked first (ids, texts, checklists and items, risk, method, periods).
         A control that has rounds, analyses or actions is not removed; the save is refused.
         Returns the number of logged changes.
         """
         unit = plan.unit.strip()
         if not unit:
             raise UserError("Planen behöver en enhet (unit).")
+        check_plan(plan, self.checklist_items())
         changes = 0
         with self.db.session() as s:
             existing = {r.control_key: r for r in control_rows(s, unit, plan.year)}
