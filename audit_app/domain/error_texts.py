@@ -191,6 +191,8 @@ ERRORS_EN: dict[str, str] = {
     "status ska vara planerad, pågår, klar eller avbruten, inte '{}'":
         "the status must be planerad, pågår, klar or avbruten, not '{0}'",
     # files, exports and exchange files
+    "Kan inte skriva {}: {}": "Cannot write {0}: {1}",
+    "Ange en fil som slutar på .yaml eller .xlsx.": "Give a file ending in .yaml or .xlsx.",
     "Ange minst en fil: --pdf, --xlsx eller --json.":
         "Give at least one file: --pdf, --xlsx or --json.",
     "Kunde inte skriva filen: {}": "Could not write the file: {0}",

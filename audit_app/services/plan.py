@@ -205,6 +205,24 @@ class PlanService:
             return Plan(unit=rows[0].unit, year=year,
                         controls=tuple(control_of(r) for r in rows))
 
+    def export_file(self, unit: str, year: int, path: str | Path) -> Path:
+        """Write a stored plan as YAML (.yaml/.yml) or as an Excel sheet (.xlsx)."""
+        plan = self.get(unit, year)
+        out = Path(path)
+        suffix = out.suffix.lower()
+        try:
+            if suffix in (".yaml", ".yml"):
+                from audit_app.checklist_io.plan_yaml import dump_plan
+                out.write_text(dump_plan(plan), encoding="utf-8")
+            elif suffix == ".xlsx":
+                from audit_app.reports.plan_xlsx import write_plan_xlsx
+                write_plan_xlsx(plan, out)
+            else:
+                raise UserError("Ange en fil som slutar på .yaml eller .xlsx.")
+        except OSError as exc:
+            raise UserError(f"Kan inte skriva {out}: {exc.strerror}") from exc
+        return out
+
     def plans(self) -> list[tuple[str, int]]:
         """Every (unit, year) that has a plan."""
         with self.db.session() as s:
