@@ -158,13 +158,15 @@ class PlanService:
         with self.db.session() as s:
             existing = {r.control_key: r for r in control_rows(s, unit, plan.year)}
             wanted = {c.control_id for c in plan.controls}
-            for key, row in existing.items():
-                if key not in wanted:
-                    self._check_removable(s, row)
-                    record_change(s, self.actor, "delete", ENTITY, entity_id(row),
-                                  old=row.title)
-                    s.delete(row)
-                    changes += 1
+            leaving = [row for key, row in existing.items() if key not in wanted]
+            matched = {cid for cid, _period in rounds_by_control(s, list(existing.values()))}
+            for row in leaving:
+                self._check_removable(s, row, row.id in matched)
+            for row in leaving:
+                record_change(s, self.actor, "delete", ENTITY, entity_id(row),
+                              old=row.title)
+                s.delete(row)
+                changes += 1
             for position, control in enumerate(plan.controls):
                 values = _values(control, position)
                 found = existing.get(control.control_id)
@@ -188,9 +190,10 @@ class PlanService:
         return changes
 
     @staticmethod
-    def _check_removable(s: Session, row: PlanControl) -> None:
+    def _check_removable(s: Session, row: PlanControl, has_rounds: bool) -> None:
+        """A control with rounds (linked or matching it), analyses or actions stays."""
         for model in (PlanRound, DeviationNote, PlanAction):
-            if s.scalar(select(model.control_id).where(model.control_id == row.id).limit(1)):
+            if has_rounds or s.scalar(select(model.control_id).where(model.control_id == row.id).limit(1)):
                 raise ConflictError(
                     f"Kontrollmomentet '{row.control_key}' har omgångar, analyser eller "
                     "åtgärder och kan inte tas bort ur planen; låt det stå kvar.")

@@ -55,6 +55,7 @@ class PlanChoice(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(400)
         form = QFormLayout(self)
+        self.shown: list[tuple[str, int]] = []
         self.unit = QComboBox()
         self.unit.setAccessibleName(tr("Enhet"))
         self.source = QComboBox()
@@ -70,7 +71,8 @@ class PlanChoice(QDialog):
             form.addRow(tr("&Enhet:"), self.unit)
             form.addRow(tr("&År:"), self.year)
         else:
-            for unit, plan_year in sorted(plans, key=lambda p: (-p[1], p[0])):
+            self.shown = sorted(plans, key=lambda p: (-p[1], p[0]))
+            for unit, plan_year in self.shown:
                 self.source.addItem(f"{unit} {plan_year}", (unit, plan_year))
             form.addRow(tr("&Kopiera från:") if mode == "copy" else tr("&Plan:"), self.source)
         if mode == "copy":
@@ -82,6 +84,11 @@ class PlanChoice(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def select(self, plan: tuple[str, int]) -> None:
+        """Choose a stored plan in the list (findData does not find a tuple)."""
+        if plan in self.shown:
+            self.source.setCurrentIndex(self.shown.index(plan))
 
     def _next_year(self) -> None:
         chosen = self.source.currentData()
@@ -133,8 +140,8 @@ def copy_plan(parent: QWidget | None, services: AppServices, changes: Changes | 
                                                                "kopiera ännu."))
         return None
     choice = PlanChoice(tr("Kopiera förra årets plan"), [], plans, 2000, parent, mode="copy")
-    if source is not None and choice.source.findData(source) >= 0:
-        choice.source.setCurrentIndex(choice.source.findData(source))
+    if source is not None:
+        choice.select(source)
 
     def chosen() -> None:
         unit, from_year = choice.source.currentData()
@@ -269,7 +276,7 @@ def plan_buttons(view: Any) -> QHBoxLayout:
              tr("Kopiera en plan till ett nytt år")),
             (tr("&Läs in plan…"), lambda: import_plan(view, view.services, view.changes),
              tr("Läs in en plan från en YAML-fil")),
-            (tr("Spara plan &som…"), export, tr("Spara planen som YAML eller Excel"))):
+            (tr("Spara plan so&m…"), export, tr("Spara planen som YAML eller Excel"))):
         button = QPushButton(text)
         button.setToolTip(tip)
         button.clicked.connect(slot)

@@ -182,11 +182,12 @@ class YearView(QDialog):
         new = [p for p in self.plans if p not in before] if before else []
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
-        for unit, year in sorted(self.plans, key=lambda p: (-p[1], p[0])):
+        shown = sorted(self.plans, key=lambda p: (-p[1], p[0]))
+        for unit, year in shown:
             self.plan_box.addItem(f"{unit} {year}", (unit, year))
-        wanted = new[0] if new else chosen
-        if wanted is not None and self.plan_box.findData(wanted) >= 0:
-            self.plan_box.setCurrentIndex(self.plan_box.findData(wanted))
+        wanted = new[0] if new else tuple(chosen) if chosen else None
+        if wanted in shown:  # (findData does not find a tuple)
+            self.plan_box.setCurrentIndex(shown.index(wanted))
         self.plan_box.blockSignals(False)
         if not self.plans:
             for model in (self.status_model, self.deviation_model, self.action_model):
