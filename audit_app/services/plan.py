@@ -193,7 +193,8 @@ class PlanService:
     def _check_removable(s: Session, row: PlanControl, has_rounds: bool) -> None:
         """A control with rounds (linked or matching it), analyses or actions stays."""
         for model in (PlanRound, DeviationNote, PlanAction):
-            if has_rounds or s.scalar(select(model.control_id).where(model.control_id == row.id).limit(1)):
+            if has_rounds or s.scalar(select(model.control_id).where(
+                    model.control_id == row.id).limit(1)):
                 raise ConflictError(
                     f"Kontrollmomentet '{row.control_key}' har omgångar, analyser eller "
                     "åtgärder och kan inte tas bort ur planen; låt det stå kvar.")

@@ -67,10 +67,10 @@ class ControlDialog(QDialog):
         self.method.addItem(self.tr("Totalgranskning (alla ärenden)"), MethodKind.FULL.value)
         self.confidence = _percent(80.0, 99.9, 95.0)
         self.tolerable = _percent(0.5, 50.0, 5.0)
-        self.size = QSpinBox()
-        self.size.setRange(1, 100_000)
-        self.size.setValue(20)
-        self.size.setSuffix(self.tr(" ärenden"))
+        self.sample_size = QSpinBox()
+        self.sample_size.setRange(1, 100_000)
+        self.sample_size.setValue(20)
+        self.sample_size.setSuffix(self.tr(" ärenden"))
         self.periods = {p: QCheckBox(p.value) for p in Period}
         self.responsible = QLineEdit()
         self.responsible.setPlaceholderText(self.tr("t.ex. Gruppledare"))
@@ -87,7 +87,7 @@ class ControlDialog(QDialog):
                 (self.konsekvens, self.tr("Konsekvens")), (self.method, self.tr("Metod")),
                 (self.confidence, self.tr("Konfidens")),
                 (self.tolerable, self.tr("Tolerabel avvikelse")),
-                (self.size, self.tr("Antal ärenden")),
+                (self.sample_size, self.tr("Antal ärenden")),
                 (self.responsible, self.tr("Ansvarig roll")), (self.note, self.tr("Anteckning"))):
             widget.setAccessibleName(name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -129,7 +129,7 @@ class ControlDialog(QDialog):
         self.confidence_label = QLabel(self.tr("konfidens"))
         self.tolerable_label = QLabel(self.tr("tolerabel avvikelse"))
         for widget in (self.confidence_label, self.confidence, self.tolerable_label,
-                       self.tolerable, self.size):
+                       self.tolerable, self.sample_size):
             method.addWidget(widget)
         method.addStretch(1)
         form.addRow(self.tr("&Metod:"), _wrap(method))
@@ -173,7 +173,7 @@ class ControlDialog(QDialog):
         if c.method.tolerable is not None:
             self.tolerable.setValue(c.method.tolerable * 100)
         if c.method.size is not None:
-            self.size.setValue(c.method.size)
+            self.sample_size.setValue(c.method.size)
         for period, box in self.periods.items():
             box.setChecked(period in c.periods)
         self.responsible.setText(c.responsible)
@@ -212,7 +212,7 @@ class ControlDialog(QDialog):
             method = Method(kind, confidence=round(self.confidence.value() / 100, 4),
                             tolerable=round(self.tolerable.value() / 100, 4))
         elif kind is MethodKind.FIXED:
-            method = Method(kind, size=self.size.value())
+            method = Method(kind, size=self.sample_size.value())
         else:
             method = Method(kind)
         return Control(
@@ -242,7 +242,7 @@ class ControlDialog(QDialog):
         for widget in (self.confidence_label, self.confidence, self.tolerable_label,
                        self.tolerable):
             widget.setVisible(kind is MethodKind.SAMPLE)
-        self.size.setVisible(kind is MethodKind.FIXED)
+        self.sample_size.setVisible(kind is MethodKind.FIXED)
 
     def _check_and_accept(self) -> None:
         try:

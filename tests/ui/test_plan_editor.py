@@ -120,8 +120,8 @@ def test_a_fixed_sample_control_is_added_to_a_plan(
     assert "finns två gånger" in _failure(form)
     form.control_id.setText("uppfoljning")
     form.method.setCurrentIndex(form.method.findData("fixed"))
-    assert form.size.isVisibleTo(form) and not form.confidence.isVisibleTo(form)
-    form.size.setValue(12)
+    assert form.sample_size.isVisibleTo(form) and not form.confidence.isVisibleTo(form)
+    form.sample_size.setValue(12)
     form.note.setPlainText("Fast urval")
     _ok(form)
     row = _rows(db, 2024)["uppfoljning"]
