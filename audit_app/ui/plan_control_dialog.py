@@ -104,15 +104,19 @@ class ControlDialog(QDialog):
         self.set_control(control)
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("&Id:"), self.control_id)
-        form.addRow(self.tr("&Kontrollmoment:"), self.title)
-        form.addRow(self.tr("&Checklista:"), self.checklist)
+        """Two columns (what is checked | risk, method and who), to fit a small screen."""
+        self.checklist.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.checklist.setMinimumContentsLength(28)
+        left = QFormLayout()
+        left.addRow(self.tr("&Id:"), self.control_id)
+        left.addRow(self.tr("&Kontrollmoment:"), self.title)
+        left.addRow(self.tr("&Checklista:"), self.checklist)
         items_label = QLabel(self.tr("Valda &punkter\n(ingen vald: alla):"))
         items_label.setBuddy(self.items)
-        form.addRow(items_label, self.items)
-        form.addRow(self.tr("&Regel/riktlinje:"), self.rule)
-        form.addRow(self.tr("&Hänvisning:"), self.reference)
+        left.addRow(items_label, self.items)
+        left.addRow(self.tr("&Regel/riktlinje:"), self.rule)
+        left.addRow(self.tr("&Hänvisning:"), self.reference)
         risk = QGridLayout()
         for row, (text, field) in enumerate(((self.tr("&Sannolikhet:"), self.sannolikhet),
                                              (self.tr("K&onsekvens:"), self.konsekvens))):
@@ -123,25 +127,30 @@ class ControlDialog(QDialog):
         risk.addWidget(self.risk_text, 2, 0, 1, 2)
         risk.setRowStretch(3, 1)
         risk.addWidget(self.matrix, 0, 2, 4, 1)
-        form.addRow(self.tr("Risk:"), _wrap(risk))
-        method = QHBoxLayout()
-        method.addWidget(self.method)
+        right = QFormLayout()
+        right.addRow(self.tr("Risk:"), _wrap(risk))
+        right.addRow(self.tr("&Metod:"), self.method)
+        params = QHBoxLayout()
         self.confidence_label = QLabel(self.tr("konfidens"))
         self.tolerable_label = QLabel(self.tr("tolerabel avvikelse"))
         for widget in (self.confidence_label, self.confidence, self.tolerable_label,
                        self.tolerable, self.sample_size):
-            method.addWidget(widget)
-        method.addStretch(1)
-        form.addRow(self.tr("&Metod:"), _wrap(method))
+            params.addWidget(widget)
+        params.addStretch(1)
+        right.addRow("", _wrap(params))
         periods = QHBoxLayout()
         for box in self.periods.values():
             periods.addWidget(box)
         periods.addStretch(1)
-        form.addRow(self.tr("Perioder:"), _wrap(periods))
-        form.addRow(self.tr("&Ansvarig roll:"), self.responsible)
-        form.addRow(self.tr("A&nteckning:"), self.note)
+        right.addRow(self.tr("Perioder:"), _wrap(periods))
+        right.addRow(self.tr("&Ansvarig roll:"), self.responsible)
+        right.addRow(self.tr("A&nteckning:"), self.note)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(12)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.buttons)
 
     # -- filling in and reading back ------------------------------------------------
@@ -154,6 +163,8 @@ class ControlDialog(QDialog):
         self.control_id.setText(c.control_id)
         self.control_id.setReadOnly(control is not None)  # a stored id stays; rounds use it
         self.title.setText(c.title)
+        for line in (self.control_id, self.title):
+            line.setCursorPosition(0)  # the start of a long title, not its end
         index = self.checklist.findData(c.checklist)
         if index < 0 and c.checklist:
             self.checklist.addItem(self.tr("{0} (finns inte i datamappen)").format(c.checklist),
@@ -188,6 +199,7 @@ class ControlDialog(QDialog):
             return
         for item in checklist.items:
             row = QListWidgetItem(f"{item.id}: {item.question}")
+            row.setToolTip(item.question)
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if item.id in chosen

@@ -66,7 +66,7 @@ class PlanEditor(QDialog):
         self.matrix.setToolTip(self.tr("Planens kontrollmoment i riskmatrisen; det valda är "
                                        "markerat"))
         self.add_button = QPushButton(self.tr("&Nytt kontrollmoment…"))
-        self.edit_button = QPushButton(self.tr("Ä&ndra…"))
+        self.edit_button = QPushButton(self.tr("&Ändra…"))
         self.remove_button = QPushButton(self.tr("&Ta bort…"))
         close = QPushButton(self.tr("Stäng"))
         self.add_button.clicked.connect(self.add_control)
