@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.cli.context import CliContext
-from audit_app.domain.errors import UserError
 from audit_app.reports.vb_lang import period_state_text, verdict_text
 from audit_app.services.plan import PlanService
 from audit_app.services.plan_status import YearService
@@ -46,20 +45,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    plan = PlanService(ctx.db(), ctx.library, ctx.actor).get(args.unit, args.year)
-    out: Path = args.out
-    suffix = out.suffix.lower()
-    try:
-        if suffix in (".yaml", ".yml"):
-            from audit_app.checklist_io.plan_yaml import dump_plan
-            out.write_text(dump_plan(plan), encoding="utf-8")
-        elif suffix == ".xlsx":
-            from audit_app.reports.plan_xlsx import write_plan_xlsx
-            write_plan_xlsx(plan, out)
-        else:
-            raise UserError("Ange en fil som slutar på .yaml eller .xlsx.")
-    except OSError as exc:
-        raise UserError(f"Kan inte skriva {out}: {exc.strerror}") from exc
+    out = PlanService(ctx.db(), ctx.library, ctx.actor).export_file(args.unit, args.year,
+                                                                    args.out)
     print(f"Planen skrevs till {out}.", file=ctx.out)
     return 0
 

@@ -118,8 +118,6 @@ CLI_EN: dict[str, str] = {
     "Internkontrollplan {} {}": "Internal control plan {0} {1}",
     "kontrollmoment\tperiod\tstatus\tomgångar\tbedömning":
         "control\tperiod\tstatus\trounds\tassessment",
-    "Kan inte skriva {}: {}": "Cannot write {0}: {1}",
-    "Ange en fil som slutar på .yaml eller .xlsx.": "Give a file ending in .yaml or .xlsx.",
     "kontrollmoment\tperiod\tkontrollpunkt\tresultat\tmål\tavvikelse\tanalys\tåtgärder":
         "control\tperiod\titem\tresult\ttarget\tdeviation\tanalysis\tactions",
     "Analysen av {} {} {} sparades.": "The analysis of {0} {1} {2} was saved.",

@@ -166,9 +166,35 @@ ERRORS_EN: dict[str, str] = {
         "The control '{0}' is planned for {1}; give --period.",
     "Kontrollmomentet '{}' använder checklistan '{}'.":
         "The control '{0}' uses the checklist '{1}'.",
+    "Ett kontrollmoment saknar id.": "A control has no id.",
+    "Id '{}' får bara innehålla a-z, 0-9, - och _ och börja med en bokstav.":
+        "The id '{0}' may only hold a-z, 0-9, - and _ and must start with a letter.",
+    "Kontrollmomentet '{}' finns två gånger i planen.": "The control '{0}' is twice in the plan.",
+    "Kontrollmomentet '{}' saknar rubrik.": "The control '{0}' has no title.",
+    "Kontrollmomentet '{}': {} är för lång (högst {} tecken).":
+        "The control '{0}': {1} is too long (at most {2} characters).",
+    "Kontrollmomentet '{}' saknar checklista.": "The control '{0}' has no checklist.",
+    "Kontrollmomentet '{}': checklistan '{}' finns inte.":
+        "The control '{0}': the checklist '{1}' does not exist.",
+    "Kontrollmomentet '{}': kontrollpunkten '{}' finns inte i checklistan.":
+        "The control '{0}': the item '{1}' is not in the checklist.",
+    "Kontrollmomentet '{}' väljer samma kontrollpunkt två gånger.":
+        "The control '{0}' chooses the same item twice.",
+    "Kontrollmomentet '{}': sannolikhet och konsekvens ska vara 1–4.":
+        "The control '{0}': likelihood and consequence must be 1–4.",
+    "Kontrollmomentet '{}' behöver minst en period (T1, T2, T3).":
+        "The control '{0}' needs at least one period (T1, T2, T3).",
+    "Kontrollmomentet '{}' har samma period två gånger.":
+        "The control '{0}' has the same period twice.",
+    "Kontrollmomentet '{}': konfidens och tolerabel avvikelse ska ligga mellan 0 och 1.":
+        "The control '{0}': confidence and tolerable deviation must lie between 0 and 1.",
+    "Kontrollmomentet '{}': ett fast urval ska vara 1–{} ärenden.":
+        "The control '{0}': a fixed sample must be 1–{1} cases.",
     "status ska vara planerad, pågår, klar eller avbruten, inte '{}'":
         "the status must be planerad, pågår, klar or avbruten, not '{0}'",
     # files, exports and exchange files
+    "Kan inte skriva {}: {}": "Cannot write {0}: {1}",
+    "Ange en fil som slutar på .yaml eller .xlsx.": "Give a file ending in .yaml or .xlsx.",
     "Ange minst en fil: --pdf, --xlsx eller --json.":
         "Give at least one file: --pdf, --xlsx or --json.",
     "Kunde inte skriva filen: {}": "Could not write the file: {0}",

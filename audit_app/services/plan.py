@@ -12,6 +12,7 @@ from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import ConflictError, NotFoundError, UserError
 from audit_app.domain.plan import Control, Method, MethodKind, Plan
 from audit_app.domain.rounds import Period
+from audit_app.services.plan_check import check_plan
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound, ChecklistDefinition
@@ -145,23 +146,27 @@ class PlanService:
     def save(self, plan: Plan) -> int:
         """Store a plan for its unit and year: controls added, changed or removed.
 
+        The plan is checked first (ids, texts, checklists and items, risk, method, periods).
         A control that has rounds, analyses or actions is not removed; the save is refused.
         Returns the number of logged changes.
         """
         unit = plan.unit.strip()
         if not unit:
             raise UserError("Planen behöver en enhet (unit).")
+        check_plan(plan, self.checklist_items())
         changes = 0
         with self.db.session() as s:
             existing = {r.control_key: r for r in control_rows(s, unit, plan.year)}
             wanted = {c.control_id for c in plan.controls}
-            for key, row in existing.items():
-                if key not in wanted:
-                    self._check_removable(s, row)
-                    record_change(s, self.actor, "delete", ENTITY, entity_id(row),
-                                  old=row.title)
-                    s.delete(row)
-                    changes += 1
+            leaving = [row for key, row in existing.items() if key not in wanted]
+            matched = {cid for cid, _period in rounds_by_control(s, list(existing.values()))}
+            for row in leaving:
+                self._check_removable(s, row, row.id in matched)
+            for row in leaving:
+                record_change(s, self.actor, "delete", ENTITY, entity_id(row),
+                              old=row.title)
+                s.delete(row)
+                changes += 1
             for position, control in enumerate(plan.controls):
                 values = _values(control, position)
                 found = existing.get(control.control_id)
@@ -185,9 +190,11 @@ class PlanService:
         return changes
 
     @staticmethod
-    def _check_removable(s: Session, row: PlanControl) -> None:
+    def _check_removable(s: Session, row: PlanControl, has_rounds: bool) -> None:
+        """A control with rounds (linked or matching it), analyses or actions stays."""
         for model in (PlanRound, DeviationNote, PlanAction):
-            if s.scalar(select(model.control_id).where(model.control_id == row.id).limit(1)):
+            if has_rounds or s.scalar(select(model.control_id).where(
+                    model.control_id == row.id).limit(1)):
                 raise ConflictError(
                     f"Kontrollmomentet '{row.control_key}' har omgångar, analyser eller "
                     "åtgärder och kan inte tas bort ur planen; låt det stå kvar.")
@@ -201,6 +208,24 @@ class PlanService:
                                     "med 'audit-app plan import'.")
             return Plan(unit=rows[0].unit, year=year,
                         controls=tuple(control_of(r) for r in rows))
+
+    def export_file(self, unit: str, year: int, path: str | Path) -> Path:
+        """Write a stored plan as YAML (.yaml/.yml) or as an Excel sheet (.xlsx)."""
+        plan = self.get(unit, year)
+        out = Path(path)
+        suffix = out.suffix.lower()
+        try:
+            if suffix in (".yaml", ".yml"):
+                from audit_app.checklist_io.plan_yaml import dump_plan
+                out.write_text(dump_plan(plan), encoding="utf-8")
+            elif suffix == ".xlsx":
+                from audit_app.reports.plan_xlsx import write_plan_xlsx
+                write_plan_xlsx(plan, out)
+            else:
+                raise UserError("Ange en fil som slutar på .yaml eller .xlsx.")
+        except OSError as exc:
+            raise UserError(f"Kan inte skriva {out}: {exc.strerror}") from exc
+        return out
 
     def plans(self) -> list[tuple[str, int]]:
         """Every (unit, year) that has a plan."""

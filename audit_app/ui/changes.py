@@ -7,7 +7,7 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-ChangeKind = Literal["round", "case", "review", "sample", "caselist"]
+ChangeKind = Literal["round", "case", "review", "sample", "caselist", "plan"]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.models import RoundTableModel
 from audit_app.ui.new_round_dialog import NewRoundDialog
+from audit_app.ui.plan_actions import add_plan_actions
 from audit_app.ui.review_form import ReviewForm
 from audit_app.ui.round_view import RoundView
 from audit_app.ui.rounds_view import RoundsView
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
         self.security_actions = add_security_actions(self)  # change log, locks, backups
         self.checklist_action = add_checklist_action(self)
+        self.plan_menu = add_plan_actions(self)  # new, edit, copy, read and save a plan
         # workbook, answer import and round exchange, in Arkiv before Avsluta
         self.exchange_actions = add_exchange_actions(self)
         self.sync_actions = add_sync_actions(self)  # Synkronisera med servern, its settings

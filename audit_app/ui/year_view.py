@@ -33,6 +33,7 @@ from audit_app.domain.plan import Action, ActionStatus, Deviation, PeriodState, 
 from audit_app.ui.changes import Changes
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.ops import Op, Task, show_failure
+from audit_app.ui.plan_actions import plan_buttons
 from audit_app.ui.year_dialogs import ActionDialog, AnalysisDialog, StatusDialog
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class YearView(QDialog):
                  changes: Changes | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.changes = changes
+        self.changes = changes or Changes(self)
         self.job: Op[Loaded] | None = None
         self.statuses: list[PeriodStatus] = []
         self.deviations: list[Deviation] = []
@@ -120,11 +121,9 @@ class YearView(QDialog):
         self.dialog: QDialog | None = None
         self.setWindowTitle(self.tr("Året"))
         self.resize(1000, 640)
-        self.plans = services.plans.plans()
+        self.plans: list[tuple[str, int]] = []
         self.plan_box = QComboBox()
         self.plan_box.setAccessibleName(self.tr("Plan"))
-        for unit, year in sorted(self.plans, key=lambda p: (-p[1], p[0])):
-            self.plan_box.addItem(f"{unit} {year}", (unit, year))
         self.note = QLabel()
         self.status_model = _Rows([self.tr("Kontrollmoment"), self.tr("Period"),
                                    self.tr("Status"), self.tr("Omgångar"),
@@ -160,6 +159,7 @@ class YearView(QDialog):
         top.addWidget(self.plan_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(plan_buttons(self))
         layout.addWidget(self.note)
         layout.addWidget(self.status_table, 3)
         layout.addLayout(_buttons(self.create_button))
@@ -171,9 +171,29 @@ class YearView(QDialog):
         layout.addLayout(_buttons(self.status_button))
         self._enable()
         self.plan_box.currentIndexChanged.connect(lambda _n: self.load())
+        self.changes.changed.connect(lambda change: self.reload_plans()
+                                     if change.kind == "plan" else None)
+        self.reload_plans()
+
+    def reload_plans(self) -> None:
+        """Fill the plan list again (a plan that just appeared is chosen) and load."""
+        before, chosen = set(self.plans), self.plan_box.currentData()
+        self.plans = self.services.plans.plans()
+        new = [p for p in self.plans if p not in before] if before else []
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        shown = sorted(self.plans, key=lambda p: (-p[1], p[0]))
+        for unit, year in shown:
+            self.plan_box.addItem(f"{unit} {year}", (unit, year))
+        wanted = new[0] if new else tuple(chosen) if chosen else None
+        if wanted in shown:  # (findData does not find a tuple)
+            self.plan_box.setCurrentIndex(shown.index(wanted))
+        self.plan_box.blockSignals(False)
         if not self.plans:
-            self.note.setText(self.tr("Ingen internkontrollplan ännu. Läs in en med "
-                                      "'audit-app plan import'."))
+            for model in (self.status_model, self.deviation_model, self.action_model):
+                model.set_rows([])
+            self.note.setText(self.tr("Ingen internkontrollplan ännu. Skapa en med Ny plan… "
+                                      "eller läs in en fil med Läs in plan…"))
         else:
             self.load()
 
@@ -190,7 +210,10 @@ class YearView(QDialog):
     def load(self) -> None:
         """Read the chosen plan's overview on a worker thread."""
         chosen = self.plan_box.currentData()
-        if chosen is None or (self.job is not None and self.job.running):
+        if self.job is not None and self.job.running:
+            self.job.finished.connect(self.load)  # read again once this read is done
+            return
+        if chosen is None:
             return
         unit, year = chosen
         self.note.setText(self.tr("Läser …"))

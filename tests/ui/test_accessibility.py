@@ -198,6 +198,24 @@ def checklist_editor(db: Database, library: ChecklistLibrary, tmp: Path) -> QWid
     return editor
 
 
+def plan_editor(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.plan_editor import PlanEditor
+
+    services = services_for(db, library, "TG")
+    editor = PlanEditor(services, *services.plans.plans()[0])
+    editor.table.selectRow(0)
+    return editor
+
+
+def plan_control_dialog(db: Database, library: ChecklistLibrary, tmp: Path) -> QWidget:
+    from audit_app.ui.plan_control_dialog import ControlDialog
+
+    services = services_for(db, library, "TG")
+    plan = services.plans.get(*services.plans.plans()[0])
+    found, _ = library.scan()
+    return ControlDialog({cid: f.checklist for cid, f in found.items()}, plan.controls[0])
+
+
 SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "main_window": main_window,
     "round_view": round_view,
@@ -211,6 +229,8 @@ SCREENS: dict[str, Callable[[Database, ChecklistLibrary, Path], QWidget]] = {
     "passphrase_dialog": passphrase_dialog,
     "sampling_dialog": sampling_dialog,
     "checklist_editor": checklist_editor,
+    "plan_editor": plan_editor,
+    "plan_control_dialog": plan_control_dialog,
 }
 
 

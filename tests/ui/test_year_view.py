@@ -59,7 +59,8 @@ def test_year_view_without_a_plan(qtbot: QtBot, db: Database,
                                   library: ChecklistLibrary) -> None:
     view = YearView(services_for(db, library, "EC"))
     qtbot.addWidget(view)
-    assert view.plan_box.count() == 0 and "plan import" in view.note.text()
+    assert view.plan_box.count() == 0 and "Ny plan…" in view.note.text()
+    assert [b.text() for b in view.plan_button_list][0] == "Ny &plan…"
 
 
 def _loaded_view(qtbot: QtBot, db: Database, library: ChecklistLibrary,
