@@ -302,6 +302,18 @@ ERRORS_EN: dict[str, str] = {
         "The case '{0}' is already chosen.",
     "Årsmålet ändras för {}. Ange ett skäl till ändringen; det sparas i ändringsloggen.":
         "The target changes for {0}. Give a reason for the change; it is saved in the change log.",
+    # a review changed by someone else meanwhile (ReviewConflictError), with its parts
+    "Granskningen av {} ändrades av {} medan du arbetade. Sparad status: '{}'; din ändring: "
+    "{}. Inget skrevs över: läs in granskningen igen och gör om ändringen om den ska gälla.":
+        "The review of {0} was changed by {1} while you were working. Stored status: '{2}'; "
+        "your change: {3}. Nothing was overwritten: load the review again and redo your "
+        "change if it should stand.",
+    "status '{}'": "status '{0}'",
+    "svaret {} på '{}'": "the answer {0} to '{1}'",
+    "klar": "complete",
+    "pågår": "in progress",
+    "ej påbörjad": "not started",
+    "någon annan": "someone else",
     # the shared database: addresses, roles and what a role may do
     "Kunde inte ansluta till {}: {}": "Could not connect to {0}: {1}",
     "{} är ingen PostgreSQL-adress; ange {}://VÄRD/DATABAS (eller en databasfil).":
