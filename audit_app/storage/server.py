@@ -169,6 +169,8 @@ def permission_error(exc: DBAPIError,
         return None
     if has_role is not None and not has_role():
         return UserError(NO_ROLE)
+    if str(exc.statement or "").lstrip().upper().startswith(("GRANT", "REVOKE")):
+        return UserError(NOT_ADMIN)  # handing out roles takes granska_admin
     diag = getattr(orig, "diag", None)
     table = getattr(diag, "table_name", None)
     if table is None:  # "permission denied for table x" names it only in the text

@@ -3,6 +3,7 @@ reopened it is refused with both values named, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from audit_app.services.exchange import ExchangeService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.storage.db import Database, open_database
-from audit_app.storage.models import Review
+from audit_app.storage.models import ChangeLog, Review
 from tests.factories import round_with_sample
 from tests.figure_data import placerade
 
@@ -156,3 +157,49 @@ def test_merged_exchange_file_counts_the_version(any_db: Database, library: Chec
     ExchangeService(any_db, "GL").import_round(file, passphrase=PHRASE)
     with pytest.raises(ReviewConflictError, match="Sparad status: 'klar'"):
         ga.complete(summary.id, case_ids[0], expected_version=seen.version)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_complete_and_answer_at_the_same_moment_on_the_server(
+        pg_db: Database, library: ChecklistLibrary, attempt: int) -> None:
+    """Two connections, one completes while the other saves: the row versions order them,
+    so either the answer went in before the completion or it was refused; never both lost."""
+    summary, case_ids = round_with_sample(pg_db, library, 1)
+    rid, cid = summary.id, case_ids[0]
+    ga, gb = ReviewService(pg_db, "Granskare GA"), ReviewService(pg_db, "Granskare GB")
+    for item_id, value in placerade(0).items():
+        ga.set_answer(rid, cid, item_id, value)
+    seen = gb.review(rid, cid).answers["viewpoint"].version
+    start = threading.Barrier(2)
+    outcome: dict[str, object] = {}
+
+    def complete() -> None:
+        start.wait()
+        outcome["complete"] = ga.complete(rid, cid).status
+
+    def answer() -> None:
+        start.wait()
+        try:
+            outcome["answer"] = gb.set_answer(rid, cid, "viewpoint", "nej",
+                                              expected_version=seen).answers["viewpoint"].value
+        except ReviewConflictError as exc:
+            outcome["answer"] = exc
+
+    threads = [threading.Thread(target=complete), threading.Thread(target=answer)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcome["complete"] is ReviewStatus.COMPLETE
+    stored = ga.review(rid, cid)
+    with pg_db.session() as s:
+        actions = [a for a in s.scalars(select(ChangeLog.action).where(
+            ChangeLog.entity.in_(("answer", "review")), ChangeLog.actor != "GL")
+            .order_by(ChangeLog.id))]
+    if isinstance(outcome["answer"], ReviewConflictError):
+        assert stored.answers["viewpoint"].value == "ja"
+        assert "Sparad status: 'klar'" in str(outcome["answer"])
+    else:  # the answer was saved first; the completion came after it, on top of it
+        assert outcome["answer"] == "nej" == stored.answers["viewpoint"].value
+        assert actions[-2:] == ["update", "complete"]
+    assert stored.version == version(pg_db, rid, cid)

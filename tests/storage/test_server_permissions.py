@@ -201,3 +201,20 @@ def test_change_log_carries_each_login_role(logins: Logins,
     assert by_role[("Granskare GI", "create")] == logins.names["ida"]
     assert by_role[("Chef GC", "lock")] == logins.names["chef"]
     assert {r.db_role for r in rows} == {logins.names["ida"], logins.names["chef"]}
+
+
+def test_cli_says_the_refusal_in_words(logins: Logins, two_rounds: tuple[int, int, list[int]],
+                                       capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.cli.test_cli import run
+
+    monkeypatch.setenv("PGPASSWORD", logins.passwords[logins.names["ida"]])
+    address = role_url(logins.names["ida"], logins.database)
+    code, _, err = run(capsys, "--db", address, "round", "lock", "Familjehem T1")
+    assert code == 1
+    assert err.startswith("Fel: Din databasroll får inte skapa, låsa eller ändra omgångar")
+    assert "Traceback" not in err and "psycopg" not in err
+    code, _, err = run(capsys, "--lang", "en", "--db", address, "server", "revoke",
+                       logins.names["rev"])
+    assert code == 1
+    assert err.startswith("Error: Your database role may not change the plan or the roles")
