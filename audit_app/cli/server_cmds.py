@@ -1,4 +1,4 @@
-"""`audit-app --db postgresql+psycopg://HOST/DB server init|grant|grants`: the shared database."""
+"""`audit-app --db postgresql+psycopg://HOST/DB server init|grant|revoke|grants`: roles."""
 
 from __future__ import annotations
 
@@ -23,6 +23,14 @@ def register(sub: Any) -> None:
     grant.add_argument("--unit", metavar="ENHET",
                        help="enheten rollen ser (utan: alla enheter)")
     grant.set_defaults(func=cmd_grant)
+    revoke = commands.add_parser("revoke", help="ta tillbaka en Granska-roll eller en enhet "
+                                                "(motsatsen till grant)")
+    revoke.add_argument("login", metavar="DBROLL", help="inloggningsrollen på servern")
+    revoke.add_argument("--role", choices=("reviewer", "manager", "admin"),
+                        help="rollen som tas tillbaka (utan --role och --unit: alla)")
+    revoke.add_argument("--unit", metavar="ENHET",
+                        help="bara den här enheten tas tillbaka; rollen finns kvar")
+    revoke.set_defaults(func=cmd_revoke)
     listing = commands.add_parser("grants", help="visa vilka roller som ser vilka enheter")
     listing.set_defaults(func=cmd_grants)
 
@@ -38,7 +46,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from audit_app.storage.server_roles import setup_roles
 
     db = _server(ctx)  # opening it runs the migrations
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         setup_roles(conn)
     print(f"Schemat och rollerna är klara på {db.location}. Ge användare roller med: "
           "audit-app --db ADRESS server grant DBROLL --role reviewer --unit ENHET",
@@ -50,8 +58,19 @@ def cmd_grant(args: argparse.Namespace, ctx: CliContext) -> int:
     from audit_app.storage.server_roles import grant_role
 
     db = _server(ctx)
-    with db.engine.begin() as conn:
-        print(grant_role(conn, args.login, args.role, args.unit), file=ctx.out)
+    with db.transaction() as conn:
+        print(grant_role(conn, args.login, args.role, args.unit, actor=ctx.actor),
+              file=ctx.out)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
+    from audit_app.storage.server_roles import revoke_role
+
+    db = _server(ctx)
+    with db.transaction() as conn:
+        print(revoke_role(conn, args.login, args.role, args.unit, actor=ctx.actor),
+              file=ctx.out)
     return 0
 
 

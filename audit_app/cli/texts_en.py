@@ -181,6 +181,15 @@ CLI_EN: dict[str, str] = {
         "The case {0} was added as a chosen case{1}. It is reviewed like the others but not counted in the sample's figures.",
     "Årsmål ändras: ange skälet med --reason när du sparar.":
         "Targets change: give the reason with --reason when you save.",
+    # server grant / revoke (what storage.server_roles says was done)
+    "{} är nu {} för enheten {}.{}": "{0} is now {1} for the unit {2}.{3}",
+    "{} är nu {} för alla enheter.{}": "{0} is now {1} for every unit.{2}",
+    " (obs: rollen kan inte logga in: ALTER ROLE … LOGIN)":
+        " (note: the role cannot log in: ALTER ROLE … LOGIN)",
+    "{} ser inte längre enheten {}.{}": "{0} no longer sees the unit {1}.{2}",
+    " Den ser nu inga enheter.": " It now sees no units.",
+    "{} är inte längre {}.": "{0} is no longer {1}.",
+    "{} har inte längre någon behörighet till enheter.": "{0} no longer has access to any unit.",
 }
 
 CLI = PatternTable(CLI_EN, ERRORS_EN)

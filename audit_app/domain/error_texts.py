@@ -358,6 +358,73 @@ ERRORS_EN: dict[str, str] = {
     "databasfil).":
         "{0} is not a PostgreSQL address; give postgresql+psycopg://HOST/DATABASE (or a "
         "database file).",
+    # a review changed by someone else meanwhile (ReviewConflictError), with its parts
+    "Granskningen av {} ändrades av {} medan du arbetade. Sparad status: '{}'; din ändring: "
+    "{}. Inget skrevs över: läs in granskningen igen och gör om ändringen om den ska gälla.":
+        "The review of {0} was changed by {1} while you were working. Stored status: '{2}'; "
+        "your change: {3}. Nothing was overwritten: load the review again and redo your "
+        "change if it should stand.",
+    "status '{}'": "status '{0}'",
+    "svaret {} på '{}'": "the answer {0} to '{1}'",
+    "klar": "complete",
+    "pågår": "in progress",
+    "ej påbörjad": "not started",
+    "någon annan": "someone else",
+    # the shared database: addresses, roles and what a role may do
+    "{} är ingen PostgreSQL-adress; ange {}://VÄRD/DATABAS (eller en databasfil).":
+        "{0} is not a PostgreSQL address; give {1}://HOST/DATABASE (or a database file).",
+    "Adressen innehåller ett lösenord, det tas inte emot. {}":
+        "The address contains a password, which is not accepted. {0}",
+    "Adressen {} saknar databasnamn ({}://VÄRD/DATABAS).":
+        "The address {0} has no database name ({1}://HOST/DATABASE).",
+    "Adressen {} går inte att tolka.": "The address {0} cannot be read.",
+    "Databasen ligger på en server; där finns ingen lösenfras att byta. Lösenordet för din "
+    "databasroll byts på servern (ALTER ROLE).":
+        "The database is on a server; there is no passphrase to change. The password of your "
+        "database role is changed on the server (ALTER ROLE).",
+    "Databasen {} har inte Granskas schema (version {}); kör först: audit-app --db {} "
+    "server init":
+        "The database {0} does not have Granska's schema (version {1}); first run: "
+        "audit-app --db {2} server init",
+    "Schemat på {} kunde inte uppgraderas ({}). Uppgraderingen görs av databasens ägare: "
+    "audit-app server init.":
+        "The schema on {0} could not be upgraded ({1}). The upgrade is done by the "
+        "database's owner: audit-app server init.",
+    "Okänd roll '{}'; välj reviewer, manager eller admin.":
+        "Unknown role '{0}'; choose reviewer, manager or admin.",
+    "Databasrollen '{}' finns inte. Skapa den först på servern: CREATE ROLE \"{}\" LOGIN "
+    "(lösenordet sätts där, aldrig i Granska).":
+        "The database role '{0}' does not exist. Create it on the server first: CREATE ROLE "
+        "\"{1}\" LOGIN (the password is set there, never in Granska).",
+    "Databasen har inga Granska-roller ännu; kör först: audit-app --db ADRESS server init":
+        "The database has no Granska roles yet; first run: audit-app --db ADDRESS server init",
+    "Databasrollen '{}' har inte rollen {} (har: {}).":
+        "The database role '{0}' does not have the role {1} (has: {2}).",
+    "Databasrollen '{}' har ingen Granska-roll att ta tillbaka.":
+        "The database role '{0}' has no Granska role to take back.",
+    "Databasrollen '{}' har ingen behörighet till enheten {} (har: {}).":
+        "The database role '{0}' has no access to the unit {1} (has: {2}).",
+    "ingen Granska-roll": "no Granska role",
+    "inga enheter": "no units",
+    "alla enheter": "every unit",
+    "Din databasroll får inte skapa, låsa eller ändra omgångar, ärendelistor, stickprov "
+    "eller avvikelser; det får granska_manager. Be den som administrerar Granska om rätt "
+    "roll (audit-app server grant).":
+        "Your database role may not create, lock or change rounds, case lists, samples or "
+        "deviations; granska_manager may. Ask whoever administers Granska for the right role "
+        "(audit-app server grant).",
+    "Din databasroll får inte ändra planen eller rollerna; det får granska_admin. Be den som "
+    "administrerar Granska om rätt roll (audit-app server grant).":
+        "Your database role may not change the plan or the roles; granska_admin may. Ask "
+        "whoever administers Granska for the right role (audit-app server grant).",
+    "Din databasroll får inte göra detta (eller inte i den här enheten). Be den som "
+    "administrerar Granska om rätt roll (audit-app server grant).":
+        "Your database role may not do this (or not in this unit). Ask whoever administers "
+        "Granska for the right role (audit-app server grant).",
+    "Din databasroll har ingen Granska-roll (längre) och kan inte läsa eller ändra något. "
+    "Be den som administrerar Granska om en roll (audit-app server grant).":
+        "Your database role has no Granska role (any more) and can neither read nor change "
+        "anything. Ask whoever administers Granska for a role (audit-app server grant).",
 }
 
 

@@ -46,6 +46,30 @@ class AnswerConflictError(ConflictError):
             "skrevs över: välj vilket svar som ska gälla och spara igen.")
 
 
+class ReviewConflictError(ConflictError):
+    """Someone else completed, reopened or changed the review since it was read: nothing
+    was written; the stored status and the user's change are both named."""
+
+    def __init__(self, case_ref: str, stored: ReviewStatus, stored_by: str,
+                 yours: str) -> None:
+        self.case_ref, self.stored, self.stored_by, self.yours = (case_ref, stored, stored_by,
+                                                                  yours)
+        super().__init__(
+            f"Granskningen av {case_ref} ändrades av {stored_by or 'någon annan'} medan du "
+            f"arbetade. Sparad status: '{stored.label.lower()}'; din ändring: {yours}. Inget "
+            "skrevs över: läs in granskningen igen och gör om ändringen om den ska gälla.")
+
+
+def status_change(status: ReviewStatus) -> str:
+    """A change of status as a ReviewConflictError names it."""
+    return f"status '{status.label.lower()}'"
+
+
+def answer_change(item_id: str, value: str | None) -> str:
+    """A saved answer as a ReviewConflictError names it."""
+    return f"svaret {_shown(value)} på '{item_id}'"
+
+
 def _shown(value: str | None) -> str:
     return "(tomt)" if value is None else f"'{value}'"
 
@@ -78,6 +102,8 @@ class ReviewRecord:
     updated_at: datetime | None = None
     completed_at: datetime | None = None
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
+    # the review's version (0: not started): complete/reopen take it as expected_version
+    version: int = 0
 
     def values(self) -> dict[str, str | None]:
         return {k: a.value for k, a in self.answers.items()}

@@ -344,6 +344,7 @@ class AnswerImportService:
                               round_id=round_id, case_ref=case.case_ref, field=ch.item_id,
                               old=ch.old, new=ch.new, reason=reason)
             review.updated_at = now if is_new else max(review.updated_at, now)
+            review.bump()  # a form that read the review before the import must not save over
             s.flush()
             self.reviews._reevaluate(s, review, checklist)
             if complete and case.case_ref in plan.completed:

@@ -55,6 +55,7 @@ def apply_themes(s: Session, round_id: int, themes: Mapping[tuple[str, str], dic
         if changed is None:
             continue
         changed_count += 1
+        review.bump()  # the tags are part of the review: a stale form must not save over
         record_change(s, actor, "update", "themes", f"{review.uid}/{item_id}",
                       round_id=round_id, case_ref=case_ref, field=item_id,
                       old="|".join(changed[0]) or None, new="|".join(changed[1]) or None,

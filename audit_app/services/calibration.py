@@ -242,7 +242,11 @@ class CalibrationService:
             kept.reconciled, kept.reconciled_value = True, stored
             kept.reconciled_reason, kept.reconciled_by, kept.reconciled_at = (reason,
                                                                                 self.actor, now)
+            if answer.version is not None:  # None: added above, not yet flushed
+                answer.version += 1  # a form showing the old answer must not overwrite it
             answer.value, answer.answered_by, answer.updated_at = stored, self.actor, now
+            review.updated_at = now
+            review.bump()
             s.flush()
             answers = list(s.scalars(select(Answer).where(Answer.review_id == review.id)))
             result = checklist.evaluate({a.item_id: a.value for a in answers})

@@ -231,6 +231,7 @@ class Merger:
                 self.report.added["reviews"] += 1
                 self._log("create", "review", review.uid, rnd.id, case_ref=case.case_ref,
                           field="status", new=review.status)
+            status_before = review.status
             changed = self._answers(review, case.case_ref, data["answers"])
             if data["status"] == ReviewStatus.COMPLETE.value and \
                     review.status != ReviewStatus.COMPLETE.value:
@@ -240,6 +241,8 @@ class Merger:
                 record_change(self.s, self.actor, "complete", "review", review.uid,
                               round_id=rnd.id, case_ref=case.case_ref, field="status",
                               old="draft", new="complete", reason=self.reason)
+            if changed or review.status != status_before:
+                review.bump()  # a form that read the review before the merge must not save
             if changed:
                 answers = list(self.s.scalars(select(Answer).where(Answer.review_id == review.id)))
                 result = checklist.evaluate({a.item_id: a.value for a in answers})

@@ -7,12 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ScalarSelect, and_, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from audit_app.domain.checklist import AnswerType, Checklist
-from audit_app.domain.errors import ConflictError, NotFoundError, UserError
+from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.reviews import (
     AnswerConflictError,
     AnswerRecord,
@@ -20,10 +18,13 @@ from audit_app.domain.reviews import (
     MissingAnswersError,
     ReviewRecord,
     ReviewStatus,
+    answer_change,
     check_free_text,
     normalise_answer,
+    status_change,
 )
 from audit_app.services.definitions import parse_definition
+from audit_app.services.review_versions import check_version, conflict, retried
 from audit_app.services.themes import replace_tags
 from audit_app.storage.agreement_models import CalibrationReview, ChosenCase
 from audit_app.storage.changelog import record_change
@@ -118,18 +119,14 @@ class ReviewService:
         rows' versions (StaleDataError): the later one is re-run against what is stored.
         """
         seen: list[int | None] = [expected_version]
-        for _attempt in range(5):
-            try:
-                return self._set_answer(round_id, case_id, item_id, value, seen)
-            except (StaleDataError, IntegrityError):
-                continue  # another save committed in between: check again against it
-        raise ConflictError("Svaret kunde inte sparas: andra sparar i samma granskning "
-                            "just nu. Försök igen.")
+        return retried(lambda: self._set_answer(round_id, case_id, item_id, value, seen))
 
     def _set_answer(self, round_id: int, case_id: int, item_id: str, value: str | None,
                     seen: list[int | None]) -> ReviewRecord:
         with self.db.session() as s:
-            review, checklist, case = self._editable(s, round_id, case_id)
+            # a form that saw a version and finds the review completed meanwhile is told so
+            yours = answer_change(item_id, value) if seen[0] is not None else None
+            review, checklist, case = self._editable(s, round_id, case_id, yours)
             if not checklist.has_item(item_id):
                 raise NotFoundError(f"Kontrollpunkten '{item_id}' finns inte i checklistan.")
             stored = normalise_answer(checklist.item(item_id), value)
@@ -153,6 +150,7 @@ class ReviewService:
             answer.answered_by = self.actor
             answer.updated_at = datetime.now()
             review.updated_at = answer.updated_at
+            review.bump()
             s.flush()
             self._reevaluate(s, review, checklist)
             record_change(s, self.actor, "update" if old is not None else "create", "answer",
@@ -164,6 +162,10 @@ class ReviewService:
                     comment: str) -> ReviewRecord:
         """Store an item's comment; text with a personnummer is refused, never stored."""
         text = check_free_text(comment)
+        return retried(lambda: self._set_comment(round_id, case_id, item_id, text))
+
+    def _set_comment(self, round_id: int, case_id: int, item_id: str,
+                     text: str) -> ReviewRecord:
         with self.db.session() as s:
             review, checklist, case = self._editable(s, round_id, case_id)
             if not checklist.has_item(item_id):
@@ -181,6 +183,7 @@ class ReviewService:
             answer.comment = text
             answer.updated_at = datetime.now()
             review.updated_at = answer.updated_at
+            review.bump()
             s.flush()
             self._reevaluate(s, review, checklist)
             record_change(s, self.actor, "update", "comment", f"{review.uid}/{item_id}",
@@ -193,6 +196,10 @@ class ReviewService:
         """Tag the item's written answer or comment with these themes (replacing the earlier
         tags); each tag keeps the theme's label, so it stays readable with the round."""
         wanted = list(dict.fromkeys(theme_ids))
+        return retried(lambda: self._set_themes(round_id, case_id, item_id, wanted))
+
+    def _set_themes(self, round_id: int, case_id: int, item_id: str,
+                    wanted: list[str]) -> ReviewRecord:
         with self.db.session() as s:
             review, checklist, case = self._editable(s, round_id, case_id)
             if not checklist.has_item(item_id):
@@ -217,14 +224,27 @@ class ReviewService:
             if changed is None:
                 return self._record(s, round_id, case_id)
             review.updated_at = datetime.now()
+            review.bump()
             record_change(s, self.actor, "update", "themes", f"{review.uid}/{item_id}",
                           round_id=round_id, case_ref=case.case_ref, field=item_id,
                           old="|".join(changed[0]) or None, new="|".join(changed[1]) or None)
             return self._record(s, round_id, case_id)
 
-    def complete(self, round_id: int, case_id: int) -> ReviewRecord:
-        """Mark a review complete once every required item that applies is answered."""
+    def complete(self, round_id: int, case_id: int,
+                 expected_version: int | None = None) -> ReviewRecord:
+        """Mark a review complete once every required item that applies is answered.
+
+        `expected_version` is the review's version the user saw (ReviewRecord.version):
+        when someone else has changed the review since, ReviewConflictError names the
+        stored status and this change, and nothing is written.
+        """
+        return retried(lambda: self._complete(round_id, case_id, expected_version))
+
+    def _complete(self, round_id: int, case_id: int,
+                  expected: int | None) -> ReviewRecord:
         with self.db.session() as s:
+            check_version(s, self._review_row(s, round_id, case_id), expected,
+                          status_change(ReviewStatus.COMPLETE))
             review, checklist, case = self._editable(s, round_id, case_id)
             values = {a.item_id: a.value for a in self._answers(s, review)}
             applies = checklist.applicable(values)
@@ -234,18 +254,27 @@ class ReviewService:
                 raise MissingAnswersError([i.id for i in missing], [i.question for i in missing])
             review.status = ReviewStatus.COMPLETE
             review.completed_at = datetime.now()
+            review.bump()
             record_change(s, self.actor, "complete", "review", review.uid, round_id=round_id,
                           case_ref=case.case_ref, field="status", old="draft", new="complete")
             return self._record(s, round_id, case_id)
 
-    def reopen(self, round_id: int, case_id: int, reason: str) -> ReviewRecord:
-        """Reopen a completed review; the reason is required and logged."""
+    def reopen(self, round_id: int, case_id: int, reason: str,
+               expected_version: int | None = None) -> ReviewRecord:
+        """Reopen a completed review; the reason is required and logged.
+        `expected_version` as for complete()."""
         reason = check_free_text(reason)
         if not reason:
             raise UserError("Ange varför granskningen öppnas igen.")
+        return retried(lambda: self._reopen(round_id, case_id, reason, expected_version))
+
+    def _reopen(self, round_id: int, case_id: int, reason: str,
+                expected: int | None) -> ReviewRecord:
         with self.db.session() as s:
             round_row = find_round(s, round_id)
             self._check_unlocked(round_row)
+            check_version(s, self._review_row(s, round_id, case_id), expected,
+                          status_change(ReviewStatus.DRAFT))
             review = self._review_row(s, round_id, case_id)
             if review is None or review.status != ReviewStatus.COMPLETE.value:
                 raise UserError("Granskningen är inte markerad som klar.")
@@ -254,6 +283,7 @@ class ReviewService:
             review.status = ReviewStatus.DRAFT
             review.completed_at = None
             review.updated_at = datetime.now()
+            review.bump()
             record_change(s, self.actor, "reopen", "review", review.uid, round_id=round_id,
                           case_ref=case.case_ref, field="status", old="complete", new="draft",
                           reason=reason)
@@ -287,8 +317,10 @@ class ReviewService:
         return s.scalar(select(Review).where(Review.round_id == round_id,
                                              Review.case_id == case_id))
 
-    def _editable(self, s: Session, round_id: int,
-                  case_id: int) -> tuple[Review, Checklist, Case]:
+    def _editable(self, s: Session, round_id: int, case_id: int,
+                  yours: str | None = None) -> tuple[Review, Checklist, Case]:
+        """The review to change (made when there is none); a completed one is refused,
+        as a conflict naming `yours` when the user's form still showed it open."""
         round_row = find_round(s, round_id)
         self._check_unlocked(round_row)
         case = self._case(s, round_id, case_id)
@@ -308,6 +340,8 @@ class ReviewService:
             record_change(s, self.actor, "create", "review", review.uid, round_id=round_id,
                           case_ref=case.case_ref)
         elif review.status == ReviewStatus.COMPLETE.value:
+            if yours is not None:
+                raise conflict(s, review, yours)
             raise UserError(f"Granskningen av {case.case_ref} är markerad som klar. "
                             "Öppna den igen (med en orsak) för att ändra.")
         return review, self._checklist(s, review.definition_id), case
@@ -349,4 +383,5 @@ class ReviewService:
         return ReviewRecord(
             round_id, case_id, case.case_ref, review.definition_id, ReviewStatus(review.status),
             id=review.id, reviewer=review.reviewer, created_at=review.created_at,
-            updated_at=review.updated_at, completed_at=review.completed_at, answers=answers)
+            updated_at=review.updated_at, completed_at=review.completed_at, answers=answers,
+            version=review.version)

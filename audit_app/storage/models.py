@@ -192,6 +192,12 @@ class Review(Base):
 
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
+    def bump(self) -> None:
+        """Count one change to the review (status, reviewer, dates, its answers): every
+        writer calls this, so a save based on an older read is refused, never lost."""
+        if self.version is not None:  # a row not yet inserted gets version 1
+            self.version += 1
+
 
 class Answer(Base):
     """The answer and comment to one item; applicability and compliance kept for SQL figures."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
@@ -105,11 +105,22 @@ class ServerDatabase(Database):
             with super().session() as session:
                 yield session
         except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-                raise UserError(
-                    "Din databasroll får inte göra detta (eller inte i den här enheten). "
-                    "Be den som administrerar Granska om rätt roll: audit-app server grant."
-                ) from exc
+            refused = permission_error(exc, self.has_granska_role)
+            if refused is not None:
+                raise refused from exc
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A connection in a transaction (the role commands), refusals said as for a
+        session."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            refused = permission_error(exc, self.has_granska_role)
+            if refused is not None:
+                raise refused from exc
             raise
 
     def backup(self, target: Path) -> Path:
@@ -125,9 +136,57 @@ class ServerDatabase(Database):
         raise UserError("Databasen ligger på en server; där finns ingen lösenfras att byta. "
                         "Lösenordet för din databasroll byts på servern (ALTER ROLE).")
 
+    def has_granska_role(self) -> bool:
+        """Whether the connected role holds a Granska role at all (directly or inherited)."""
+        with self.engine.connect() as conn:
+            return bool(conn.execute(text(
+                "SELECT pg_has_role('granska_reviewer', 'MEMBER') FROM pg_roles "
+                "WHERE rolname = 'granska_reviewer'")).scalar())
+
     def current_role(self) -> str:
         with self.engine.connect() as conn:
             return str(conn.execute(text("SELECT current_user")).scalar_one())
+
+
+# What a role may not do, by the table the server refused (see server_roles._WRITES).
+_MANAGER_TABLES = {"audit_round", "checklist_definition", "case_import", "case", "sample",
+                   "sample_entry", "plan_round", "deviation_note", "plan_action", "setting"}
+_ADMIN_TABLES = {"plan_control", "granska_grant"}
+NOT_MANAGER = ("Din databasroll får inte skapa, låsa eller ändra omgångar, ärendelistor, "
+               "stickprov eller avvikelser; det får granska_manager. Be den som "
+               "administrerar Granska om rätt roll (audit-app server grant).")
+NOT_ADMIN = ("Din databasroll får inte ändra planen eller rollerna; det får granska_admin. "
+             "Be den som administrerar Granska om rätt roll (audit-app server grant).")
+NOT_ALLOWED = ("Din databasroll får inte göra detta (eller inte i den här enheten). Be den "
+               "som administrerar Granska om rätt roll (audit-app server grant).")
+NO_ROLE = ("Din databasroll har ingen Granska-roll (längre) och kan inte läsa eller ändra "
+           "något. Be den som administrerar Granska om en roll (audit-app server grant).")
+_TABLE = re.compile(r'(?:table|tabell|tabellen)\s+"?([A-Za-z_]+)"?')
+
+
+def permission_error(exc: DBAPIError,
+                     has_role: Callable[[], bool] | None = None) -> UserError | None:
+    """The server's refusal (insufficient_privilege, a row-level policy) in words, saying
+    which role may do it; None for any other error. `has_role` tells a role that holds no
+    Granska role (any more) from one that may not do this one thing."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    if has_role is not None and not has_role():
+        return UserError(NO_ROLE)
+    if str(exc.statement or "").lstrip().upper().startswith(("GRANT", "REVOKE")):
+        return UserError(NOT_ADMIN)  # handing out roles takes granska_admin
+    diag = getattr(orig, "diag", None)
+    table = getattr(diag, "table_name", None)
+    if table is None:  # "permission denied for table x" names it only in the text
+        found = _TABLE.search(str(orig))
+        table = found.group(1) if found else None
+    if "row-level security" not in str(orig):
+        if table in _MANAGER_TABLES:
+            return UserError(NOT_MANAGER)
+        if table in _ADMIN_TABLES:
+            return UserError(NOT_ADMIN)
+    return UserError(NOT_ALLOWED)
 
 
 def _connect_error(url: URL, exc: BaseException) -> UserError:

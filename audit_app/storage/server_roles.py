@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from audit_app.domain.errors import UserError
+from audit_app.storage.changelog import record_change
 
 ROLES = {"reviewer": "granska_reviewer", "manager": "granska_manager",
          "admin": "granska_admin"}
@@ -102,12 +104,16 @@ def setup_roles(conn: Connection) -> None:
         conn.execute(text(f'CREATE POLICY granska_scope ON "{table}" USING ({rule})'))
 
 
-def grant_role(conn: Connection, login: str, role: str, unit: str | None) -> str:
-    """Make the existing login role `login` a reviewer, manager or admin (of `unit`, or of
-    every unit when None); what was done, in words."""
+def _group(role: str) -> str:
     group = ROLES.get(role)
     if group is None:
         raise UserError(f"Okänd roll '{role}'; välj reviewer, manager eller admin.")
+    return group
+
+
+def _login_can_log_in(conn: Connection, login: str) -> bool:
+    """Whether the login role may log in; refused with advice when it does not exist, or
+    when `server init` has not been run."""
     found = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"),
                          {"r": login}).first()
     if found is None:
@@ -117,14 +123,81 @@ def grant_role(conn: Connection, login: str, role: str, unit: str | None) -> str
     if conn.execute(text("SELECT to_regclass('granska_grant')")).scalar() is None:
         raise UserError("Databasen har inga Granska-roller ännu; kör först: audit-app "
                         "--db ADRESS server init")
+    return bool(found[0])
+
+
+def _log(conn: Connection, actor: str, action: str, login: str, field: str,
+         old: str | None, new: str | None) -> None:
+    """A change-log row in the same transaction; the server adds the admin's own role."""
+    with Session(bind=conn) as s:
+        record_change(s, actor, action, "db_role", login, field=field, old=old, new=new)
+        s.flush()
+
+
+def grant_role(conn: Connection, login: str, role: str, unit: str | None, *,
+               actor: str = "server") -> str:
+    """Make the existing login role `login` a reviewer, manager or admin (of `unit`, or of
+    every unit when None); what was done, in words."""
+    group = _group(role)
+    can_log_in = _login_can_log_in(conn, login)
     quoted = conn.dialect.identifier_preparer.quote_identifier(login)
     conn.execute(text(f"GRANT {group} TO {quoted}"))
     conn.execute(text(
         "INSERT INTO granska_grant (role_name, unit) VALUES (:r, :u) "
         "ON CONFLICT (role_name, coalesce(unit, '')) DO NOTHING"), {"r": login, "u": unit})
+    _log(conn, actor, "grant", login, "role", None, f"{group} {unit or '*'}")
     scope = f"enheten {unit}" if unit else "alla enheter"
-    note = "" if found[0] else " (obs: rollen kan inte logga in: ALTER ROLE … LOGIN)"
+    note = "" if can_log_in else " (obs: rollen kan inte logga in: ALTER ROLE … LOGIN)"
     return f"{login} är nu {group} för {scope}.{note}"
+
+
+def held_roles(conn: Connection, login: str) -> list[str]:
+    """The Granska roles `login` is a direct member of (not the ones it inherits)."""
+    rows = conn.execute(text(
+        "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :r AND g.rolname = ANY(:g) "
+        "ORDER BY g.rolname"), {"r": login, "g": list(ROLES.values())})
+    return [str(r) for r in rows.scalars()]
+
+
+def _units(conn: Connection, login: str) -> list[str | None]:
+    return list(conn.execute(text("SELECT unit FROM granska_grant WHERE role_name = :r "
+                                  "ORDER BY unit NULLS FIRST"), {"r": login}).scalars())
+
+
+def revoke_role(conn: Connection, login: str, role: str | None, unit: str | None, *,
+                actor: str = "server") -> str:
+    """Take back what `grant_role` gave: one unit (`unit`), one Granska role (`role`), or,
+    with neither, every Granska role and unit of `login`; what was done, in words."""
+    group = _group(role) if role is not None else None
+    _login_can_log_in(conn, login)
+    held = held_roles(conn, login)
+    if group is not None and group not in held:
+        raise UserError(f"Databasrollen '{login}' har inte rollen {group} (har: "
+                        f"{', '.join(held) or 'ingen Granska-roll'}).")
+    units = _units(conn, login)
+    if unit is not None:
+        if unit not in units:
+            shown = ", ".join(u or "alla enheter" for u in units) or "inga enheter"
+            raise UserError(f"Databasrollen '{login}' har ingen behörighet till enheten "
+                            f"{unit} (har: {shown}).")
+        conn.execute(text("DELETE FROM granska_grant WHERE role_name = :r AND unit = :u"),
+                     {"r": login, "u": unit})
+        _log(conn, actor, "revoke", login, "unit", unit, None)
+        left = "" if len(units) > 1 else " Den ser nu inga enheter."
+        return f"{login} ser inte längre enheten {unit}.{left}"
+    if not held and not units:
+        raise UserError(f"Databasrollen '{login}' har ingen Granska-roll att ta tillbaka.")
+    taken = [group] if group is not None else held
+    quoted = conn.dialect.identifier_preparer.quote_identifier(login)
+    for name in taken:
+        conn.execute(text(f"REVOKE {name} FROM {quoted}"))
+    if not set(held) - set(taken):  # no Granska role left: its unit grants go too
+        conn.execute(text("DELETE FROM granska_grant WHERE role_name = :r"), {"r": login})
+    _log(conn, actor, "revoke", login, "role", ", ".join(taken) or None, None)
+    if not taken:
+        return f"{login} har inte längre någon behörighet till enheter."
+    return f"{login} är inte längre {', '.join(taken)}."
 
 
 def grants(conn: Connection) -> list[tuple[str, str | None]]:

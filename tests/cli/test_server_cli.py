@@ -116,6 +116,24 @@ def test_server_init_and_grant(pg_db: Database, pg_url: str, pg_admin: Engine,
         code, _, err = run(capsys, "--db", pg_url, "server", "grant", "finns_inte_alls",
                            "--role", "admin")
         assert code == 1 and "finns inte" in err
+        code, out, err = run(capsys, "--db", pg_url, "server", "revoke",
+                             "granska_cli_test_ida", "--unit", "Familjehem")
+        assert code == 1 and "ingen behörighet till enheten Familjehem (har: Mottagning)" in err
+        code, out, err = run(capsys, "--lang", "en", "--db", pg_url, "server", "revoke",
+                             "granska_cli_test_ida", "--unit", "Mottagning")
+        assert code == 0, err
+        assert out.strip() == ("granska_cli_test_ida no longer sees the unit Mottagning. "
+                               "It now sees no units.")
+        code, out, err = run(capsys, "--db", pg_url, "server", "revoke",
+                             "granska_cli_test_ida", "--role", "reviewer")
+        assert code == 0 and "är inte längre granska_reviewer" in out
+        code, _, err = run(capsys, "--lang", "en", "--db", pg_url, "server", "revoke",
+                           "granska_cli_test_ida")
+        assert code == 1 and err.strip() == ("Error: The database role "
+                                             "'granska_cli_test_ida' has no Granska role to "
+                                             "take back.")
+        code, out, _ = run(capsys, "--db", pg_url, "server", "grants")
+        assert "granska_cli_test_ida" not in out
     finally:
         with pg_admin.connect() as conn:
             conn.execute(text("DROP ROLE IF EXISTS granska_cli_test_ida"))

@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "audit_app"
 # where the messages users commonly meet are raised
 SOURCES = [PACKAGE / "services", PACKAGE / "domain", PACKAGE / "storage" / "db.py",
            PACKAGE / "storage" / "crypto.py", PACKAGE / "storage" / "queries.py",
+           PACKAGE / "storage" / "server.py", PACKAGE / "storage" / "server_roles.py",
            PACKAGE / "importers" / "caselist_guard.py", PACKAGE / "cli" / "context.py"]
 ERRORS = {"UserError", "NotFoundError", "ConflictError", "ExchangeFileError", "DatabaseError",
           "WrongPassphraseError", "WeakPassphraseError", "PlainDatabaseError",
@@ -57,6 +58,13 @@ def test_every_user_error_message_has_english() -> None:
     missing = [f"{where}: {text!r}" for where, text in found
                if not has_english(text) and text not in EXEMPT]
     assert missing == []
+
+
+def test_server_refusals_have_english() -> None:
+    from audit_app.storage import server
+
+    for refusal in (server.NOT_MANAGER, server.NOT_ADMIN, server.NOT_ALLOWED, server.NO_ROLE):
+        assert translate_text(refusal, "en").startswith("Your database role ")
 
 
 def test_messages_are_translated_with_their_values() -> None:
