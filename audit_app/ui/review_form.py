@@ -416,7 +416,7 @@ class ReviewForm(QWidget):
         if self.record is not None and self.record.status is ReviewStatus.COMPLETE:
             return True
         try:
-            record = self.service.complete(self.round_id, self.case_id)
+            record = self.service.complete(self.round_id, self.case_id, self._version())
         except MissingAnswersError as exc:
             self.show_message(str(exc))
             if self.page is not None and exc.item_ids:
@@ -430,6 +430,11 @@ class ReviewForm(QWidget):
         self._stored(record)
         return True
 
+    def _version(self) -> int | None:
+        """The review's version this form shows: a change by someone else since is refused
+        with both sides named instead of being overwritten."""
+        return self.record.version if self.record is not None else None
+
     def reopen(self) -> bool:
         """Ask for a reason and reopen a completed review."""
         reason = ask_reason(self, self.tr("Öppna granskningen igen"),
@@ -437,7 +442,7 @@ class ReviewForm(QWidget):
         if reason is None:
             return False
         try:
-            record = self.service.reopen(self.round_id, self.case_id, reason)
+            record = self.service.reopen(self.round_id, self.case_id, reason, self._version())
         except UserError as exc:
             self.show_message(str(exc))
             return False

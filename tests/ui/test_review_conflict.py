@@ -42,3 +42,32 @@ def test_answer_saved_meanwhile_is_named_not_overwritten(
     qtbot.keyClick(form.page.items["enskilt_samtal"], "J")
     assert ReviewService(db, "x").review(summary.id, case_ids[0]).values()[
         "enskilt_samtal"] == "ja"
+
+
+def test_completing_after_someone_else_reopened_names_both_and_writes_nothing(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings(reviewer_name="Granskare L", reviewer_initials="GL"))
+    window = window_for(db, library, store)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    summary, case_ids = round_with_sample(db, library, n=1)
+    colleague = ReviewService(db, "Kollega")
+    for item_id, value in (("enskilt_samtal", "ja"), ("samtal_var_tredje_manad", "ja"),
+                           ("genomforandeplan", "nej"), ("vardplan", "ja")):
+        colleague.set_answer(summary.id, case_ids[0], item_id, value)
+    window.refresh()
+    window.open_round(summary.id)
+    window.open_case(case_ids[0])  # the form shows a draft, every required answer given
+    colleague.complete(summary.id, case_ids[0])
+    colleague.reopen(summary.id, case_ids[0], "Fel ärende")
+    form = window.review_form
+    assert not form.complete()  # its version is two changes old
+    shown = form.message.text()
+    stored = ReviewService(db, "x").review(summary.id, case_ids[0])
+    assert stored.status.value == "draft"  # not completed over the colleague's reopening
+    assert "Kollega" in shown, shown
+    # read again, the reviewer completes it knowingly
+    window.open_case(case_ids[0])
+    assert window.review_form.complete()
+    assert ReviewService(db, "x").review(summary.id, case_ids[0]).status.value == "complete"
