@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv_SE">
 <context>
+    <name></name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;År:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera från:</source>
+        <translation>&amp;Copy from:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Till år:</source>
+        <translation>&amp;To year:</translation>
+    </message>
+    <message>
+        <source>Ny plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>Ange enheten.</source>
+        <translation>Give the unit.</translation>
+    </message>
+    <message>
+        <source>Kopiera plan</source>
+        <translation>Copy plan</translation>
+    </message>
+    <message>
+        <source>Det finns ingen plan att kopiera ännu.</source>
+        <translation>There is no plan to copy yet.</translation>
+    </message>
+    <message>
+        <source>Kopiera förra årets plan</source>
+        <translation>Copy last year&apos;s plan</translation>
+    </message>
+    <message>
+        <source>Kopierar planen …</source>
+        <translation>Copying the plan …</translation>
+    </message>
+    <message>
+        <source>Planen för {0} {1} kopierades till {2} ({3} kontrollmoment).</source>
+        <translation>The plan for {0} {1} was copied to {2} ({3} controls).</translation>
+    </message>
+    <message>
+        <source>Läs in plan</source>
+        <translation>Read plan</translation>
+    </message>
+    <message>
+        <source>Internkontrollplan (*.yaml *.yml)</source>
+        <translation>Internal control plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Planen för {0} {1} lästes in: {2} kontrollmoment, {3} ändringar loggade.</source>
+        <translation>The plan for {0} {1} was read: {2} controls, {3} changes logged.</translation>
+    </message>
+    <message>
+        <source>Läser in planen …</source>
+        <translation>Reading the plan …</translation>
+    </message>
+    <message>
+        <source>Spara plan</source>
+        <translation>Save plan</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml)</source>
+        <translation>YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Sparar planen …</source>
+        <translation>Saving the plan …</translation>
+    </message>
+    <message>
+        <source>Planen skrevs till {0}.</source>
+        <translation>The plan was written to {0}.</translation>
+    </message>
+    <message>
+        <source>Internkontroll&amp;plan</source>
+        <translation>Internal control &amp;plan</translation>
+    </message>
+    <message>
+        <source>Internkontrollplan</source>
+        <translation>Internal control plan</translation>
+    </message>
+    <message>
+        <source>Det finns ingen plan ännu; skapa en med Ny plan…</source>
+        <translation>There is no plan yet; create one with New plan…</translation>
+    </message>
+    <message>
+        <source>Välj plan</source>
+        <translation>Choose plan</translation>
+    </message>
+    <message>
+        <source>&amp;Ny plan…</source>
+        <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera plan…</source>
+        <translation>&amp;Edit plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera förra årets plan…</source>
+        <translation>&amp;Copy last year&apos;s plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Läs in plan (YAML)…</source>
+        <translation>&amp;Read plan (YAML)…</translation>
+    </message>
+    <message>
+        <source>&amp;Spara plan som YAML/Excel…</source>
+        <translation>&amp;Save plan as YAML/Excel…</translation>
+    </message>
+    <message>
+        <source>Ny &amp;plan…</source>
+        <translation>New &amp;plan…</translation>
+    </message>
+    <message>
+        <source>En ny internkontrollplan för en enhet och ett år</source>
+        <translation>A new internal control plan for a unit and a year</translation>
+    </message>
+    <message>
+        <source>Lägg till, ändra och ta bort kontrollmoment</source>
+        <translation>Add, change and remove controls</translation>
+    </message>
+    <message>
+        <source>Kopiera en plan till ett nytt år</source>
+        <translation>Copy a plan to a new year</translation>
+    </message>
+    <message>
+        <source>&amp;Läs in plan…</source>
+        <translation>&amp;Read plan…</translation>
+    </message>
+    <message>
+        <source>Läs in en plan från en YAML-fil</source>
+        <translation>Read a plan from a YAML file</translation>
+    </message>
+    <message>
+        <source>Spara plan so&amp;m…</source>
+        <translation>Save plan a&amp;s…</translation>
+    </message>
+    <message>
+        <source>Spara planen som YAML eller Excel</source>
+        <translation>Save the plan as YAML or Excel</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Ny åtgärd</source>
@@ -895,6 +1062,191 @@
     </message>
 </context>
 <context>
+    <name>ControlDialog</name>
+    <message>
+        <source>Nytt kontrollmoment</source>
+        <translation>New control</translation>
+    </message>
+    <message>
+        <source>Kontrollmoment {0}</source>
+        <translation>Control {0}</translation>
+    </message>
+    <message>
+        <source>t.ex. samtal_placerade</source>
+        <translation>e.g. samtal_placerade</translation>
+    </message>
+    <message>
+        <source>t.ex. SoL 11 kap. 10 §</source>
+        <translation>e.g. SoL 11 kap. 10 §</translation>
+    </message>
+    <message>
+        <source>Stickprov</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>Fast urval</source>
+        <translation>Fixed sample</translation>
+    </message>
+    <message>
+        <source>Totalgranskning (alla ärenden)</source>
+        <translation>Full review (all cases)</translation>
+    </message>
+    <message>
+        <source> ärenden</source>
+        <translation> cases</translation>
+    </message>
+    <message>
+        <source>t.ex. Gruppledare</source>
+        <translation>e.g. Gruppledare</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Kontrollmoment</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Valda kontrollpunkter</source>
+        <translation>Chosen items</translation>
+    </message>
+    <message>
+        <source>Regel eller riktlinje</source>
+        <translation>Rule or guideline</translation>
+    </message>
+    <message>
+        <source>Hänvisning</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Sannolikhet</source>
+        <translation>Likelihood</translation>
+    </message>
+    <message>
+        <source>Konsekvens</source>
+        <translation>Consequence</translation>
+    </message>
+    <message>
+        <source>Metod</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Konfidens</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Tolerabel avvikelse</source>
+        <translation>Tolerable deviation</translation>
+    </message>
+    <message>
+        <source>Antal ärenden</source>
+        <translation>Number of cases</translation>
+    </message>
+    <message>
+        <source>Ansvarig roll</source>
+        <translation>Responsible role</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Kontrollmoment:</source>
+        <translation>&amp;Control:</translation>
+    </message>
+    <message>
+        <source>&amp;Checklista:</source>
+        <translation>C&amp;hecklist:</translation>
+    </message>
+    <message>
+        <source>Valda &amp;punkter
+(ingen vald: alla):</source>
+        <translation>Chosen &amp;items
+(none chosen: all):</translation>
+    </message>
+    <message>
+        <source>&amp;Regel/riktlinje:</source>
+        <translation>&amp;Rule/guideline:</translation>
+    </message>
+    <message>
+        <source>&amp;Hänvisning:</source>
+        <translation>Re&amp;ference:</translation>
+    </message>
+    <message>
+        <source>&amp;Sannolikhet:</source>
+        <translation>&amp;Likelihood:</translation>
+    </message>
+    <message>
+        <source>K&amp;onsekvens:</source>
+        <translation>C&amp;onsequence:</translation>
+    </message>
+    <message>
+        <source>Risk:</source>
+        <translation>Risk:</translation>
+    </message>
+    <message>
+        <source>&amp;Metod:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>konfidens</source>
+        <translation>confidence</translation>
+    </message>
+    <message>
+        <source>tolerabel avvikelse</source>
+        <translation>tolerable deviation</translation>
+    </message>
+    <message>
+        <source>Perioder:</source>
+        <translation>Periods:</translation>
+    </message>
+    <message>
+        <source>&amp;Ansvarig roll:</source>
+        <translation>Responsible &amp;role:</translation>
+    </message>
+    <message>
+        <source>A&amp;nteckning:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>{0} (finns inte i datamappen)</source>
+        <translation>{0} (not in the data folder)</translation>
+    </message>
+    <message>
+        <source>låg</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>måttlig</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <source>hög</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>mycket hög</source>
+        <translation>very high</translation>
+    </message>
+    <message>
+        <source>Risk {0} ({1})</source>
+        <translation>Risk {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>DemoStart</name>
     <message>
         <source>Skapar demodatabasen med påhittade ärenden …</source>
@@ -1614,6 +1966,85 @@
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Internkontrollplan {0} {1}</source>
+        <translation>Internal control plan {0} {1}</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Kontrollmoment</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Checklista</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Metod</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Perioder</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Planens kontrollmoment i riskmatrisen; det valda är markerat</source>
+        <translation>The plan&apos;s controls in the risk matrix; the chosen one is marked</translation>
+    </message>
+    <message>
+        <source>&amp;Nytt kontrollmoment…</source>
+        <translation>&amp;New control…</translation>
+    </message>
+    <message>
+        <source>&amp;Ändra…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Riskmatris (sannolikhet × konsekvens)</source>
+        <translation>Risk matrix (likelihood × consequence)</translation>
+    </message>
+    <message>
+        <source>{0} kontrollmoment. Ändringar sparas direkt och loggas.</source>
+        <translation>{0} controls. Changes are saved at once and logged.</translation>
+    </message>
+    <message>
+        <source>Planen har inga kontrollmoment ännu. Lägg till det första med Nytt kontrollmoment…; planen sparas då.</source>
+        <translation>The plan has no controls yet. Add the first with New control…; the plan is saved then.</translation>
+    </message>
+    <message>
+        <source>Ta bort kontrollmoment</source>
+        <translation>Remove control</translation>
+    </message>
+    <message>
+        <source>Ta bort &apos;{0}&apos; ({1}) ur planen?</source>
+        <translation>Remove &apos;{0}&apos; ({1}) from the plan?</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolPanel</name>
     <message>
         <source>Så drogs stickprovet</source>
@@ -1959,6 +2390,21 @@
     <message>
         <source>Varför öppnas granskningen igen? Orsaken loggas.</source>
         <translation>Why is the review reopened? The reason is logged.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskMatrix</name>
+    <message>
+        <source>Riskmatris</source>
+        <translation>Risk matrix</translation>
+    </message>
+    <message>
+        <source>Sannolikhet (uppåt) × konsekvens (åt höger); klicka i en ruta för att välja</source>
+        <translation>Likelihood (up) × consequence (right); click a cell to choose</translation>
+    </message>
+    <message>
+        <source>Sannolikhet {0}, konsekvens {1}, risk {2}</source>
+        <translation>Likelihood {0}, consequence {1}, risk {2}</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +3449,10 @@
         <translation>Controls per period</translation>
     </message>
     <message>
+        <source>Ingen internkontrollplan ännu. Skapa en med Ny plan… eller läs in en fil med Läs in plan…</source>
+        <translation>No internal control plan yet. Create one with New plan… or read a file with Read plan…</translation>
+    </message>
+    <message>
         <source>Checklistan &apos;{0}&apos; finns inte i datamappen.</source>
         <translation>The checklist &apos;{0}&apos; is not in the data folder.</translation>
     </message>
@@ -3041,10 +3491,6 @@
     <message>
         <source>Åtgärder (försenade markerade)</source>
         <translation>Actions (overdue marked)</translation>
-    </message>
-    <message>
-        <source>Ingen internkontrollplan ännu. Läs in en med &apos;audit-app plan import&apos;.</source>
-        <translation>No internal control plan yet. Import one with &apos;audit-app plan import&apos;.</translation>
     </message>
     <message>
         <source>Läser …</source>
