@@ -137,10 +137,21 @@ class PlanService:
         return {cid: frozenset(i.id for i in f.checklist.items) for cid, f in found.items()}
 
     def import_file(self, path: str | Path) -> tuple[Plan, int]:
-        """Validate a plan file and store it; nothing is stored when it has a problem."""
-        from audit_app.checklist_io.plan_yaml import load_plan_file
+        """Validate a plan file (YAML, or an Excel sheet as `export_file` writes it) and
+        store it; nothing is stored when it has a problem."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix in (".yaml", ".yml"):
+            from audit_app.checklist_io.plan_yaml import load_plan_file
 
-        plan = load_plan_file(path, self.checklist_items())
+            plan = load_plan_file(path, self.checklist_items())
+        elif suffix == ".xlsx":
+            from audit_app.importers.plan_xlsx import read_plan_xlsx
+
+            plan = read_plan_xlsx(path, self.checklist_items())
+        else:
+            raise UserError(f"{path.name}: en plan läses från en fil som slutar på .yaml, "
+                            ".yml eller .xlsx.")
         return plan, self.save(plan)
 
     def save(self, plan: Plan) -> int:
