@@ -15,8 +15,9 @@ from audit_app.services.plan_status import YearService
 def register(sub: Any) -> None:
     parser = sub.add_parser("plan", help="internkontrollplanen per enhet och år")
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
-    imp = commands.add_parser("import", help="läsa in en plan från YAML (kontrolleras först)")
-    imp.add_argument("file", type=Path, metavar="FIL.yaml")
+    imp = commands.add_parser("import", help="läsa in en plan från YAML eller Excel (kontrolleras "
+                                                 "först)")
+    imp.add_argument("file", type=Path, metavar="FIL.yaml|.xlsx")
     imp.set_defaults(func=cmd_import)
     exp = commands.add_parser("export", help="skriva planen som YAML eller Excel")
     _unit_year(exp)

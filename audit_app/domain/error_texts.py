@@ -192,6 +192,54 @@ ERRORS_EN: dict[str, str] = {
         "The control '{0}': a fixed sample must be 1–{1} cases.",
     "status ska vara planerad, pågår, klar eller avbruten, inte '{}'":
         "the status must be planerad, pågår, klar or avbruten, not '{0}'",
+    # the plan read from its Excel sheet (a cell's problem, then what it is)
+    "{}: en plan läses från en fil som slutar på .yaml, .yml eller .xlsx.":
+        "{0}: a plan is read from a file ending in .yaml, .yml or .xlsx.",
+    "Filen {} är för stor för en internkontrollplan.": "The file {0} is too large for a plan.",
+    "{} har inget blad med en internkontrollplan (en rad med rubrikerna Id, Kontrollmoment, "
+    "Checklista …).":
+        "{0} has no sheet with a plan (a row with the headings Id, Kontrollmoment, "
+        "Checklista …).",
+    "Blad '{}', cell {}: {}": "Sheet '{0}', cell {1}: {2}",
+    "Blad '{}', cell {}: {}\n{}": "Sheet '{0}', cell {1}: {2}\n{3}",  # several problems
+    "Blad '{}', rad {}: kolumnen '{}' saknas": "Sheet '{0}', row {1}: the column '{2}' is missing",
+    "Blad '{}', rad {}: kolumnen '{}' saknas\n{}":
+        "Sheet '{0}', row {1}: the column '{2}' is missing\n{3}",
+    "Blad '{}': planen har inga kontrollmoment": "Sheet '{0}': the plan has no controls",
+    "enhet och år saknas; cellen ska lyda 'Internkontrollplan ENHET ÅÅÅÅ'":
+        "unit and year are missing; the cell should read 'Internkontrollplan UNIT YYYY'",
+    "enheten innehåller något som liknar ett personnummer; personnummer får inte sparas":
+        "the unit contains something that looks like a personal identity number; those are "
+        "never stored",
+    "året ska vara ett årtal 2000–2100": "the year must be a year 2000–2100",
+    "id saknas": "the id is missing",
+    "id '{}' får bara innehålla a-z, 0-9, - och _ och börja med en bokstav":
+        "the id '{0}' may only hold a-z, 0-9, - and _ and must start with a letter",
+    "kontrollmomentet '{}' finns redan på rad {}":
+        "the control '{0}' is already on row {1}",
+    "kontrollmomentet saknar rubrik": "the control has no title",
+    "checklista saknas": "the checklist is missing",
+    "checklistan '{}' finns inte; tillgängliga: {}":
+        "the checklist '{0}' does not exist; available: {1}",
+    "texten är för lång (högst {} tecken)": "the text is too long (at most {0} characters)",
+    "texten innehåller något som liknar ett personnummer; personnummer får inte sparas":
+        "the text contains something that looks like a personal identity number; those are "
+        "never stored",
+    "kontrollpunkten '{}' finns inte i checklistan": "the item '{0}' is not in the checklist",
+    "kontrollpunkten '{}' står två gånger": "the item '{0}' is there twice",
+    "sannolikheten ska vara ett heltal 1–4, inte '{}'":
+        "the likelihood must be a whole number 1–4, not '{0}'",
+    "konsekvensen ska vara ett heltal 1–4, inte '{}'":
+        "the consequence must be a whole number 1–4, not '{0}'",
+    "perioder saknas (T1, T2, T3)": "the periods are missing (T1, T2, T3)",
+    "perioden {} står två gånger": "the period {0} is there twice",
+    "metoden '{}' förstås inte; skriv t.ex. 'stickprov (95 % konfidens, tolerabel avvikelse "
+    "5 %)', 'fast urval om 20 ärenden' eller 'totalgranskning'":
+        "the method '{0}' is not understood; write e.g. 'stickprov (95 % konfidens, tolerabel "
+        "avvikelse 5 %)', 'fast urval om 20 ärenden' or 'totalgranskning'",
+    "ett fast urval ska vara 1–{} ärenden": "a fixed sample must be 1–{0} cases",
+    "konfidens och tolerabel avvikelse ska ligga mellan 0 % och 100 %":
+        "confidence and tolerable deviation must lie between 0 % and 100 %",
     # files, exports and exchange files
     "Kan inte skriva {}: {}": "Cannot write {0}: {1}",
     "Ange en fil som slutar på .yaml eller .xlsx.": "Give a file ending in .yaml or .xlsx.",

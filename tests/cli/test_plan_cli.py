@@ -94,3 +94,27 @@ def test_deviations_and_actions(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "--db", db, "deviations", "list", "--unit", UNIT,
                        "--year", "2024")
     assert "Rutinen följdes inte" in out.splitlines()[1]
+
+
+def test_plan_import_from_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "g.sqlite3")
+    assert run(capsys, "--db", db, "plan", "import", str(write_plan(tmp_path, MINIMAL)))[0] == 0
+    sheet = tmp_path / "plan.xlsx"
+    assert run(capsys, "--db", db, "plan", "export", "--unit", UNIT, "--year", "2024",
+               "--out", str(sheet))[0] == 0
+    wb = openpyxl.load_workbook(sheet)
+    wb["Plan"]["H3"] = 2  # konsekvens 4 -> 2
+    wb.save(sheet)
+    other = str(tmp_path / "annan.sqlite3")
+    code, out, _ = run(capsys, "--db", other, "plan", "import", str(sheet))
+    assert code == 0 and f"Planen för {UNIT} 2024 lästes in: 1 kontrollmoment, 1 " in out
+    code, out, _ = run(capsys, "--db", db, "plan", "import", str(sheet))
+    assert code == 0 and "1 kontrollmoment, 1 ändringar loggade" in out
+    wb["Plan"]["G3"] = 7
+    wb.save(sheet)
+    code, _, err = run(capsys, "--db", db, "plan", "import", str(sheet))
+    assert code == 1 and err.startswith(
+        "Fel: Blad 'Plan', cell G3: sannolikheten ska vara ett heltal 1–4, inte '7'")
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "plan", "import", str(sheet))
+    assert code == 1 and "Sheet 'Plan', cell G3: the likelihood must be" in err
+    assert "Traceback" not in err

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from audit_app.checklist_io.library import ChecklistLibrary
+from audit_app.domain.error_texts import translate_text
 from audit_app.domain.errors import UserError
 from audit_app.domain.plan import MethodKind
 from audit_app.importers.nul import NUL_IN_XML
@@ -208,3 +209,12 @@ def test_method_texts_as_written_and_short() -> None:
     assert parse_method("fast urval om 20 ärenden") == parse_method("fixed 20")
     assert parse_method("totalgranskning (alla ärenden)") == parse_method("full")
     assert parse_method("fast 2,5") is None and parse_method("stickprov 95 %") is None
+
+
+def test_cell_messages_have_english(db: Database, library: ChecklistLibrary,
+                                    tmp_path: Path) -> None:
+    bad = _edit(_exported(db, library, tmp_path), tmp_path / "fel.xlsx",
+                {"G3": 5, "K4": "T9"})
+    assert translate_text(_problems(bad, library, db), "en") == (
+        "Sheet 'Plan', cell G3: the likelihood must be a whole number 1–4, not '5'\n"
+        "Sheet 'Plan', cell K4: the period must be T1, T2 or T3, not 'T9'")
