@@ -159,10 +159,11 @@ def copy_plan(parent: QWidget | None, services: AppServices, changes: Changes | 
 
 def import_plan(parent: QWidget | None, services: AppServices, changes: Changes | None = None,
                 path: Path | None = None) -> Op[Any] | None:
-    """Read a plan file (YAML, checked with line-numbered errors) and store it."""
+    """Read a plan file (YAML with line-numbered errors, or the Excel sheet with its cells
+    named) and store it."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(parent, tr("Läs in plan"), "",
-                                              tr("Internkontrollplan (*.yaml *.yml)"))
+                                              tr("Internkontrollplan (*.yaml *.yml *.xlsx)"))
         if not name:
             return None
         path = Path(name)
@@ -238,7 +239,7 @@ def add_plan_actions(window: MainWindow) -> QMenu:
             window, services(), u, y, window.changes))),
         (tr("&Kopiera förra årets plan…"), lambda: copy_plan(window, services(),
                                                              window.changes)),
-        (tr("&Läs in plan (YAML)…"), lambda: import_plan(window, services(), window.changes)),
+        (tr("&Läs in plan…"), lambda: import_plan(window, services(), window.changes)),
         (tr("&Spara plan som YAML/Excel…"), lambda: pick(lambda u, y: export_plan(
             window, services(), u, y))),
     )
@@ -275,7 +276,7 @@ def plan_buttons(view: Any) -> QHBoxLayout:
                 view, view.services, view.changes, current()),
              tr("Kopiera en plan till ett nytt år")),
             (tr("&Läs in plan…"), lambda: import_plan(view, view.services, view.changes),
-             tr("Läs in en plan från en YAML-fil")),
+             tr("Läs in en plan från en YAML- eller Excel-fil")),
             (tr("Spara plan so&m…"), export, tr("Spara planen som YAML eller Excel"))):
         button = QPushButton(text)
         button.setToolTip(tip)

@@ -242,7 +242,7 @@ def test_the_plan_menu_of_the_main_window(qtbot: QtBot, db: Database,
     qtbot.addWidget(window)
     texts = [a.text() for a in window.plan_menu.actions()]
     assert texts == ["&Ny plan…", "&Redigera plan…", "&Kopiera förra årets plan…",
-                     "&Läs in plan (YAML)…", "&Spara plan som YAML/Excel…"]
+                     "&Läs in plan…", "&Spara plan som YAML/Excel…"]
     window.plan_menu.actions()[0].trigger()
     choice = window.plan_dialog  # type: ignore[attr-defined]
     assert isinstance(choice, PlanChoice) and choice.unit.isEditable()
@@ -258,3 +258,31 @@ def test_the_plan_menu_of_the_main_window(qtbot: QtBot, db: Database,
     _ok(pick)
     editor = window.plan_dialog  # type: ignore[attr-defined]
     assert isinstance(editor, PlanEditor) and editor.table.rowCount() == 2
+
+
+def test_an_excel_plan_edited_by_hand_is_read_from_the_gui(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    service = PlanService(db, library, "EC")
+    service.import_file(write_plan(tmp_path))
+    sheet = service.export_file(UNIT, 2024, tmp_path / "plan.xlsx")
+    wb = load_workbook(sheet)
+    wb["Plan"]["G4"] = 4  # utredningstid: sannolikhet 2 -> 4
+    wb["Plan"]["K4"] = "T2"
+    wb.save(sheet)
+    view = _view(qtbot, db, library)
+    import_plan(view, view.services, view.changes, sheet)
+    qtbot.waitUntil(lambda: not view.plan_op.running)  # type: ignore[attr-defined]
+    done = [b for b in view.findChildren(QMessageBox) if b.objectName() == "planDone"]
+    assert len(done) == 1 and "2 kontrollmoment, 2 ändringar loggade" in done[0].text()
+    done[0].grab().save(str(tmp_path / "done.png"))
+    done[0].close()
+    row = _rows(db, 2024)["utredningstid"]
+    assert (row.sannolikhet, row.periods) == (4, "T2")
+    assert (f"{UNIT}/2024/utredningstid", "sannolikhet", "4") in _log(db, "update")
+    wb["Plan"]["G4"] = "fyra"
+    wb.save(sheet)
+    import_plan(view, view.services, view.changes, sheet)
+    qtbot.waitUntil(lambda: not view.plan_op.running)  # type: ignore[attr-defined]
+    assert "Blad 'Plan', cell G4: sannolikheten ska vara ett heltal 1–4, inte 'fyra'" in \
+        _failure(view)
+    assert _rows(db, 2024)["utredningstid"].sannolikhet == 4
