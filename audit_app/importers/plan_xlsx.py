@@ -154,6 +154,15 @@ def _text(value: Any) -> str:
     return text
 
 
+def _year(value: Any) -> int | None:
+    """A year cell: a whole number, or text of digits; None otherwise."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            float(value).is_integer():
+        return int(value)
+    text = _text(value)
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
 class _Sheet:
     """One sheet's rows turned into a plan, collecting every problem with its cell."""
 

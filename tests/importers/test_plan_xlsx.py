@@ -126,6 +126,8 @@ def test_a_sheet_edited_by_hand_imports_with_its_changes_logged(
     ({"A6": "samtal_placerade"},
      "Blad 'Plan', cell A6: kontrollmomentet 'samtal_placerade' finns redan på rad 3"),
     ({"A1": "Plan utan enhet"}, "Blad 'Plan', cell A1: enhet och år saknas"),
+    ({"A1": f"Internkontrollplan {UNIT} 1999"},
+     "Blad 'Plan', cell A1: året ska vara ett årtal 2000–2100"),
     ({"I2": "Risk", "J2": "Sätt"}, "Blad 'Plan', rad 2: kolumnen 'Metod' saknas"),
 ])
 def test_bad_cells_are_named_and_nothing_is_stored(
@@ -218,3 +220,26 @@ def test_cell_messages_have_english(db: Database, library: ChecklistLibrary,
     assert translate_text(_problems(bad, library, db), "en") == (
         "Sheet 'Plan', cell G3: the likelihood must be a whole number 1–4, not '5'\n"
         "Sheet 'Plan', cell K4: the period must be T1, T2 or T3, not 'T9'")
+
+
+def test_a_sheet_made_by_hand_with_english_headings_in_another_order(
+        library: ChecklistLibrary, db: Database, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Kontroller"
+    ws.append(["Enhet:", "Mottagningsenheten"])
+    ws.append(["År", 2025])
+    ws.append([])
+    ws.append(["Periods", " METHOD ", "Id", "Control", "Checklist", "Likelihood",
+               "Consequence"])
+    ws.append(["T2\nT1", "full", "snabb", "Snabba beslut", "mottagning", 2, 3])
+    ws.append([])
+    ws.append(["T3", "fixed 5", "lagom", "Lagom beslut", "mottagning", "1", 1])
+    path = tmp_path / "egen.xlsx"
+    wb.save(path)
+    plan = read_plan_xlsx(path, PlanService(db, library, "EC").checklist_items())
+    assert (plan.unit, plan.year) == ("Mottagningsenheten", 2025)
+    assert [(c.control_id, [p.value for p in c.periods], c.method.kind, c.risk)
+            for c in plan.controls] == [("snabb", ["T1", "T2"], MethodKind.FULL, 6),
+                                        ("lagom", ["T3"], MethodKind.FIXED, 1)]
