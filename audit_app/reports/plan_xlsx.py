@@ -8,16 +8,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from audit_app.domain.plan import Plan
+from audit_app.reports.xlsx_text import texts_only
 
 COLUMNS = (("Id", 22), ("Kontrollmoment", 40), ("Checklista", 20), ("Kontrollpunkter", 30),
            ("Regel / riktlinje", 30), ("Hänvisning", 24), ("Sannolikhet", 11),
            ("Konsekvens", 11), ("Risk", 7), ("Metod", 40), ("Perioder", 12),
            ("Ansvarig", 20), ("Anteckning", 40))
-
-
-def _safe(text: str) -> str:
-    """Text that Excel will not read as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def write_plan_xlsx(plan: Plan, path: Path) -> None:
@@ -35,12 +31,13 @@ def write_plan_xlsx(plan: Plan, path: Path) -> None:
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
         ws.column_dimensions[cell.column_letter].width = width
     for c in plan.controls:
-        ws.append([c.control_id, _safe(c.title), c.checklist, ", ".join(c.items),
-                   _safe(c.rule), _safe(c.reference), c.sannolikhet, c.konsekvens, c.risk,
+        ws.append([c.control_id, c.title, c.checklist, ", ".join(c.items),
+                   c.rule, c.reference, c.sannolikhet, c.konsekvens, c.risk,
                    c.method.text(), ", ".join(p.value for p in c.periods),
-                   _safe(c.responsible), _safe(c.note)])
+                   c.responsible, c.note])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A3"
+    texts_only(wb)  # a title starting with '=' stays text, shown as typed
     wb.save(path)
