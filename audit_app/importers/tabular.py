@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from audit_app.domain.errors import UserError
-from audit_app.importers.caselist_guard import column_letter, may_hold_personnummer
+from audit_app.importers.caselist_guard import ROW, column_letter, may_hold_personnummer
 from audit_app.importers.limits import CASE_LIST, check_xlsx
 from audit_app.importers.nul import NUL, csv_nul_cell, has_nul, nul_error
 
@@ -135,7 +135,9 @@ class PlainCsvSource(RowSource):
         self._lines = lines
         self._delimiter = delimiter
         self._longest = max(map(len, lines))
-        if max(map(str.count, lines, repeat(delimiter))) >= MAX_COLUMNS:
+        # Delimiters per line, counted once: the widest line, and per chunk whether all agree.
+        self._widths = list(map(str.count, lines, repeat(delimiter)))
+        if max(self._widths) >= MAX_COLUMNS:
             for number, line in enumerate(lines, start=1):
                 check_width(number, line.split(delimiter))
 
@@ -148,7 +150,7 @@ class PlainCsvSource(RowSource):
         while start < end:
             stop = min(end, (start // size + 1) * size)
             lines = self._lines[start:stop]
-            widths = set(map(str.count, lines, repeat(delimiter)))
+            widths = set(self._widths[start:stop])
             if len(widths) == 1:  # the usual case: split all lines in one go
                 width = widths.pop() + 1
                 cells = delimiter.join(lines).split(delimiter)
@@ -311,12 +313,16 @@ def _csv_rows(path: Path) -> RowSource:
     delimiter = sniff_delimiter(text)
     name = {";": "semikolon", ",": "komma", "\t": "tabb"}[delimiter]
     description = f"{encoding}, {name}"
-    # The raw text holds every cell's text, so one look at it can clear the whole file.
-    clean = not may_hold_personnummer(text)
     total = text.count("\n") + 1
     lines = plain_csv_lines(text)
     if lines is not None:
+        # Every cell is whole within its line: with the line ends made a mark that is no
+        # separator, one look at the lines clears the file (a date at a line's end and the
+        # reference starting the next no longer read as one number across the line end).
+        clean = not may_hold_personnummer(ROW.join(lines))
         return PlainCsvSource(lines, delimiter, total, description, clean)
+    # The raw text holds every cell's text, so one look at it can clear the whole file.
+    clean = not may_hold_personnummer(text)
     return StreamSource(_csv_records(path, text, delimiter), total, description, clean)
 
 
