@@ -134,33 +134,36 @@ def _insert_sqlite(cursor: Any, round_id: int, import_id: int, refs: list[str],
             column = list(map(iso.__getitem__, column))
         names.append(name)
         bound.append(column)
+    # Parameters numbered column by column (of 100 rows, ?1-?100 are the references, ?101-
+    # ?200 the next column), so that a statement's parameters are slices of the columns.
     width = len(bound)
-    one_row = f"({', '.join(shared + ['?'] * width)})"
 
     def statement(rows: int) -> str:
-        return (f'INSERT INTO "case" ({", ".join(names)}) VALUES '
-                + ", ".join(repeat(one_row, rows)))
+        return f'INSERT INTO "case" ({", ".join(names)}) VALUES ' + ", ".join(
+            f"({', '.join(shared + [f'?{c * rows + r + 1}' for c in range(width)])})"
+            for r in range(rows))
 
-    flat = list(chain.from_iterable(zip(*bound)))
-    step = ROWS_PER_INSERT * width
-    whole = len(flat) - len(flat) % step
+    def parameters(start: int, stop: int) -> list[Any]:
+        values: list[Any] = []
+        for column in bound:
+            values += column[start:stop]
+        return values
+
+    count = len(refs)
+    whole = count - count % ROWS_PER_INSERT
     if whole:
-        cursor.executemany(statement(ROWS_PER_INSERT),
-                           (flat[k:k + step] for k in range(0, whole, step)))
-    if whole < len(flat):
-        cursor.execute(statement((len(flat) - whole) // width), flat[whole:])
+        cursor.executemany(statement(ROWS_PER_INSERT), (
+            parameters(k, k + ROWS_PER_INSERT) for k in range(0, whole, ROWS_PER_INSERT)))
+    if whole < count:
+        cursor.execute(statement(count - whole), parameters(whole, count))
 
 
 def _shared_literal(column: list[Any]) -> str | None:
     """The SQL literal of a column empty in every row ('' or NULL throughout), else None."""
-    if not column or any(column):
+    first = column[0] if column else 0
+    if (first != "" and first is not None) or column.count(first) != len(column):
         return None
-    distinct = set(column)
-    if distinct == {""}:
-        return "''"
-    if distinct == {None}:
-        return "NULL"
-    return None
+    return "''" if first == "" else "NULL"
 
 
 class CaseListService:
