@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from itertools import chain, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
