@@ -102,8 +102,8 @@ def _insert_cases(session: Session, round_id: int, import_id: int, refs: list[st
     cursor = session.connection().connection.cursor()
     try:
         if session.get_bind().dialect.name == "postgresql":  # psycopg's placeholder is %s
-            cursor.executemany(_INSERT.replace("?", "%s"),
-                               zip(repeat(round_id), refs, repeat(import_id), *columns))
+            cursor.executemany(_INSERT.replace("?", "%s"), zip(
+                repeat(round_id), refs, repeat(import_id), *columns))  # type: ignore[arg-type]
         else:
             _insert_sqlite(cursor, round_id, import_id, refs, columns)
     finally:
