@@ -21,6 +21,7 @@ _ZEROS = bytes.maketrans(b"0123456789", b"0000000000")
 _CORE = re.compile(rb"(?:0[1-9]|1[0-2])-{0,3}[0-36-9][0-9]-{0,3}[0-9]{4}")
 CELL = "\x1f"  # between cells (or the cells of one column) in a joined text
 ROW = "\x1e"  # between the joined columns of a chunk
+_SAMPLE = 64  # the first cells of a column, to tell one of few values
 
 
 class PersonnummerInFileError(UserError):
@@ -84,6 +85,10 @@ def guard_row(number: int, cells: Sequence[Any], headers: list[str], sheet: str 
 def _column_text(column: Sequence[Any]) -> str:
     try:
         # Untrimmed text has the same matches: the pattern neither starts nor ends in a space.
+        # A column of few values (units, genders, dates) is looked at once per value: the
+        # pattern's scan costs by the character, a set by the cell.
+        if len(column) > _SAMPLE and len(set(column[:_SAMPLE])) <= _SAMPLE // 2:
+            return CELL.join(set(column))
         return CELL.join(column)
     except TypeError:  # numbers, dates or empty cells among the texts
         pass

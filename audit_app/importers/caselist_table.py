@@ -309,9 +309,12 @@ def _footer_start(text: str) -> bool:
 def _texts(column: Sequence[Any]) -> list[str]:
     """`cell_text` of every cell."""
     try:
-        return list(map(str.strip, column))
+        joined = "\0".join(column)  # NUL is no white space
     except TypeError:  # not all texts
         return [cell_text(v) for v in column]
+    if joined.split(None, 1) == [joined]:  # no white space anywhere: nothing to strip
+        return list(column)
+    return list(map(str.strip, column))
 
 
 def _short(refs: list[str], longest: int | None) -> bool:

@@ -135,7 +135,9 @@ class PlainCsvSource(RowSource):
         self._lines = lines
         self._delimiter = delimiter
         self._longest = max(map(len, lines))
-        if max(map(str.count, lines, repeat(delimiter))) >= MAX_COLUMNS:
+        # Delimiters per line, counted once: the widest line, and per chunk whether all agree.
+        self._widths = list(map(str.count, lines, repeat(delimiter)))
+        if max(self._widths) >= MAX_COLUMNS:
             for number, line in enumerate(lines, start=1):
                 check_width(number, line.split(delimiter))
 
@@ -148,7 +150,7 @@ class PlainCsvSource(RowSource):
         while start < end:
             stop = min(end, (start // size + 1) * size)
             lines = self._lines[start:stop]
-            widths = set(map(str.count, lines, repeat(delimiter)))
+            widths = set(self._widths[start:stop])
             if len(widths) == 1:  # the usual case: split all lines in one go
                 width = widths.pop() + 1
                 cells = delimiter.join(lines).split(delimiter)
@@ -311,12 +313,14 @@ def _csv_rows(path: Path) -> RowSource:
     delimiter = sniff_delimiter(text)
     name = {";": "semikolon", ",": "komma", "\t": "tabb"}[delimiter]
     description = f"{encoding}, {name}"
-    # The raw text holds every cell's text, so one look at it can clear the whole file.
-    clean = not may_hold_personnummer(text)
     total = text.count("\n") + 1
     lines = plain_csv_lines(text)
     if lines is not None:
-        return PlainCsvSource(lines, delimiter, total, description, clean)
+        # Guarded chunk by chunk, each column's few values once (caselist_guard): cheaper
+        # than one look at the whole text, whose every character the pattern scans.
+        return PlainCsvSource(lines, delimiter, total, description)
+    # The raw text holds every cell's text, so one look at it can clear the whole file.
+    clean = not may_hold_personnummer(text)
     return StreamSource(_csv_records(path, text, delimiter), total, description, clean)
 
 

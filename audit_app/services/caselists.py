@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import repeat
@@ -85,34 +85,85 @@ def file_sha256(path: Path) -> str:
 
 _INSERT = (f'INSERT INTO "case" (round_id, case_ref, import_id, {", ".join(CASE_FIELDS)}) '
            f"VALUES ({', '.join('?' * (3 + len(CASE_FIELDS)))})")
+# Rows per INSERT on SQLite: one statement stores this many cases (at most 8 parameters
+# each, under SQLite's oldest limit of 999 parameters per statement).
+ROWS_PER_INSERT = 100
 
 
 def _insert_cases(session: Session, round_id: int, import_id: int, refs: list[str],
                   columns: list[list[Any]], which: Sequence[int]) -> None:
     """Insert the cases at positions `which` as plain rows on the session's connection: the
     ORM's bulk insert of 50,000 dictionaries costs several times the insert itself."""
-    closing = CASE_FIELDS.index("closing_date")
-    on_server = session.get_bind().dialect.name == "postgresql"
-    cells: list[Iterable[Any]] = list(columns)
-    if not on_server:
-        # Dates as SQLAlchemy's Date type stores them in SQLite (ISO text), each made once.
-        iso: dict[Any, str | None] = {d: d.isoformat() for d in set(columns[closing]) if d}
-        iso[None] = None
-        cells[closing] = map(iso.__getitem__, columns[closing])
-    rows: Iterable[tuple[Any, ...]] = zip(repeat(round_id), refs, repeat(import_id), *cells)
     if len(which) != len(refs):
-        keep = set(which)
-        rows = (row for k, row in enumerate(rows) if k in keep)
+        refs = list(map(refs.__getitem__, which))
+        columns = [list(map(column.__getitem__, which)) for column in columns]
     # This insert bypasses the session's flush-time personnummer guard (storage.text_guard):
     # every cell of the file was already checked by importers.caselist_guard when it was read.
     cursor = session.connection().connection.cursor()
     try:
-        # sqlite3 takes any iterable: the rows are made one at a time, never all held.
-        # (psycopg's placeholder is %s where sqlite3's is ?)
-        cursor.executemany(_INSERT.replace("?", "%s") if on_server else _INSERT,
-                           rows)  # type: ignore[arg-type]
+        if session.get_bind().dialect.name == "postgresql":  # psycopg's placeholder is %s
+            cursor.executemany(_INSERT.replace("?", "%s"), zip(
+                repeat(round_id), refs, repeat(import_id), *columns))  # type: ignore[arg-type]
+        else:
+            _insert_sqlite(cursor, round_id, import_id, refs, columns)
     finally:
         cursor.close()
+
+
+def _insert_sqlite(cursor: Any, round_id: int, import_id: int, refs: list[str],
+                   columns: list[list[Any]]) -> None:
+    """Many rows per INSERT, and what every row shares written into the statement.
+
+    Binding parameters one row at a time was most of the insert: a statement of 100 rows
+    binds the same values with a hundredth of the statements, and the round, the import and
+    a column that is empty in every row (not in the file) are not bound at all.
+    """
+    names = ["round_id", "import_id", "case_ref"]
+    shared = [str(int(round_id)), str(int(import_id))]
+    bound: list[Sequence[Any]] = [refs]
+    for name, column in zip(CASE_FIELDS, columns, strict=True):
+        literal = _shared_literal(column)
+        if literal is not None:
+            names.insert(len(shared), name)
+            shared.append(literal)
+            continue
+        if name == "closing_date":
+            # Dates as SQLAlchemy's Date type stores them in SQLite (ISO text), each made once.
+            iso: dict[Any, str | None] = {d: d.isoformat() for d in set(column) if d}
+            iso[None] = None
+            column = list(map(iso.__getitem__, column))
+        names.append(name)
+        bound.append(column)
+    # Parameters numbered column by column (of 100 rows, ?1-?100 are the references, ?101-
+    # ?200 the next column), so that a statement's parameters are slices of the columns.
+    width = len(bound)
+
+    def statement(rows: int) -> str:
+        return f'INSERT INTO "case" ({", ".join(names)}) VALUES ' + ", ".join(
+            f"({', '.join(shared + [f'?{c * rows + r + 1}' for c in range(width)])})"
+            for r in range(rows))
+
+    def parameters(start: int, stop: int) -> list[Any]:
+        values: list[Any] = []
+        for column in bound:
+            values += column[start:stop]
+        return values
+
+    count = len(refs)
+    whole = count - count % ROWS_PER_INSERT
+    if whole:
+        cursor.executemany(statement(ROWS_PER_INSERT), (
+            parameters(k, k + ROWS_PER_INSERT) for k in range(0, whole, ROWS_PER_INSERT)))
+    if whole < count:
+        cursor.execute(statement(count - whole), parameters(whole, count))
+
+
+def _shared_literal(column: list[Any]) -> str | None:
+    """The SQL literal of a column empty in every row ('' or NULL throughout), else None."""
+    first = column[0] if column else 0
+    if (first != "" and first is not None) or column.count(first) != len(column):
+        return None
+    return "''" if first == "" else "NULL"
 
 
 class CaseListService:

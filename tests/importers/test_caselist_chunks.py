@@ -345,3 +345,13 @@ def test_prefilter_passes_every_number_the_matcher_finds(
     text = before + body + after
     if find_personnummer(text):
         assert may_hold_personnummer(text)
+
+
+@pytest.mark.parametrize("row", [2, 300, 501, 650])
+def test_personnummer_among_a_column_of_few_values(tmp_path: Path, row: int) -> None:
+    # Chunks of 500 rows: the unit column's few values are looked at once each.
+    lines = ["Ärendenummer;Enhet;Kön"] + [
+        f"2026-{k:05d};Enhet {k % 3};{'FP'[k % 2]}" for k in range(1, 700)]
+    lines[row - 1] = f"2026-{row:05d};Enhet {PNR};F"
+    with pytest.raises(PersonnummerInFileError, match=rf"Rad {row}, kolumn B \(Enhet\)"):
+        read_case_list(semicolon_cp1252(tmp_path / "p.csv", lines))

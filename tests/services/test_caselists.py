@@ -183,3 +183,38 @@ def test_plain_row_insert_stores_what_the_orm_stores(db: Database, round_id: int
         ("2026-0001", "", "", "", "flicka", 2012, "", "2026-03-05", result.import_id),
         ("2026-0002", "", "", "", "pojke", None, "", None, result.import_id),
         ("ORM-1", "", "", "", "flicka", 2012, "", "2026-03-05", result.import_id)]
+
+
+def _stored(db: Database, round_id: int) -> list[tuple[object, ...]]:
+    with db.session() as s:
+        return [tuple(r) for r in s.connection().exec_driver_sql(
+            'SELECT case_ref, unit, team, case_type, gender, birth_year, age_band, '
+            'closing_date FROM "case" WHERE round_id = ? ORDER BY case_ref', (round_id,))]
+
+
+def test_many_rows_per_insert_store_every_row_and_column(db: Database, round_id: int,
+                                                         tmp_path: Path) -> None:
+    # 250 rows: two full statements of 100 and a last one of 50; every field read, with
+    # empty cells among them, and columns empty in every row beside columns that are not.
+    header = "Ärendenummer;Enhet;Arbetsgrupp;Ärendetyp;Kön;Födelseår;Åldersgrupp;Avslutsdatum"
+    lines = [header] + [
+        f"ÄR-{k:04d};Enhet {k % 3};{'' if k % 4 else 'Grupp A'};;{'FP'[k % 2]};"
+        f"{'' if k % 5 == 0 else 2008 + k % 10};;{'' if k % 7 == 0 else f'2026-02-{1 + k % 28}'}"
+        for k in range(250)]
+    path = semicolon_cp1252(tmp_path / "alla.csv", lines)
+    read = CaseListService(db, "GL").preview(path)
+    assert read.has_case_ref and not read.problems
+    expected = sorted(
+        (r.case_ref, r.unit, r.team, r.case_type, r.gender, r.birth_year, r.age_band,
+         r.closing_date.isoformat() if r.closing_date else None) for r in read.rows)
+    result = CaseListService(db, "GL").import_file(round_id, path)
+    assert result.added == 250 and _stored(db, round_id) == expected
+    assert {r[2] for r in expected} == {"", "Grupp A"} and {r[3] for r in expected} == {""}
+    # Again with 130 more rows: only the new rows are inserted, those already there stay.
+    more = semicolon_cp1252(tmp_path / "fler.csv", lines + [
+        f"ÄR-{k:04d};Enhet 9;;;F;2010;;2026-03-01" for k in range(250, 380)])
+    again = CaseListService(db, "GL").import_file(round_id, more)
+    assert (again.added, again.updated, again.unchanged) == (130, 0, 250)
+    assert _stored(db, round_id) == sorted(expected + [
+        (f"ÄR-{k:04d}", "Enhet 9", "", "", "flicka", 2010, "", "2026-03-01")
+        for k in range(250, 380)])
