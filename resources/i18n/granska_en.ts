@@ -68,8 +68,12 @@
         <translation>Read plan</translation>
     </message>
     <message>
-        <source>Internkontrollplan (*.yaml *.yml)</source>
-        <translation>Internal control plan (*.yaml *.yml)</translation>
+        <source>Internkontrollplan (*.yaml *.yml *.xlsx)</source>
+        <translation>Internal control plan (*.yaml *.yml *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Läs in en plan från en YAML- eller Excel-fil</source>
+        <translation>Read a plan from a YAML or Excel file</translation>
     </message>
     <message>
         <source>Planen för {0} {1} lästes in: {2} kontrollmoment, {3} ändringar loggade.</source>
@@ -128,10 +132,6 @@
         <translation>&amp;Copy last year&apos;s plan…</translation>
     </message>
     <message>
-        <source>&amp;Läs in plan (YAML)…</source>
-        <translation>&amp;Read plan (YAML)…</translation>
-    </message>
-    <message>
         <source>&amp;Spara plan som YAML/Excel…</source>
         <translation>&amp;Save plan as YAML/Excel…</translation>
     </message>
@@ -154,10 +154,6 @@
     <message>
         <source>&amp;Läs in plan…</source>
         <translation>&amp;Read plan…</translation>
-    </message>
-    <message>
-        <source>Läs in en plan från en YAML-fil</source>
-        <translation>Read a plan from a YAML file</translation>
     </message>
     <message>
         <source>Spara plan so&amp;m…</source>
