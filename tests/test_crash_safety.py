@@ -64,16 +64,18 @@ def test_sigkill_loses_no_committed_answer(tmp_path: Path, library: ChecklistLib
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr \
             else ""
+        # at least one committed answer before the kill, however loaded the machine is
+        first = proc.stdout.readline()
         time.sleep(rng.uniform(0.0, 0.15))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         assert proc.returncode == -signal.SIGKILL
         kills += 1
-        reported.update(_reported(out.splitlines()))
+        reported.update(_reported([first, *out.splitlines()]))
         stored = _stored(path)
         missing = {k: v for k, v in reported.items() if stored.get(k) != v}
         assert not missing, f"after kill {kills}: lost {missing}"
-    assert len(reported) > KILLS  # the driver really got work done between kills
+    assert len(reported) >= KILLS  # the driver really got work done between kills
 
 
 def test_two_instances_write_concurrently(tmp_path: Path, library: ChecklistLibrary) -> None:
