@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
 
 from audit_app.checklist_io.library import ChecklistLibrary
@@ -132,11 +132,12 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
-        preload_database_layer()  # while the passphrase is typed
         db: Database | None = None
         opening: BackgroundOpen | None = None
         ask: Callable[[bool, str], str | None | bool] | None = None
-        if server_url is None:
+        if server_url is not None:
+            preload_database_layer()
+        else:  # the layer loads while the passphrase is typed
             answer, quick = ask_and_read_rounds(db_path)
             if answer is False:
                 return 1
@@ -185,16 +186,25 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
 def ask_and_read_rounds(db_path: Path) -> tuple[str | None | bool, QuickRounds | None]:
     """For an existing, whole, encrypted file: the passphrase and the rounds read with it.
 
-    The passphrase is asked before the database layer has loaded; the key derivation and
-    the first read run on a worker thread (hashlib releases the GIL, so the loading goes
-    on beside it) while the window keeps painting. (None, None) for any other file; the
+    The passphrase is asked before the database layer has loaded, and the layer loads while
+    it is typed (started from the dialog's event loop). The key derivation and the first
+    read then run on a worker thread while the window keeps painting. A passphrase given
+    before the dialog ran its event loop (a test, the benchmark) leaves the loading to the
+    open that follows the read: on a busy machine the two would only slow each other down
+    (docs/performance.md). (None, None) for any other file, whose layer loads at once; the
     rounds None when the quick read does not apply (the normal open then decides).
     """
     from audit_app.storage.quick_read import may_read_quickly, read_rounds
 
     if not may_read_quickly(db_path):
+        preload_database_layer()
         return None, None
+    typing = QTimer()
+    typing.setSingleShot(True)
+    typing.timeout.connect(preload_database_layer)
+    typing.start(0)
     answer = _ask_dialog(db_path)(False, "")
+    typing.stop()
     if not isinstance(answer, str) or not answer:
         return answer, None
     phrase = answer

@@ -155,3 +155,23 @@ def test_the_window_keeps_handling_events_during_the_key_derivation(
     timer.stop()
     assert answer == PHRASE and quick is not None and len(quick.rounds) == 4
     assert ticks  # the event loop ran while the key was derived on the worker
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_the_layer_loads_while_the_passphrase_is_typed(
+        typed: bool, encrypted: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog that runs its event loop (a person typing) starts the loading; a passphrase
+    given at once leaves it to the open after the quick read."""
+    loads: list[str] = []
+    monkeypatch.setattr(app_module, "preload_database_layer", lambda: loads.append("load"))
+
+    def ask(_new: bool, _message: str) -> str:
+        if typed:
+            qtbot.wait(20)  # the dialog's event loop while the passphrase is typed
+        loads.append("answer")
+        return PHRASE
+
+    monkeypatch.setattr(app_module, "_ask_dialog", lambda _p: ask)
+    answer, quick = app_module.ask_and_read_rounds(encrypted)
+    assert answer == PHRASE and quick is not None
+    assert loads == (["load", "answer"] if typed else ["answer"])
