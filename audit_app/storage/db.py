@@ -33,20 +33,13 @@ from audit_app.storage.crypto import (
     private_dir,
     quote,
 )
+from audit_app.storage.revisions import SCHEMA_REVISIONS, head_revision
 
-__all__ = ["Database", "DatabaseError", "PlainDatabaseError", "WeakPassphraseError",
-           "WrongPassphraseError", "is_encrypted", "open_database", "backup_copy"]
+__all__ = ["Database", "DatabaseError", "PlainDatabaseError", "SCHEMA_REVISIONS",
+           "WeakPassphraseError", "WrongPassphraseError", "backup_copy", "head_revision",
+           "is_encrypted", "open_database"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-# The migrations in migrations/versions, oldest first (a test checks this against Alembic).
-# Opening a database already at the head needs no Alembic import, which keeps start-up fast.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0007", "0006", "0008")
-
-
-def head_revision() -> str:
-    return SCHEMA_REVISIONS[-1]
 
 
 def _upgrade(engine: Engine, target: str) -> None:
@@ -257,9 +250,9 @@ class _Key:
     are keyed with the result; if that key does not fit, the passphrase is used as before.
     """
 
-    def __init__(self, value: str | None) -> None:
+    def __init__(self, value: str | None, raw: str | None = None) -> None:
         self._value = value
-        self._raw: str | None = None
+        self._raw: str | None = raw if value else None
         self._raw_fits = True
 
     @property
@@ -309,7 +302,8 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
 
 
 def open_database(path: str | Path, *, target: str = "head", passphrase: str | None = None,
-                  daily_backup: bool = True, unencrypted: bool = False) -> Database:
+                  daily_backup: bool = True, unencrypted: bool = False,
+                  raw_key: str | None = None) -> Database:
     """Open (or create) a database file and bring its schema up to date.
 
     Only a path that does not exist becomes a new database (encrypted with `passphrase`, at
@@ -318,7 +312,8 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     passphrase is refused unless `unencrypted`. An existing database that needs migrating
     is first copied beside itself; once a day a copy goes to `backups/`.
     A PostgreSQL address (postgresql+psycopg://HOST/DB) opens the shared server database
-    instead (storage.server).
+    instead (storage.server). `raw_key`: the key already derived from `passphrase` for this
+    file (crypto.derive_raw_key); it is checked like any other key before it is used.
     """
     if isinstance(path, str) and path.strip().lower().startswith("postgresql+psycopg://"):
         from audit_app.storage.server import open_server
@@ -340,7 +335,7 @@ def open_database(path: str | Path, *, target: str = "head", passphrase: str | N
     backup: Path | None = None
     wanted = head_revision() if target == "head" else target
     revision: str | None = None
-    key = _Key(passphrase)
+    key = _Key(passphrase, raw_key if existing else None)
     if existing:
         revision = current_revision(path, passphrase, key)
         if revision is not None and revision not in SCHEMA_REVISIONS:

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import UserError
 from audit_app.settings import SettingsStore
 from audit_app.ui.error_hook import install_error_hooks
+from audit_app.ui.fast_rounds import BackgroundOpen, ready_to_attach, show_rounds_early
 from audit_app.ui.i18n import term
 from audit_app.ui.off_thread import (
     import_database_layer,
@@ -25,6 +26,9 @@ from audit_app.ui.off_thread import (
 if TYPE_CHECKING:  # the database layer loads after the window is shown
     from audit_app.services.app_services import AppServices
     from audit_app.storage.db import Database
+    from audit_app.storage.quick_read import QuickRounds
+    from audit_app.ui.error_hook import ErrorReporter
+    from audit_app.ui.main_window import MainWindow
     from audit_app.ui.ops import Op
 
 UNENCRYPTED_LABEL = "Okrypterad databas"
@@ -128,10 +132,23 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
-        preload_database_layer()  # while the passphrase is typed
-        while server_url is None:
+        db: Database | None = None
+        opening: BackgroundOpen | None = None
+        ask: Callable[[bool, str], str | None | bool] | None = None
+        if server_url is not None:
+            preload_database_layer()
+        else:  # the layer loads while the passphrase is typed
+            answer, quick = ask_and_read_rounds(db_path)
+            if answer is False:
+                return 1
+            if quick is not None:  # listed now; opened and attached in the background
+                show_rounds_early(window, quick.rounds, settings_store.load().last_round_id)
+                opening = open_in_background(window, db_path, str(answer), quick.raw_key,
+                                             library, settings_store, reporter)
+            ask = _asked_first(answer, db_path)
+        while server_url is None and opening is None:
             try:
-                db = open_with_dialog(db_path, unencrypted=unencrypted)
+                db = open_with_dialog(db_path, ask=ask, unencrypted=unencrypted)
                 break
             except UserError as exc:
                 window.hide()
@@ -143,21 +160,95 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
             from audit_app.ui.server_open import open_server_with_dialog
 
             db = open_server_with_dialog(server_url, open_server)
-        if db is None:
+        if db is None and opening is None:
             return 1
-        services = build_services(db, library, settings_store)
-        window.attach(services)
-        if server_url is None:
-            mark_encryption(window, db)
-            start_daily_backup(window, services)
+        if db is not None:
+            services = build_services(db, library, settings_store)
+            window.attach(services)
+            if server_url is None:
+                mark_encryption(window, db)
+                start_daily_backup(window, services)
         code = app.exec()
-        db.close()
+        if opening is not None:  # closed before it was attached: wait for it, then close
+            opened = opening.wait()
+            db = opened[0] if opened else None
+            code = code if opened else 1
+        if db is not None:
+            db.close()
         return int(code)
     except Exception as exc:  # logged and shown; no traceback on a console nobody reads
         reporter.fatal(exc)
         return 1
     finally:
         reporter.uninstall()
+
+
+def ask_and_read_rounds(db_path: Path) -> tuple[str | None | bool, QuickRounds | None]:
+    """For an existing, whole, encrypted file: the passphrase and the rounds read with it.
+
+    The passphrase is asked before the database layer has loaded, and the layer loads while
+    it is typed (started from the dialog's event loop). The key derivation and the first
+    read then run on a worker thread while the window keeps painting. A passphrase given
+    before the dialog ran its event loop (a test, the benchmark) leaves the loading to the
+    open that follows the read: on a busy machine the two would only slow each other down
+    (docs/performance.md). (None, None) for any other file, whose layer loads at once; the
+    rounds None when the quick read does not apply (the normal open then decides).
+    """
+    from audit_app.storage.quick_read import may_read_quickly, read_rounds
+
+    if not may_read_quickly(db_path):
+        preload_database_layer()
+        return None, None
+    typing = QTimer()
+    typing.setSingleShot(True)
+    typing.timeout.connect(preload_database_layer)
+    typing.start(0)
+    answer = _ask_dialog(db_path)(False, "")
+    typing.stop()
+    if not isinstance(answer, str) or not answer:
+        return answer, None
+    phrase = answer
+    return answer, run_off_gui_thread(lambda: read_rounds(db_path, phrase))
+
+
+def _asked_first(answer: str | None | bool,
+                 db_path: Path) -> Callable[[bool, str], str | None | bool] | None:
+    """The dialog, except that the first time the answer already given is used."""
+    if answer is None:
+        return None
+    given = [answer]
+    dialog = _ask_dialog(db_path)
+    return lambda new, message: given.pop() if given else dialog(new, message)
+
+
+def open_in_background(window: MainWindow, db_path: Path, passphrase: str, raw_key: str,
+                       library: ChecklistLibrary, settings_store: SettingsStore,
+                       reporter: ErrorReporter) -> BackgroundOpen:
+    """Open the database with the key already derived, build its services and attach the
+    window to them, on a worker thread while the event loop runs; an error ends the program.
+    """
+    def work() -> tuple[Database, AppServices]:
+        from audit_app.storage.db import open_database
+
+        db = open_database(db_path, passphrase=passphrase, daily_backup=False,
+                           raw_key=raw_key)
+        return db, build_services(db, library, settings_store)
+
+    def opened(value: tuple[Database, AppServices]) -> None:
+        db, services = value
+        ready_to_attach(window)
+        window.attach(services)
+        mark_encryption(window, db)
+        start_daily_backup(window, services)
+
+    def failed(exc: BaseException) -> None:
+        reporter.fatal(exc)
+        QApplication.exit(1)
+
+    opening = BackgroundOpen(work)
+    opening.opened.connect(opened)
+    opening.failed.connect(failed)
+    return opening.start()
 
 
 def build_services(db: Database, library: ChecklistLibrary,
