@@ -319,6 +319,10 @@
         <source>Inget lösenord angavs.</source>
         <translation>No password was given.</translation>
     </message>
+    <message>
+        <source>Öppnar databasen …</source>
+        <translation>Opening the database …</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
