@@ -112,8 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             open_demo(db_path, checklist_library()).close()
     store = SettingsStore(paths.config_dir() / "settings.json")
+    server_saved = False
     if args.group is None and not args.db and not getattr(args, "demo", False):
         server_url = saved_server(store)
+        server_saved = server_url is not None
     if args.group is None:
         from audit_app.ui.app import run_gui
         from audit_app.ui.lifecycle import release_application
@@ -121,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return run_gui(db_path=db_path, library=checklist_library(), settings_store=store,
                            unencrypted=bool(args.unencrypted or (args.demo and not args.db)),
-                           server_url=server_url)
+                           server_url=server_url, server_saved=server_saved)
         finally:
             release_application()  # before the interpreter's shutdown, in a fixed order
     from audit_app import cli

@@ -74,7 +74,7 @@ def move_to(draft: DraftChecklist, ref: Ref, target: Ref, after: bool) -> Ref:
 def bump_version(version: str) -> str:
     """The next version number: "1.0" gives "1.1", "2" gives "3", "v1-a" gives "v1-a.1"."""
     parts = version.split(".")
-    if parts[-1].isdigit():
+    if parts[-1].isdecimal():
         parts[-1] = str(int(parts[-1]) + 1)
         return ".".join(parts)
     return f"{version}.1" if version else "1.0"

@@ -160,7 +160,7 @@ def _year(value: Any) -> int | None:
             float(value).is_integer():
         return int(value)
     text = _text(value)
-    return int(text) if text.isdigit() and len(text) == 4 else None
+    return int(text) if text.isdecimal() and len(text) == 4 else None
 
 
 class _Sheet:
@@ -303,7 +303,7 @@ class _Sheet:
         number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = float(value)
-        elif isinstance(value, str) and value.strip().isdigit():
+        elif isinstance(value, str) and value.strip().isdecimal():
             number = float(value.strip())
         if number is not None and number.is_integer() and int(number) in RISK_LEVELS:
             return int(number)
@@ -364,7 +364,7 @@ def parse_method(text: str) -> Method | None:
         return Method(MethodKind.SAMPLE, confidence=_fraction(c, cp),
                       tolerable=_fraction(t, tp))
     if key.startswith(("fast", "fixed")):
-        if len(numbers) != 1 or numbers[0][1] or not numbers[0][0].isdigit():
+        if len(numbers) != 1 or numbers[0][1] or not numbers[0][0].isdecimal():
             return None
         return Method(MethodKind.FIXED, size=int(numbers[0][0]))
     if key.startswith(("totalgranskning", "full", "alla", "all ")) and not numbers:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from audit_app.domain.checklist import AnswerType, Checklist
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.services.definitions import parse_definition
+from audit_app.services.review_versions import retried
 from audit_app.storage.changelog import record_change
 from audit_app.storage.db import Database
 from audit_app.storage.models import (
@@ -61,6 +62,10 @@ class ThemeService:
         the checklist later says. Returns the answer's theme ids.
         """
         wanted = list(dict.fromkeys(theme_ids))
+        return retried(lambda: self._tag_text(answer_id, wanted, new))
+
+    def _tag_text(self, answer_id: int, wanted: list[str],
+                  new: Mapping[str, str] | None) -> tuple[str, ...]:
         with self.db.session() as s:
             answer, review, checklist = _open_answer(s, answer_id)
             item = checklist.item(answer.item_id)
@@ -80,6 +85,7 @@ class ThemeService:
                 raise UserError("Svaret har ingen text att märka med teman.")
             changed = replace_tags(s, answer, wanted, labels, self.actor)
             if changed is not None:
+                review.bump()  # a form that read the review before sees it changed
                 case = s.get(Case, review.case_id)
                 record_change(s, self.actor, "update", "themes", f"{review.uid}/{item.id}",
                               round_id=review.round_id,
@@ -92,6 +98,9 @@ class ThemeService:
         """Choose a tagged text as a quote of each of its themes (they quote chosen texts
         first, then the newest, up to three), or take the choice back; logged. Returns the
         ids of the themes it is now a chosen quote of."""
+        return retried(lambda: self._set_quote(answer_id, chosen))
+
+    def _set_quote(self, answer_id: int, chosen: bool) -> tuple[str, ...]:
         with self.db.session() as s:
             answer, review, checklist = _open_answer(s, answer_id)
             rows = list(s.scalars(select(AnswerTheme).where(AnswerTheme.answer_id == answer.id)
@@ -107,6 +116,7 @@ class ThemeService:
                     row.quote_by, row.quote_at = None, None
             after = [r.theme_id for r in rows] if chosen else []
             if before != after:
+                review.bump()
                 item = checklist.item(answer.item_id)
                 case = s.get(Case, review.case_id)
                 record_change(s, self.actor, "update", "quote", f"{review.uid}/{item.id}",

@@ -52,11 +52,11 @@ def may_read_quickly(path: Path) -> bool:
 def read_rounds(path: Path, passphrase: str) -> QuickRounds | None:
     """The rounds list of an encrypted database at the newest schema, or None.
 
-    Derives the key once (PBKDF2, the same as SQLCipher's) and reads through a read-only
-    connection with temporary data in memory. None for anything the normal open should
-    handle: a file that may not be read quickly, a key that does not fit (a wrong
-    passphrase, or a damaged file), a file that is not a Granska database or not at the
-    newest schema revision, or any read error.
+    Derives the key once (PBKDF2, the same as SQLCipher's) and reads through a connection
+    that may not write (query_only once the key is checked), temporary data in memory.
+    None for anything the normal open should handle: a file that may not be read
+    quickly, a key that does not fit (a wrong passphrase, or a damaged file), a file that
+    is not a Granska database or not at the newest schema revision, or any read error.
     """
     if not passphrase or not may_read_quickly(path):
         return None
@@ -85,6 +85,8 @@ def read_rounds(path: Path, passphrase: str) -> QuickRounds | None:
         return None  # an unexpected value: the normal open reads it (and says what is wrong)
     finally:
         con.close()
+        for side in ("-wal", "-shm"):  # if this read made them: owner-only, as the open does
+            crypto.make_private(path.with_name(path.name + side))
 
 
 def _summary(row: Any, frame: dict[int, int], sampled: dict[int, int],

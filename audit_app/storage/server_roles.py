@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
 
 from audit_app.domain.errors import UserError
+from audit_app.storage import text_guard
 from audit_app.storage.changelog import record_change
 
 ROLES = {"reviewer": "granska_reviewer", "manager": "granska_manager",
@@ -128,8 +129,11 @@ def _login_can_log_in(conn: Connection, login: str) -> bool:
 
 def _log(conn: Connection, actor: str, action: str, login: str, field: str,
          old: str | None, new: str | None) -> None:
-    """A change-log row in the same transaction; the server adds the admin's own role."""
-    with Session(bind=conn) as s:
+    """A change-log row in the same transaction; the server adds the admin's own role.
+    The session is guarded like the database's own (no personnummer in any text)."""
+    maker = sessionmaker(bind=conn)
+    text_guard.install(maker)
+    with maker() as s:
         record_change(s, actor, action, "db_role", login, field=field, old=old, new=new)
         s.flush()
 
@@ -139,6 +143,7 @@ def grant_role(conn: Connection, login: str, role: str, unit: str | None, *,
     """Make the existing login role `login` a reviewer, manager or admin (of `unit`, or of
     every unit when None); what was done, in words."""
     group = _group(role)
+    text_guard.check_text("granska_grant", "unit", unit)  # stored by plain SQL below
     can_log_in = _login_can_log_in(conn, login)
     quoted = conn.dialect.identifier_preparer.quote_identifier(login)
     conn.execute(text(f"GRANT {group} TO {quoted}"))

@@ -113,8 +113,12 @@ def _ask_dialog(db_path: Path) -> Callable[[bool, str], str | None | bool]:
 
 
 def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsStore,
-            unencrypted: bool = False, server_url: str | None = None) -> int:
+            unencrypted: bool = False, server_url: str | None = None,
+            server_saved: bool = False) -> int:
     """Show the main window at once, then open the database (asking the passphrase) into it.
+
+    server_saved: server_url comes from the settings ("open at start"), so when the server
+    cannot be reached the laptop's own file opens instead of the program ending.
 
     A damaged file is not asked about again and again: the backups are offered, and after
     a restore the database is opened anew.
@@ -137,7 +141,17 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         ask: Callable[[bool, str], str | None | bool] | None = None
         if server_url is not None:
             preload_database_layer()
-        else:  # the layer loads while the passphrase is typed
+            from audit_app.storage.server import open_server
+            from audit_app.ui.server_open import open_server_with_dialog
+
+            instead = QCoreApplication.translate(
+                "App", "Granska öppnar datorns egen databas i stället.") if server_saved else ""
+            db = open_server_with_dialog(server_url, open_server, instead)
+            if db is None and not server_saved:
+                return 1
+            if db is None:  # the saved server is out of reach: the laptop's own file
+                server_url = None
+        if server_url is None:  # the layer loads while the passphrase is typed
             answer, quick = ask_and_read_rounds(db_path)
             if answer is False:
                 return 1
@@ -155,11 +169,6 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 if not _show_damaged(db_path, str(exc)):
                     return 1
                 window.show()
-        if server_url is not None:
-            from audit_app.storage.server import open_server
-            from audit_app.ui.server_open import open_server_with_dialog
-
-            db = open_server_with_dialog(server_url, open_server)
         if db is None and opening is None:
             return 1
         if db is not None:

@@ -34,7 +34,9 @@ Opened = Callable[[QDialog], object]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanActions", text)
+    """Translated in the context lupdate gives this module's strings (it has no class to
+    name, so the empty one): `tr` must stay the only translating call in this module."""
+    return QCoreApplication.translate("", text)
 
 
 def _open(parent: QWidget | None, dialog: QDialog) -> QDialog:

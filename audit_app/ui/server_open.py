@@ -73,9 +73,11 @@ def ask_password(login: str = "", wrong: bool = False) -> Any:
     return dialog.value()
 
 
-def open_server_with_dialog(url: str, open_server: Callable[..., Any]) -> Any:
+def open_server_with_dialog(url: str, open_server: Callable[..., Any],
+                            otherwise: str = "") -> Any:
     """The server database opened by `open_server` (the storage layer's, handed in by the
-    start-up code), or None after telling the user why it could not be opened."""
+    start-up code), or None after telling the user why it could not be opened (and
+    `otherwise`: what happens instead)."""
     asked: list[bool] = []
 
     def prompt() -> Any:  # asked again after a wrong one: say so
@@ -85,5 +87,5 @@ def open_server_with_dialog(url: str, open_server: Callable[..., Any]) -> Any:
     try:
         return open_server(url, password_prompt=prompt)
     except UserError as exc:
-        QMessageBox.critical(None, "Granska", str(exc))
+        QMessageBox.critical(None, "Granska", f"{exc}\n\n{otherwise}".strip())
         return None

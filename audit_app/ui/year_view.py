@@ -115,6 +115,7 @@ class YearView(QDialog):
         self.services = services
         self.changes = changes or Changes(self)
         self.job: Op[Loaded] | None = None
+        self._reload_pending = False
         self.statuses: list[PeriodStatus] = []
         self.deviations: list[Deviation] = []
         self.action_rows: list[Action] = []
@@ -211,7 +212,9 @@ class YearView(QDialog):
         """Read the chosen plan's overview on a worker thread."""
         chosen = self.plan_box.currentData()
         if self.job is not None and self.job.running:
-            self.job.finished.connect(self.load)  # read again once this read is done
+            if not self._reload_pending:  # read again, once, when this read is done
+                self._reload_pending = True
+                self.job.finished.connect(self._reload)
             return
         if chosen is None:
             return
@@ -225,6 +228,10 @@ class YearView(QDialog):
 
         self.job = Op(self, read, label=self.tr("Läser planen"), on_success=self._loaded,
                       on_failure=self._failed, cancellable=False, dialog=False).start()
+
+    def _reload(self) -> None:
+        self._reload_pending = False
+        self.load()
 
     def _failed(self, exc: BaseException) -> None:
         self.note.setText(self.tr("Kunde inte läsa planen."))

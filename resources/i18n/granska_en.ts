@@ -304,6 +304,10 @@
         <translation>Open unencrypted</translation>
     </message>
     <message>
+        <source>Granska öppnar datorns egen databas i stället.</source>
+        <translation>Granska opens the computer&apos;s own database instead.</translation>
+    </message>
+    <message>
         <source>Säkerhetskopierar …</source>
         <translation>Backing up …</translation>
     </message>

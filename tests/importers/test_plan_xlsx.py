@@ -116,6 +116,8 @@ def test_a_sheet_edited_by_hand_imports_with_its_changes_logged(
 @pytest.mark.parametrize(("cells", "expected"), [
     ({"G3": 5}, "Blad 'Plan', cell G3: sannolikheten ska vara ett heltal 1–4, inte '5'"),
     ({"H4": "hög"}, "Blad 'Plan', cell H4: konsekvensen ska vara ett heltal 1–4, inte 'hög'"),
+    ({"G3": "\u00b2"},
+     "Blad 'Plan', cell G3: sannolikheten ska vara ett heltal 1–4, inte '\u00b2'"),
     ({"K3": "T1, T4"}, "Blad 'Plan', cell K3: period ska vara T1, T2 eller T3, inte 'T4'"),
     ({"B4": None}, "Blad 'Plan', cell B4: kontrollmomentet saknar rubrik"),
     ({"C5": "okand"}, "Blad 'Plan', cell C5: checklistan 'okand' finns inte; tillgängliga: "),

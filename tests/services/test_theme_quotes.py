@@ -115,3 +115,23 @@ def test_chosen_quotes_reach_the_pdf_excel_and_json(db: Database, tagged: int,
     start = text.index("Barnets röst 5 av 6")
     assert (text.index("Styrka nummer 0.", start) < text.index("Styrka nummer 4.", start)
             < text.index("Styrka nummer 3.", start))
+
+
+def test_tagging_and_choosing_afterwards_count_the_reviews_version(
+        db: Database, tagged: int) -> None:
+    """A form that read the review before the mentor's synthesis cannot reopen it unawares."""
+    report = FigureService(db).compute([tagged])
+    answer_id = _answer_id(report, "2026-0006")  # untagged so far
+    reviews = ReviewService(db, "Granskare GL")
+    case_id = next(c.case_id for c in reviews.case_rows(tagged)
+                   if c.case_ref == "2026-0006")
+    seen = reviews.review(tagged, case_id).version
+    ThemeService(db, "Mentor M (MM)").tag_text(answer_id, ["barnets_rost"])
+    tagged_version = reviews.review(tagged, case_id).version
+    assert tagged_version == seen + 1
+    ThemeService(db, "Mentor M (MM)").set_quote(answer_id, True)
+    assert reviews.review(tagged, case_id).version == tagged_version + 1
+    ThemeService(db, "Mentor M (MM)").set_quote(answer_id, True)  # no change: no count
+    assert reviews.review(tagged, case_id).version == tagged_version + 1
+    with pytest.raises(UserError):
+        reviews.reopen(tagged, case_id, "Fel ärende", expected_version=seen)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select, text
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import NotFoundError, UserError
+from audit_app.domain.personnummer import PersonnummerError
 from audit_app.services.plan import PlanService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
@@ -22,6 +23,7 @@ from audit_app.storage.server_roles import grant_role, held_roles, revoke_role, 
 from tests.factories import round_with_sample
 from tests.pg_support import role_url
 from tests.plan_data import MINIMAL
+from tests.services.test_personnummer_routes import invented_pnr
 
 
 @dataclass(frozen=True)
@@ -218,3 +220,14 @@ def test_cli_says_the_refusal_in_words(logins: Logins, two_rounds: tuple[int, in
                        logins.names["rev"])
     assert code == 1
     assert err.startswith("Error: Your database role may not change the plan or the roles")
+
+
+def test_a_grant_never_stores_a_personnummer(logins: Logins, pg_db: Database) -> None:
+    ida = logins.names["ida"]
+    with pg_db.engine.begin() as conn:
+        with pytest.raises(PersonnummerError):
+            grant_role(conn, ida, "reviewer", f"Enhet {invented_pnr()}")
+    with pg_db.engine.connect() as conn:
+        units = conn.execute(text("SELECT unit FROM granska_grant WHERE role_name = :r"),
+                             {"r": ida}).scalars().all()
+    assert sorted(units) == ["Familjehem", "Mottagning"]

@@ -175,3 +175,37 @@ def test_the_layer_loads_while_the_passphrase_is_typed(
     answer, quick = app_module.ask_and_read_rounds(encrypted)
     assert answer == PHRASE and quick is not None
     assert loads == (["load", "answer"] if typed else ["answer"])
+
+
+@pytest.mark.parametrize("saved", [True, False])
+def test_a_server_out_of_reach_at_start(
+        encrypted: Path, library: ChecklistLibrary, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, saved: bool) -> None:
+    """The server saved in the settings ('open at start') cannot be reached, as on a laptop
+    away from the office: the laptop's own file opens. Given with --db, the start ends."""
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda _parent, _title, text, *a: boxes.append(text))
+    messages = _answers(monkeypatch, PHRASE)
+    attached: list[bool] = []
+
+    def fake_exec(*_args: object) -> int:
+        window = _window()
+        qtbot.waitUntil(lambda: window.attached, timeout=20_000)
+        attached.append(len(_table(window)) == 4)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    code = app_module.run_gui(encrypted, library, SettingsStore(tmp_path / "s.json"),
+                              server_url="postgresql+psycopg://127.0.0.1:1/granska",
+                              server_saved=saved)
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    assert len(boxes) == 1 and "127.0.0.1" in boxes[0]
+    if saved:
+        assert code == 0 and attached == [True] and messages == [""]
+        assert "datorns egen databas" in boxes[0]
+    else:
+        assert code == 1 and attached == [] and messages == []
+        assert "datorns egen databas" not in boxes[0]

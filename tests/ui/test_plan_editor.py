@@ -19,6 +19,7 @@ from audit_app.settings import SettingsStore
 from audit_app.storage.db import Database
 from audit_app.storage.models import ChangeLog
 from audit_app.storage.plan_models import PlanControl
+from audit_app.ui.i18n import install_translations
 from audit_app.ui.plan_actions import PlanChoice, export_plan, import_plan
 from audit_app.ui.plan_control_dialog import ControlDialog
 from audit_app.ui.plan_editor import PlanEditor
@@ -286,3 +287,24 @@ def test_an_excel_plan_edited_by_hand_is_read_from_the_gui(
     assert "Blad 'Plan', cell G4: sannolikheten ska vara ett heltal 1–4, inte 'fyra'" in \
         _failure(view)
     assert _rows(db, 2024)["utredningstid"].sannolikhet == 4
+
+
+def test_the_plan_menu_and_its_dialogs_in_english(qtbot: QtBot, db: Database,
+                                                  library: ChecklistLibrary,
+                                                  tmp_path: Path) -> None:
+    install_translations("en")
+    try:
+        window = window_for(db, library, SettingsStore(tmp_path / "settings.json"))
+        qtbot.addWidget(window)
+        texts = [a.text() for a in window.plan_menu.actions()]
+        assert texts == ["&New plan…", "&Edit plan…", "&Copy last year's plan…",
+                         "&Read plan…", "&Save plan as YAML/Excel…"]
+        window.plan_menu.actions()[0].trigger()
+        choice = window.plan_dialog  # type: ignore[attr-defined]
+        assert isinstance(choice, PlanChoice) and choice.windowTitle() == "New plan"
+        choice.close()
+        editor = PlanEditor(services_for(db, library, "EC"), UNIT, 2024)
+        qtbot.addWidget(editor)
+        assert editor.windowTitle() == f"Internal control plan {UNIT} 2024"
+    finally:
+        install_translations("sv")

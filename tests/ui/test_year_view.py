@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -173,3 +174,28 @@ def test_analysis_action_and_status_written_from_the_year_view(
         assert (action.what, action.responsible, action.due, action.status, action.reason) == (
             "Genomgång av rutinen på APT", "Gruppledare", date(2024, 6, 14), "avbruten",
             "Ersätts av utbildning")
+
+
+def test_loads_asked_for_during_a_read_give_one_more_read(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary) -> None:
+    PlanService(db, library, "EC").import_file(write_plan(db.path.parent))
+    services = services_for(db, library, "EC")
+    release = threading.Event()
+    reads: list[int] = []
+    status = services.year.status
+
+    def slow_status(unit: str, year: int) -> object:
+        reads.append(year)
+        release.wait(10)
+        return status(unit, year)
+
+    services.year.status = slow_status  # type: ignore[method-assign]
+    view = YearView(services)  # the first read starts and waits
+    qtbot.addWidget(view)
+    for _ in range(4):  # a plan saved four times while it reads
+        view.load()
+    release.set()
+    qtbot.waitUntil(lambda: len(reads) == 2 and view.job is not None
+                    and not view.job.running)
+    qtbot.wait(200)
+    assert len(reads) == 2 and view.status_model.rowCount() > 0
