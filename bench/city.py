@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from audit_app.services.figures import FigureService
 from audit_app.storage.db import open_database
 from audit_app.storage.server_roles import grant_role, setup_roles
+from bench.city_cpu import cpu_seconds
 from bench.city_data import CITY, TINY_CITY, CityIds, CityScale, generate_city
 from bench.city_saves import check_saves, plan_reviewers, run_saves
 
@@ -104,9 +105,17 @@ def measure_figures(url: str, engine: Engine, ids: CityIds, repeat: int) -> dict
         for _ in range(repeat):
             for name, fn in work.items():
                 runs[name].append(timed(fn))
+        cpu = cpu_seconds(work, [engine, db.engine], repeat)
     finally:
         db.close()
-    return {name: best(r) for name, r in runs.items()}
+    return {name: dict(best(r), **cpu.get(name, {})) for name, r in runs.items()}
+
+
+def _cpu(result: dict[str, Any]) -> float | None:
+    """Server plus client CPU seconds, one backend without parallel workers."""
+    if "server_cpu" not in result:
+        return None
+    return float(result["server_cpu"]) + float(result["client_cpu"])
 
 
 def evaluate(measured: dict[str, Any], saves: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -118,32 +127,45 @@ def evaluate(measured: dict[str, Any], saves: dict[str, Any] | None) -> list[dic
         bsec = measured[base]["seconds"]
         ratio = sec / bsec if bsec else None
         ok = sec <= max_seconds and (max_ratio is None or (ratio or 0) <= max_ratio)
+        cpu = _cpu(measured[name])
+        bcpu = _cpu(measured[base])
         rows.append({"name": name, "label": label, "seconds": sec, "baseline": bsec,
                      "ratio": ratio, "max_ratio": max_ratio, "max_seconds": max_seconds,
-                     "client_cpu": measured[name]["client_cpu"],
+                     "cpu": cpu, "baseline_cpu": bcpu,
+                     "cpu_ratio": cpu / bcpu if cpu is not None and bcpu else None,
                      "verdict": "ok" if ok else "MISSAR / MISSES"})
     if saves is not None:
         ok = saves["p95_ms"] is not None and saves["p95_ms"] <= 50 and saves["zero_lost_updates"]
         rows.append({"name": "saves", "label": "Samtidiga sparningar / concurrent saves, p95",
                      "seconds": (saves["p95_ms"] or 0) / 1000, "baseline": None,
-                     "ratio": None, "max_ratio": None, "max_seconds": 0.05,
+                     "ratio": None, "max_ratio": None, "max_seconds": 0.05, "cpu": None,
+                     "baseline_cpu": None, "cpu_ratio": None,
                      "verdict": "ok" if ok else "MISSAR / MISSES"})
     return rows
 
 
 def print_table(rows: list[dict[str, Any]], saves: dict[str, Any] | None) -> None:
-    print(f"\n{'mått / measure':55} {'tid s':>8} {'bas s':>8} {'kvot':>6}  resultat")
+    print(f"\n{'mått / measure':52} {'tid s':>7} {'bas s':>7} {'kvot':>5} {'CPU s':>7} "
+          f"{'bas CPU':>7} {'kvot':>5}  resultat")
+
+    def num(value: float | None, digits: int) -> str:
+        return "-" if value is None else f"{value:.{digits}f}"
+
     for row in rows:
-        ratio = "-" if row["ratio"] is None else f"{row['ratio']:.2f}"
-        base = "-" if row["baseline"] is None else f"{row['baseline']:.3f}"
-        print(f"{row['label'][:55]:55} {row['seconds']:8.3f} {base:>8} {ratio:>6}  "
+        print(f"{row['label'][:52]:52} {row['seconds']:7.3f} {num(row['baseline'], 3):>7} "
+              f"{num(row['ratio'], 2):>5} {num(row['cpu'], 2):>7} "
+              f"{num(row['baseline_cpu'], 2):>7} {num(row['cpu_ratio'], 2):>5}  "
               f"{row['verdict']}")
+    print("(CPU s: serverns och programmets CPU-sekunder med en serverprocess utan parallella "
+          "arbetare / server + client CPU, one backend, no parallel workers)")
     if saves is not None:
         print(f"\nSparningar / saves: {saves['saves']} av {saves['reviewers']} granskare, "
               f"p50 {saves['p50_ms']:.1f} ms, p95 {saves['p95_ms']:.1f} ms, "
               f"p99 {saves['p99_ms']:.1f} ms; bekräftade skrivningar {saves['acknowledged_writes']}"
               f", konflikter rapporterade {saves['conflicts_reported']}, förlorade "
-              f"{saves['lost_updates']} ({'ok' if saves['zero_lost_updates'] else 'FEL'})")
+              f"{saves['lost_updates']} ({'ok' if saves['zero_lost_updates'] else 'FEL'}); "
+              f"CPU per sparning: program {num(saves['client_cpu_ms_p50'], 1)} ms (median), "
+              f"server {num(saves['server_cpu_ms_per_save'], 1)} ms")
 
 
 class CityDatabase:
@@ -197,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=None,
                         help="hur länge granskarna sparar (standard 60, tiny 3)")
-    parser.add_argument("--think", type=float, default=0.25,
+    parser.add_argument("--think", type=float, default=1.0,
                         help="medeltid i sekunder mellan en granskares sparningar")
     parser.add_argument("--out", type=Path, default=HERE / "city_results.json")
     parser.add_argument("--only", default="", help="figures eller saves (standard: båda)")
@@ -221,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         if ns.only != "figures":
             reviewers = plan_reviewers(scale, ids, city.passwords, city.prefix)
             items = [f"punkt_{k + 1:02d}" for k in range(scale.items)]
-            run_saves(city.role_url(), reviewers, items, seconds, ns.think)
-            saves = check_saves(engine, reviewers)
+            spent = run_saves(city.role_url(), reviewers, items, seconds, ns.think)
+            saves = check_saves(engine, reviewers, spent)
         rows = evaluate(measured, saves)
         print_table(rows, saves)
         with engine.connect() as conn:

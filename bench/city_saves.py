@@ -10,12 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from audit_app.domain.errors import ConflictError
 from audit_app.domain.reviews import AnswerConflictError
 from audit_app.services.reviews import ReviewService
 from audit_app.storage.server import ServerDatabase, make_server_engine, parse_server_url
+from bench.city_cpu import backend_cpu
 from bench.city_data import CityIds, CityScale, district_name
 
 VALUES = ("ja", "nej", "ej_aktuellt")
@@ -34,6 +35,8 @@ class Reviewer:
     own_cases: list[int]
     shared_case: int
     latencies: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # the thread's own CPU seconds per save
+    backends: list[int] = field(default_factory=list)  # its connections' server processes
     # (case, item) -> [(version, value)] of the saves the service acknowledged
     acked: dict[tuple[int, str], list[tuple[int, str]]] = field(
         default_factory=lambda: defaultdict(list))
@@ -66,7 +69,10 @@ def _work(reviewer: Reviewer, url: str, items: list[str], seconds: float, think:
           start: threading.Barrier, seed: int) -> None:
     rnd = random.Random(seed)
     address = parse_server_url(url.replace("ROLE", reviewer.role))
-    db = ServerDatabase(address, make_server_engine(address, reviewer.password))
+    engine = make_server_engine(address, reviewer.password)
+    event.listen(engine, "connect", lambda conn, _r: reviewer.backends.append(
+        int(conn.execute("SELECT pg_backend_pid()").fetchone()[0])))
+    db = ServerDatabase(address, engine)
     service = ReviewService(db, reviewer.role)
     seen: dict[tuple[int, str], tuple[int, str | None]] = {}  # cell -> (version, value)
     try:
@@ -81,7 +87,7 @@ def _work(reviewer: Reviewer, url: str, items: list[str], seconds: float, think:
             item = rnd.choice(SHARED_ITEMS if shared else items)
             version, current = seen.get((case, item), (0, None))
             value = rnd.choice([v for v in VALUES if v != current])
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             try:
                 record = service.set_answer(reviewer.round_id, case, item, value,
                                             expected_version=version)
@@ -93,6 +99,7 @@ def _work(reviewer: Reviewer, url: str, items: list[str], seconds: float, think:
                 record = service.review(reviewer.round_id, case)
             else:
                 reviewer.latencies.append(time.perf_counter() - t0)
+                reviewer.cpu.append(time.thread_time() - c0)
                 stored = record.answers[item]
                 if stored.answered_by == reviewer.role and stored.version == version + 1:
                     reviewer.acked[(case, item)].append((stored.version, value))
@@ -104,21 +111,30 @@ def _work(reviewer: Reviewer, url: str, items: list[str], seconds: float, think:
                 time.sleep(rnd.uniform(0, 2 * think))
     except Exception as exc:  # reported in the results, not a crash of the other threads
         reviewer.errors.append(f"{type(exc).__name__}: {exc}"[:300])
+        start.abort()  # nobody waits for this reviewer at the start
     finally:
         db.close()
 
 
 def run_saves(url: str, reviewers: list[Reviewer], items: list[str], seconds: float,
-              think: float) -> None:
-    """Every reviewer on its own thread and its own connection, started together."""
-    barrier = threading.Barrier(len(reviewers))
+              think: float) -> float | None:
+    """Every reviewer on its own thread and its own connection, started together; the
+    CPU seconds their server processes spent (None when the server is not local)."""
+    barrier = threading.Barrier(len(reviewers) + 1, timeout=300)
     threads = [threading.Thread(target=_work, args=(r, url, items, seconds, think, barrier, k),
                                 name=r.role)
                for k, r in enumerate(reviewers)]
     for t in threads:
         t.start()
+    try:
+        barrier.wait()  # every reviewer has logged in
+    except threading.BrokenBarrierError:
+        pass  # a reviewer could not start: its error is in the results
+    before = {p: backend_cpu(p) for r in reviewers for p in r.backends}
     for t in threads:
         t.join()
+    spent = [(backend_cpu(p) or 0.0) - (c or 0.0) for p, c in before.items() if c is not None]
+    return sum(spent) if spent else None
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -126,7 +142,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def check_saves(admin: Engine, reviewers: list[Reviewer]) -> dict[str, Any]:
+def check_saves(admin: Engine, reviewers: list[Reviewer],
+                server_cpu: float | None = None) -> dict[str, Any]:
     """Whether every acknowledged save is in the database and none was overwritten unseen:
     each cell's acknowledged versions are 1..its stored version, once each, its value is
     the last acknowledged one, and the change log holds one row per acknowledged save."""
@@ -143,22 +160,10 @@ def check_saves(admin: Engine, reviewers: list[Reviewer]) -> dict[str, Any]:
         logged = int(conn.execute(text(
             "SELECT count(*) FROM change_log WHERE entity = 'answer' AND round_id = ANY(:r)"),
             {"r": round_ids}).scalar_one())
-    problems = []
-    for cell, saves in acked.items():
-        versions = sorted(v for v, _ in saves)
-        final = stored.get(cell)
-        if final is None:
-            problems.append(f"{cell}: acknowledged but not stored")
-            continue
-        if versions != list(range(1, final[0] + 1)):
-            problems.append(f"{cell}: versions {versions} against stored {final[0]}")
-        elif max(saves)[1] != final[1]:
-            problems.append(f"{cell}: stored {final[1]!r}, last acknowledged {max(saves)[1]!r}")
-    problems += [f"{cell}: stored but never acknowledged" for cell in stored.keys() - acked]
+    problems = find_lost(acked, stored, logged)
     total = sum(len(s) for s in acked.values())
-    if logged != total:
-        problems.append(f"change log {logged} rows, acknowledged saves {total}")
     latencies = [x for r in reviewers for x in r.latencies]
+    cpu = [x for r in reviewers for x in r.cpu]
     shared = {(r.shared_case, i) for r in reviewers for i in SHARED_ITEMS}
     return {
         "reviewers": len(reviewers),
@@ -175,8 +180,34 @@ def check_saves(admin: Engine, reviewers: list[Reviewer]) -> dict[str, Any]:
         "p95_ms": 1000 * percentile(latencies, 0.95) if latencies else None,
         "p99_ms": 1000 * percentile(latencies, 0.99) if latencies else None,
         "max_ms": 1000 * max(latencies) if latencies else None,
+        "client_cpu_ms_p50": 1000 * statistics.median(cpu) if cpu else None,
+        "server_cpu_ms_per_save": 1000 * server_cpu / len(latencies)
+        if server_cpu is not None and latencies else None,
         "lost_updates": len(problems),
         "problems": problems[:10],
         "zero_lost_updates": not problems and total > 0
         and not any(r.errors for r in reviewers),
     }
+
+
+def find_lost(acked: dict[tuple[int, str], list[tuple[int, str]]],
+              stored: dict[tuple[int, str], tuple[int, str | None]],
+              logged: int) -> list[str]:
+    """What does not add up between the acknowledged saves (cell -> [(version, value)]),
+    the stored answers (cell -> (version, value)) and the change log's row count."""
+    problems = []
+    for cell, saves in acked.items():
+        versions = sorted(v for v, _ in saves)
+        final = stored.get(cell)
+        if final is None:
+            problems.append(f"{cell}: acknowledged but not stored")
+            continue
+        if versions != list(range(1, final[0] + 1)):
+            problems.append(f"{cell}: versions {versions} against stored {final[0]}")
+        elif max(saves)[1] != final[1]:
+            problems.append(f"{cell}: stored {final[1]!r}, last acknowledged {max(saves)[1]!r}")
+    problems += [f"{cell}: stored but never acknowledged" for cell in stored.keys() - acked]
+    total = sum(len(s) for s in acked.values())
+    if logged != total:
+        problems.append(f"change log {logged} rows, acknowledged saves {total}")
+    return problems
