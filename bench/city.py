@@ -255,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Databasen behålls: {city.url}")
         else:
             city.drop()
-    payload = {"scale": ns.scale, "repeat": ns.repeat, "districts": scale.districts,
+    payload = {"scale": ns.scale, "repeat": ns.repeat, "database": city.name,
+               "districts": scale.districts,
                "reviews_per_district": scale.reviews, "items": scale.items,
                "answers": scale.answers, "generate_seconds": round(generated, 1),
                "save_seconds": seconds, "think_seconds": ns.think,

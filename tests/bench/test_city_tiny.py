@@ -33,10 +33,10 @@ def test_city_runner_writes_every_measure_and_loses_no_save(
         assert saves[key] > 0
     # the benchmark cleans up after itself: no database or login role is left behind
     with pg_admin.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM pg_database WHERE datname LIKE "
-                                 "'granska_city_%'")).scalar_one() == 0
-        assert conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname LIKE "
-                                 "'granska_city_%'")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM pg_database WHERE datname = :d"),
+                            {"d": data["database"]}).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, :d)"),
+                            {"d": data["database"]}).scalar_one() == 0
 
 
 def test_a_lost_update_is_found() -> None:
