@@ -177,9 +177,9 @@ def _fill(driver: Any, rnd: random.Random, scale: CityScale,
     with driver.cursor() as cur, cur.copy(
             "COPY answer (review_id, item_id, value, comment, applicable, compliant,"
             " answered_by, updated_at) FROM STDIN") as copy:
-        for start in range(0, len(review_ids), 1000):
+        for first in range(0, len(review_ids), 1000):
             copy.write("".join(patterns[rnd.randrange(len(patterns))].replace("@", str(r))
-                               for r in review_ids[start:start + 1000]))
+                               for r in review_ids[first:first + 1000]))
     with driver.cursor() as cur:
         cur.execute("SET maintenance_work_mem = '256MB'")
         for definition_sql in definitions.values():

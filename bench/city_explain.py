@@ -50,13 +50,14 @@ def explain(engine: Engine, title: str, caught: Caught, top: int, *,
     for seconds, stmt, params in chosen:
         print(f"\n-- {title}: {seconds * 1000:.0f} ms in the run\n{stmt}\n")
         raw = engine.raw_connection()
+        cur = raw.cursor()
         try:
-            with raw.cursor() as cur:
-                if work_mem:
-                    cur.execute(f"SET work_mem = '{work_mem}'")
-                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + stmt, params)
-                print("\n".join(str(r[0]) for r in cur.fetchall()))
+            if work_mem:
+                cur.execute(f"SET work_mem = '{work_mem}'")
+            cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + stmt, params)
+            print("\n".join(str(r[0]) for r in cur.fetchall()))
         finally:
+            cur.close()
             raw.rollback()
             raw.close()
 
@@ -74,8 +75,11 @@ def main(argv: list[str]) -> int:
             " WHERE r.year = :y ORDER BY c.id LIMIT 1"), {"y": OPEN_YEAR}).one()
     figures = FigureService(db)
     for title, rounds in (("the city's year", year), ("one district's year", year[:3])):
-        explain(engine, title, catch(engine, lambda r=rounds: figures.compute_fresh(r)), 2,
-                work_mem=WORK_MEM)
+
+        def report(chosen: list[int] = rounds) -> object:
+            return figures.compute_fresh(chosen)
+
+        explain(engine, title, catch(engine, report), 2, work_mem=WORK_MEM)
     explain(engine, "the plain GROUP BY, the first of four",
             catch(engine, lambda: plain_group_by(engine, year)), 1)
     reviews = ReviewService(db, "bench-explain")
