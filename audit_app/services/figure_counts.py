@@ -106,7 +106,7 @@ def _in_order(totals: dict[tuple[int, str, str, str, str | None, int | None], in
 # Memory for the server's hash aggregate (and sorts) of the counting transaction. With the
 # default 4 MB PostgreSQL expects more groups than fit, sorts a district's 600,000 answers
 # on disk and then groups them (1.9 s); with this it hashes them in memory (0.7 s). The
-# groups themselves take ~13 MB for a city's year (docs/performance.md, issue 16).
+# groups take ~13 MB for a district's year, ~33 MB for a city's (docs/performance.md).
 WORK_MEM = "64MB"
 
 
