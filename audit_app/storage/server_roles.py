@@ -25,20 +25,28 @@ _WRITES = {
 }
 
 # Row-level security: a round is visible when its unit is granted to the user; everything
-# that belongs to a round follows the round (the subqueries are themselves filtered).
+# that belongs to a round follows the round (the subqueries are themselves filtered). The
+# rules are correlated EXISTS on the parent's key, so a statement on one row looks up its
+# parent by primary key: "review_id IN (SELECT id FROM review)" read every visible review
+# for each statement (a reviewer's save took 250 ms at a city's scale, 16 ms like this;
+# docs/performance.md, issue 16), while a whole-table read may still hash the parents.
+def _parent(table: str, column: str, parent: str) -> str:
+    return f'EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = "{table}".{column})'
+
+
 _POLICIES = {
     "audit_round": "granska_unit_allowed(unit)",
     "plan_control": "granska_unit_allowed(unit)",
-    "case_import": "round_id IN (SELECT id FROM audit_round)",
-    "case": "round_id IN (SELECT id FROM audit_round)",
-    "sample": "round_id IN (SELECT id FROM audit_round)",
-    "review": "round_id IN (SELECT id FROM audit_round)",
-    "plan_round": "round_id IN (SELECT id FROM audit_round)",
-    "sample_entry": "sample_id IN (SELECT id FROM sample)",
-    "answer": "review_id IN (SELECT id FROM review)",
-    "deviation_note": "control_id IN (SELECT id FROM plan_control)",
-    "plan_action": "control_id IN (SELECT id FROM plan_control)",
-    "change_log": "round_id IS NULL OR round_id IN (SELECT id FROM audit_round)",
+    "case_import": _parent("case_import", "round_id", "audit_round"),
+    "case": _parent("case", "round_id", "audit_round"),
+    "sample": _parent("sample", "round_id", "audit_round"),
+    "review": _parent("review", "round_id", "audit_round"),
+    "plan_round": _parent("plan_round", "round_id", "audit_round"),
+    "sample_entry": _parent("sample_entry", "sample_id", "sample"),
+    "answer": _parent("answer", "review_id", "review"),
+    "deviation_note": _parent("deviation_note", "control_id", "plan_control"),
+    "plan_action": _parent("plan_action", "control_id", "plan_control"),
+    "change_log": "round_id IS NULL OR " + _parent("change_log", "round_id", "audit_round"),
     "granska_grant": "role_name = current_user OR pg_has_role('granska_admin', 'MEMBER')",
 }
 
