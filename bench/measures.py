@@ -278,6 +278,7 @@ def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
     from audit_app.__main__ import checklist_library
     from audit_app.settings import Settings, SettingsStore
     from audit_app.ui.app import build_services
+    from audit_app.ui.lifecycle import settle_heap
     from audit_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -287,6 +288,7 @@ def _main_window(args: dict[str, str]) -> tuple[Any, Any]:
     window.resize(1200, 800)
     window.show()
     app.processEvents()
+    settle_heap()  # as run_gui does once the window is attached
     return app, window
 
 

@@ -65,7 +65,8 @@ class ReviewService:
                         .where(Answer.review_id == Review.id, Answer.value.is_not(None),
                                Answer.applicable.is_(True))
                         .correlate(Review).scalar_subquery())
-            rows = s.execute(
+            # plain columns, run as Core: no ORM result machinery for 5,000 rows
+            rows = s.connection().execute(
                 select(Case.id, Case.case_ref, Case.unit, Case.team, Case.gender,
                        SampleEntry.stratum, SampleEntry.position, Review.status,
                        Review.reviewer, answered)
@@ -76,14 +77,14 @@ class ReviewService:
                 .order_by(SampleEntry.stratum, SampleEntry.position)).all()
             sampled = [CaseReviewRow(
                 case_id=r[0], case_ref=r[1], unit=r[2], team=r[3], gender=r[4],
-                position=n, status=ReviewStatus(r[7]) if r[7] else ReviewStatus.NOT_STARTED,
+                position=n, status=ReviewStatus.of(r[7]),
                 reviewer=r[8] or "", answered=r[9] or 0) for n, r in enumerate(rows, start=1)]
             return sampled + self._chosen_rows(s, round_id, answered, len(rows))
 
     def _chosen_rows(self, s: Session, round_id: int, answered: ScalarSelect[int],
                      after: int) -> list[CaseReviewRow]:
         """Cases chosen on purpose, listed after the sample and marked as chosen."""
-        rows = s.execute(
+        rows = s.connection().execute(
             select(Case.id, Case.case_ref, Case.unit, Case.team, Case.gender, Review.status,
                    Review.reviewer, answered)
             .join(ChosenCase, ChosenCase.case_id == Case.id)
@@ -91,7 +92,7 @@ class ReviewService:
             .where(ChosenCase.round_id == round_id).order_by(ChosenCase.added_at)).all()
         return [CaseReviewRow(
             case_id=r[0], case_ref=r[1], unit=r[2], team=r[3], gender=r[4], position=n,
-            status=ReviewStatus(r[5]) if r[5] else ReviewStatus.NOT_STARTED,
+            status=ReviewStatus.of(r[5]),
             reviewer=r[6] or "", answered=r[7] or 0, chosen=True)
             for n, r in enumerate(rows, start=after + 1)]
 

@@ -294,9 +294,12 @@ def make_engine(path: Path, key: _Key | None = None) -> Engine:
     # QueuePool, not the SingletonThreadPool SQLAlchemy picks for a "sqlite://" URL: that
     # one keeps a connection per thread, closes the oldest threads' connections once more
     # than five threads have used it, and closes every thread's connection on dispose(),
-    # even one a worker thread is reading on (a crash, not an error).
+    # even one a worker thread is reading on (a crash, not an error). Last in, first out:
+    # the connection used last is used next, with its page cache (64 MB each) still warm;
+    # first in, first out spread the reads over every pooled connection's cold cache.
     engine = create_engine("sqlite://", creator=creator, hide_parameters=True,
-                           poolclass=QueuePool, module=sqlcipher if key.value else None)
+                           poolclass=QueuePool, pool_use_lifo=True,
+                           module=sqlcipher if key.value else None)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

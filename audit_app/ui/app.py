@@ -17,6 +17,7 @@ from audit_app.settings import SettingsStore
 from audit_app.ui.error_hook import install_error_hooks
 from audit_app.ui.fast_rounds import BackgroundOpen, ready_to_attach, show_rounds_early
 from audit_app.ui.i18n import term
+from audit_app.ui.lifecycle import settle_heap
 from audit_app.ui.off_thread import (
     import_database_layer,
     preload_database_layer,
@@ -177,6 +178,7 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
             if server_url is None:
                 mark_encryption(window, db)
                 start_daily_backup(window, services)
+            QTimer.singleShot(0, settle_heap)
         code = app.exec()
         if opening is not None:  # closed before it was attached: wait for it, then close
             opened = opening.wait()
@@ -249,6 +251,7 @@ def open_in_background(window: MainWindow, db_path: Path, passphrase: str, raw_k
         window.attach(services)
         mark_encryption(window, db)
         start_daily_backup(window, services)
+        QTimer.singleShot(0, settle_heap)
 
     def failed(exc: BaseException) -> None:
         reporter.fatal(exc)

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.plan import Plan
 from audit_app.ui.changes import Changes
 from audit_app.ui.ops import Op, Task
-from audit_app.ui.plan_editor import PlanEditor
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the editor and the plan load when first used, not at start-up
+    from audit_app.domain.plan import Plan
     from audit_app.services.app_services import AppServices
     from audit_app.ui.main_window import MainWindow
+    from audit_app.ui.plan_editor import PlanEditor
 
 Opened = Callable[[QDialog], object]
 
@@ -108,6 +108,8 @@ def _units(services: AppServices) -> list[str]:
 def edit_plan(parent: QWidget | None, services: AppServices, unit: str, year: int,
               changes: Changes | None = None) -> PlanEditor:
     """The editor for one unit's plan of one year (empty when there is none yet)."""
+    from audit_app.ui.plan_editor import PlanEditor
+
     editor = PlanEditor(services, unit, year, parent, changes)
     _open(parent, editor)
     return editor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,6 +76,9 @@ def _run(path: Path, library: ChecklistLibrary, tmp_path: Path, qtbot: QtBot,
         seen["after"] = _table(window)
         seen["blocked_after"] = window.rounds_view.signalsBlocked()
         seen["title"] = window.windowTitle()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)  # settle_heap, once attached
+        seen["frozen"] = gc.get_freeze_count()
+        gc.unfreeze()  # the rest of the test run collects as usual
         return 0
 
     def no_box(box: QMessageBox) -> int:  # an error would be shown: the test says which
@@ -103,6 +107,7 @@ def test_the_rounds_are_listed_before_attach_and_the_same_after(
     assert seen["blocked"] is True and seen["new_round_enabled"] is False
     assert before == after  # same rounds, same columns
     assert seen["blocked_after"] is False and "k.sqlite3" in str(seen["title"])
+    assert isinstance(seen["frozen"], int) and seen["frozen"] > 10_000  # start-up objects
 
 
 def test_a_wrong_passphrase_is_refused_and_asked_again(
