@@ -8,6 +8,7 @@ from typing import Any
 from audit_app.cli.context import CliContext
 from audit_app.domain.agreement import kappa_text
 from audit_app.domain.figures import percent
+from audit_app.domain.i18n import msg
 from audit_app.services.calibration import CalibrationService
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
@@ -95,15 +96,18 @@ def cmd_agreement(args: argparse.Namespace, ctx: CliContext) -> int:
             a = found.get(item.id)
             if a is None:
                 continue
-            print(f"{item.id} | {a.cases} | {a.agreeing} | {percent(a.percent)} | "
-                  f"{kappa_text(a)} | {'linjärt' if a.weighted else 'nej'}"
-                  + (f" | {a.note}" if a.note else ""), file=ctx.out)
+            weighted = msg("linjärt" if a.weighted else "nej", ctx.lang)
+            print(f"{item.id} | {a.cases} | {a.agreeing} | "
+                  f"{percent(a.percent, lang=ctx.lang)} | {kappa_text(a, ctx.lang)} | "
+                  f"{weighted}" + (f" | {msg(a.note, ctx.lang)}" if a.note else ""),
+                  file=ctx.out)
     if args.disagreements:
         rows = service.disagreements(rnd.id)
         print(f"\nSkillnader ({len(rows)}): ärende | fråga | granskare 1 | granskare 2 | "
               "avstämt", file=ctx.out)
         for d in rows:
-            done = f"{d.reconciled or '–'} ({d.reason})" if d.reason else "ej avstämt"
+            done = (f"{d.reconciled or '–'} ({d.reason})" if d.reason
+                    else msg("ej avstämt", ctx.lang))
             print(f"{d.case_ref} | {d.item_id} | {d.first or '–'} ({d.first_reviewer}) | "
                   f"{d.second or '–'} ({d.second_reviewer}) | {done}", file=ctx.out)
     return 0

@@ -124,6 +124,10 @@ EN: dict[str, str] = {
     "Text": "Text",
     "Ja": "Yes",
     "Nej": "No",
+    # the agreement command's table: weighting and a disagreement not yet reconciled
+    "linjärt": "linear",
+    "nej": "no",
+    "ej avstämt": "not reconciled",
     "Publicering": "Publication",
     "Ja: figurer på färre än 5 ärenden visas som <5":
         "Yes: figures on fewer than 5 cases are shown as <5",

@@ -68,6 +68,13 @@ def test_double_review_from_the_command_line(db_arg: str, capsys: pytest.Capture
     assert "vardplan | 2 | 1 | 50,0 % | 0,00" in out  # A: nej ja, B: ja ja → κ = 0
     assert "enskilt_samtal | 2 | 2 | 100,0 % | ej definierad" in out
     assert f"{refs[0]} | vardplan | nej (GrA) | ja (GrB) | ej avstämt" in out
+    code, out, _ = run(capsys, "--db", db_arg, "--lang", "en", "agreement", "T1 2026",
+                       "--disagreements")
+    assert code == 0
+    assert "vardplan | 2 | 1 | 50.0 % | 0.00" in out and "| no" in out
+    assert "enskilt_samtal | 2 | 2 | 100.0 % | undefined" in out
+    assert f"{refs[0]} | vardplan | nej (GrA) | ja (GrB) | not reconciled" in out
+    assert "ej avstämt" not in out and "ej definierad" not in out
     code, _, err = run(capsys, "--db", db_arg, "reconcile", "T1 2026", refs[0], "vardplan",
                        "--value", "ja", "--reason", PNR_TEXT)
     assert code == 1 and "personnummer" in err.lower() and "Traceback" not in err
