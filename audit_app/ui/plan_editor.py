@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.plan import Control, Plan, risk_matrix
+from audit_app.reports.vb_lang import method_text
 from audit_app.ui.changes import Changes
+from audit_app.ui.i18n import current_language
 from audit_app.ui.ops import show_failure
 from audit_app.ui.plan_control_dialog import ControlDialog
 from audit_app.ui.risk_matrix import RiskMatrix, risk_colour
@@ -104,7 +106,8 @@ class PlanEditor(QDialog):
         self.table.setRowCount(len(self.controls))
         for row, c in enumerate(self.controls):
             cells = (c.control_id, c.title, c.checklist,
-                     f"{c.sannolikhet} × {c.konsekvens} = {c.risk}", c.method.text(),
+                     f"{c.sannolikhet} × {c.konsekvens} = {c.risk}",
+                     method_text(c.method, current_language()),
                      ", ".join(p.value for p in c.periods), c.responsible)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

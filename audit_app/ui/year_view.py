@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.domain.errors import UserError
-from audit_app.domain.figures import figure_text
+from audit_app.domain.figures import Figure, figure_text
+from audit_app.domain.i18n import msg
 from audit_app.domain.plan import Action, ActionStatus, Deviation, PeriodState, PeriodStatus
 from audit_app.ui.changes import Changes
+from audit_app.ui.i18n import current_language
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.ops import Op, Task, show_failure
 from audit_app.ui.plan_actions import plan_buttons
@@ -241,18 +243,24 @@ class YearView(QDialog):
         statuses, deviations, actions = result
         self.statuses, self.deviations, self.action_rows = statuses, deviations, actions
         today = date.today()
+        lang = current_language()  # the figures' and verdicts' words, as the window's
+
+        def figure(fig: Figure) -> str:
+            return figure_text(fig, lang=lang)
+
         self.deviation_model.set_rows([
-            ([d.control_id, d.period, f"{d.item_id}: {d.question}", figure_text(d.figure),
+            ([d.control_id, d.period, f"{d.item_id}: {d.question}", figure(d.figure),
               str(len(d.actions)), d.analysis.replace("\n", " ") or "–"], False)
             for d in deviations])
         self.status_model.set_rows([
             ([s.title, s.period.value, state_text(s), ", ".join(s.rounds) or "–",
-              "; ".join(f"{item}: {verdict}" for item, verdict in s.verdicts) or "–"],
+              "; ".join(f"{item}: {msg(verdict, lang)}" for item, verdict in s.verdicts)
+              or "–"],
              s.state is PeriodState.OVERDUE) for s in statuses])
         self.action_model.set_rows([
             ([a.control_id, a.period, a.item_id, a.what, a.responsible, a.due.isoformat(),
               _tr(ACTION_STATES[a.status]) + (f": {a.reason}" if a.reason else ""),
-              (f"{a.next_period}: " + (figure_text(a.next_figure) if a.next_figure else "–"))
+              (f"{a.next_period}: " + (figure(a.next_figure) if a.next_figure else "–"))
               if a.next_period else "–"], a.overdue(today)) for a in actions])
         overdue = sum(1 for s in statuses if s.state is PeriodState.OVERDUE) + sum(
             1 for a in actions if a.overdue(today))

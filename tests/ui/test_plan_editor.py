@@ -303,8 +303,12 @@ def test_the_plan_menu_and_its_dialogs_in_english(qtbot: QtBot, db: Database,
         choice = window.plan_dialog  # type: ignore[attr-defined]
         assert isinstance(choice, PlanChoice) and choice.windowTitle() == "New plan"
         choice.close()
+        PlanService(db, library, "EC").import_file(write_plan(tmp_path))
         editor = PlanEditor(services_for(db, library, "EC"), UNIT, 2024)
         qtbot.addWidget(editor)
         assert editor.windowTitle() == f"Internal control plan {UNIT} 2024"
+        methods = [editor.table.item(r, 4).text() for r in range(editor.table.rowCount())]
+        assert methods and all(m.startswith(("sample (", "fixed sample of", "full review"))
+                               for m in methods), methods
     finally:
         install_translations("sv")

@@ -18,6 +18,7 @@ from audit_app.services.plan import PlanService
 from audit_app.storage.db import Database
 from audit_app.storage.models import AuditRound
 from audit_app.storage.plan_models import DeviationNote, PlanAction, PlanControl, PlanRound
+from audit_app.ui.i18n import install_translations
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.sampling_dialog import SamplingDialog
 from audit_app.ui.year_dialogs import ActionDialog, AnalysisDialog, StatusDialog
@@ -199,3 +200,23 @@ def test_loads_asked_for_during_a_read_give_one_more_read(
                     and not view.job.running)
     qtbot.wait(200)
     assert len(reads) == 2 and view.status_model.rowCount() > 0
+
+
+def test_year_view_in_english_words_its_figures_and_verdicts(
+        qtbot: QtBot, db: Database, library: ChecklistLibrary, tmp_path: Path) -> None:
+    reviewed_year(db, library, tmp_path)
+    DeviationService(db, library, "EC").add_action(
+        "samtal_placerade", "T1", "enskilt_samtal", "Genomgång på APT", "Gruppledare",
+        date(2024, 5, 31))
+    install_translations("en")
+    try:
+        view = YearView(services_for(db, library, "EC"))
+        qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: view.status_model.rowCount() == 5)
+        first = texts(view.status_model, 0)
+        assert first[2] == "done" and "enskilt_samtal: not met" in first[4]
+        assert "ej uppfyllt" not in first[4]
+        assert texts(view.action_model, 0)[7] == "T2: 28 of 29 (96.6 %)"
+        assert " of " in texts(view.deviation_model, 0)[3]
+    finally:
+        install_translations("sv")
