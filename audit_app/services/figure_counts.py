@@ -5,7 +5,8 @@ sort that spills out of its cache, which took most of a second. Here the complet
 go to a temporary table in batches of one group (round, unit, gender) and at most BATCH
 reviews; each batch's answers are counted with a small GROUP BY, read through the answers'
 covering index ix_answer_figures (migration 0005), and the batches are added up. The result,
-and its order, is the same as the one large GROUP BY.
+and its order, is the same as the one large GROUP BY. On PostgreSQL the server keeps these
+counts itself (answer_count, migration 0009's triggers) and a report reads them.
 """
 
 from __future__ import annotations
