@@ -255,3 +255,57 @@ def test_the_migration_counts_what_is_stored(pg_db: Database, pg_url: str,
     finally:
         db.close()
         empty_tables(pg_url)
+
+
+def _waiting_on_a_lock(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return bool(conn.execute(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'")).scalar())
+
+
+def test_a_complete_caught_in_a_deadlock_is_run_again(pg_db: Database,
+                                                      library: ChecklistLibrary) -> None:
+    """A bulk writer holds the last count a complete needs, then wants its first: the server
+    breaks the deadlock by rolling the complete back, and the complete runs again."""
+    rnd, cases = round_with_sample(pg_db, library, 3, units=("Familjehem",))
+    service = ReviewService(pg_db, "Granskare GL")
+    with pg_db.session() as s:
+        s.execute(text("UPDATE \"case\" SET gender = 'flicka'"))
+    for case in cases:
+        for item in ("enskilt_samtal", "samtal_var_tredje_manad", "vardplan"):
+            service.set_answer(rnd.id, case, item, "ja")
+        service.set_answer(rnd.id, case, "genomforandeplan", "nej")
+    service.complete(rnd.id, cases[0])
+    service.complete(rnd.id, cases[1])
+    outcome: list[object] = []
+    bulk = pg_db.engine.connect()
+    try:
+        bulk.begin()
+        with pg_db.session() as s:
+            first, second = (s.execute(text("SELECT id FROM review WHERE case_id = :c"),
+                                       {"c": c}).scalar_one() for c in cases[:2])
+        # locks the counts of vardplan = ja, the last key the complete below upserts
+        bulk.execute(text("UPDATE answer SET value = 'nej', compliant = false "
+                          "WHERE review_id = :r AND item_id = 'vardplan'"), {"r": first})
+
+        def complete() -> None:
+            try:
+                outcome.append(ReviewService(pg_db, "Granskare B").complete(rnd.id, cases[2]))
+            except BaseException as exc:  # noqa: BLE001 - asserted below
+                outcome.append(exc)
+
+        thread = threading.Thread(target=complete)
+        thread.start()
+        while thread.is_alive() and not _waiting_on_a_lock(pg_db):  # it holds its first counts
+            thread.join(0.05)
+        # and now the bulk writer wants the complete's first count: a deadlock
+        bulk.execute(text("UPDATE answer SET value = 'nej', compliant = false "
+                          "WHERE review_id = :r AND item_id = 'enskilt_samtal'"),
+                     {"r": second})
+        bulk.commit()
+        thread.join()
+    finally:
+        bulk.close()
+    assert len(outcome) == 1 and not isinstance(outcome[0], BaseException), outcome
+    assert_exact(pg_db, [rnd.id])
