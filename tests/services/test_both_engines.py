@@ -26,7 +26,6 @@ from tests.factories import round_with_sample
 from tests.figure_data import seed_utredning
 from tests.importers.caselist_files import report_xlsx
 
-
 # PostgreSQL's own, outside the models: the counts its triggers keep (migration 0009)
 SERVER_ONLY = {"answer_count", "ix_review_case"}
 
