@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         generated = time.perf_counter() - t
         print(f"Data genererat på {generated:.1f} s: {scale.districts} stadsdelar x "
               f"{scale.reviews} granskningar x {scale.items} punkter = {scale.answers} svar "
-              f"(databas {city.name})", flush=True)
+              f"(databas {city.name}); svaren räknade på {ids.count_seconds:.1f} s",
+              flush=True)
         measured = {} if ns.only == "saves" else measure_figures(city.url, engine, ids,
                                                                   ns.repeat)
         saves = None
@@ -259,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                "districts": scale.districts,
                "reviews_per_district": scale.reviews, "items": scale.items,
                "answers": scale.answers, "generate_seconds": round(generated, 1),
+               "count_seconds": round(ids.count_seconds, 1),
                "save_seconds": seconds, "think_seconds": ns.think,
                "postgresql": server, "max_parallel_workers_per_gather": parallel,
                "python": platform.python_version(), "machine": platform.machine(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -55,6 +56,7 @@ class CityIds:
     year_rounds: dict[str, list[int]]  # district -> its three rounds of YEAR
     open_rounds: dict[str, int]  # district -> its round of OPEN_YEAR (no reviews yet)
     open_cases: dict[str, list[int]]  # district -> the open round's case ids, in order
+    count_seconds: float = 0.0  # answer_count filled from the answers (migration 0009's way)
 
     def all_year_rounds(self) -> list[int]:
         return [r for rounds in self.year_rounds.values() for r in rounds]
@@ -172,6 +174,8 @@ def _fill(driver: Any, rnd: random.Random, scale: CityScale,
             " AND indexname = ANY(%s)", (list(ANSWER_INDEXES),))}
         for name in definitions:
             cur.execute(f"DROP INDEX {name}")
+    with driver.cursor() as cur:  # counted once after the COPY, as migration 0009 does
+        cur.execute("ALTER TABLE answer DISABLE TRIGGER answer_count_ins")
     patterns = _answer_patterns(rnd, scale.items, 2000, stamp)
     review_ids = [int(line.split("\t", 1)[0]) for line in reviews]
     with driver.cursor() as cur, cur.copy(
@@ -184,6 +188,10 @@ def _fill(driver: Any, rnd: random.Random, scale: CityScale,
         cur.execute("SET maintenance_work_mem = '256MB'")
         for definition_sql in definitions.values():
             cur.execute(definition_sql)
+        cur.execute("ALTER TABLE answer ENABLE TRIGGER answer_count_ins")
+        counted = time.perf_counter()
+        cur.execute("SELECT granska_answer_count_rebuild()")
+        ids.count_seconds = time.perf_counter() - counted
         for table in ("case", "sample", "sample_entry", "review", "answer"):
             cur.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
                         f" (SELECT max(id) FROM \"{table}\"))")

@@ -5,7 +5,8 @@ sort that spills out of its cache, which took most of a second. Here the complet
 go to a temporary table in batches of one group (round, unit, gender) and at most BATCH
 reviews; each batch's answers are counted with a small GROUP BY, read through the answers'
 covering index ix_answer_figures (migration 0005), and the batches are added up. The result,
-and its order, is the same as the one large GROUP BY.
+and its order, is the same as the one large GROUP BY. On PostgreSQL the server keeps these
+counts itself (answer_count, migration 0009's triggers) and a report reads them.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def count_answers(s: Session, round_ids: list[int], unit: str | None = None,
     of the cases chosen on purpose."""
     picked = chosen_case_ids()
     if s.get_bind().dialect.name != "sqlite":
-        yield from _count_in_one_query(s, round_ids, unit, gender, chosen)
+        yield from _kept_counts(s, round_ids, unit, gender, chosen)
         return
     reviews = case_filters(
         select(Review.id, Review.round_id, Case.unit, Case.gender)
@@ -113,6 +114,30 @@ WORK_MEM = "64MB"
 def use_work_mem(s: Session) -> None:
     """Give this transaction's queries WORK_MEM (SET LOCAL: gone at its end)."""
     s.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+
+
+def _kept_counts(s: Session, round_ids: list[int], unit: str | None,
+                 gender: str | None, chosen: bool) -> Iterator[CountRow]:
+    """PostgreSQL: the counts its triggers keep in answer_count (migration 0009), a few
+    rows per round, item and group instead of every answer; in the same order as above."""
+    sql = ("SELECT round_id, unit, gender, item_id, value, compliant, n FROM answer_count "
+           "WHERE round_id = ANY(:rounds) AND chosen = :chosen AND n <> 0")
+    params: dict[str, Any] = {"rounds": list(round_ids), "chosen": chosen}
+    if unit:
+        sql += " AND unit = :unit"
+        params["unit"] = unit
+    if gender:
+        sql += " AND gender = :gender"
+        params["gender"] = str(gender)
+    totals = {(r[0], r[1], r[2], r[3], r[4], None if r[5] is None else int(r[5])): int(r[6])
+              for r in s.execute(text(sql), params)}
+    yield from _in_order(totals)
+
+
+def count_live(s: Session, round_ids: list[int], unit: str | None = None,
+               gender: str | None = None, *, chosen: bool = False) -> Iterator[CountRow]:
+    """PostgreSQL: the same counts read from the answers now (what answer_count must hold)."""
+    yield from _count_in_one_query(s, round_ids, unit, gender, chosen)
 
 
 def _count_in_one_query(s: Session, round_ids: list[int], unit: str | None,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,16 +16,24 @@ from audit_app.storage.models import Case, ChangeLog, Review
 
 T = TypeVar("T")
 
+# PostgreSQL's deadlock and serialization failures: the server rolled the save back whole,
+# so it can run again (answer_count's triggers lock shared counts; migration 0009).
+_RETRY_STATES = {"40P01", "40001"}
+
 
 def retried(save: Callable[[], T]) -> T:
     """Run a save again when another one committed to the same rows in between
-    (StaleDataError from the versions, IntegrityError from a row added twice); the next
-    attempt checks again against what is stored then."""
+    (StaleDataError from the versions, IntegrityError from a row added twice), or when the
+    server broke a deadlock by rolling it back; the next attempt checks again against what
+    is stored then."""
     for _attempt in range(5):
         try:
             return save()
         except (StaleDataError, IntegrityError):
             continue
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) not in _RETRY_STATES:
+                raise
     raise ConflictError("Svaret kunde inte sparas: andra sparar i samma granskning just nu. "
                         "Försök igen.")
 

@@ -44,6 +44,7 @@ _POLICIES = {
     "plan_round": _parent("plan_round", "round_id", "audit_round"),
     "sample_entry": _parent("sample_entry", "sample_id", "sample"),
     "answer": _parent("answer", "review_id", "review"),
+    "answer_count": _parent("answer_count", "round_id", "audit_round"),  # PostgreSQL: 0009
     "deviation_note": _parent("deviation_note", "control_id", "plan_control"),
     "plan_action": _parent("plan_action", "control_id", "plan_control"),
     "change_log": "round_id IS NULL OR " + _parent("change_log", "round_id", "audit_round"),

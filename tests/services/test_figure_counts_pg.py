@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.services import figure_counts
-from audit_app.services.figure_counts import count_answers
+from audit_app.services.figure_counts import count_answers, count_live
 from audit_app.services.figures import FigureService
 from audit_app.storage.db import Database, open_database
 from tests.figure_data import seed_utredning
@@ -61,7 +61,7 @@ def test_figures_equal_on_both_engines(both: tuple[Database, Database, list[int]
 def test_the_counting_transaction_gets_more_work_mem(pg_db: Database) -> None:
     with pg_db.session() as s:
         default = s.execute(text("SHOW work_mem")).scalar_one()
-        list(count_answers(s, [1]))
+        list(count_live(s, [1]))
         assert s.execute(text("SHOW work_mem")).scalar_one() == figure_counts.WORK_MEM
     with pg_db.session() as s:  # SET LOCAL: gone with the transaction
         assert s.execute(text("SHOW work_mem")).scalar_one() == default != "64MB"

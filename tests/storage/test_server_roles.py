@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 
 from audit_app.checklist_io.library import ChecklistLibrary
 from audit_app.domain.errors import NotFoundError, UserError
 from audit_app.domain.reviews import AnswerConflictError
+from audit_app.services.figure_counts import count_answers, count_live
 from audit_app.services.reviews import ReviewService
 from audit_app.services.rounds import RoundService
 from audit_app.services.sync import SyncService
@@ -244,3 +246,37 @@ def test_reviewer_sync_pulls_only_granted_rounds_and_cannot_create_any(
     finally:
         anna.close()
         laptop.close()
+
+
+def test_counts_kept_for_a_reviewer_seen_by_unit_never_written(
+        logins: Logins, two_rounds: tuple[int, int, list[int]], pg_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fam, mot, fam_cases = two_rounds
+    anna = login(logins, logins.anna, monkeypatch)
+    try:
+        service = ReviewService(anna, "GrA")
+        for item in ("enskilt_samtal", "samtal_var_tredje_manad", "genomforandeplan",
+                     "vardplan"):
+            service.set_answer(fam, fam_cases[0], item, "nej")
+        service.complete(fam, fam_cases[0])  # the trigger counts as the owner, not as GrA
+        with pg_db.session() as s:
+            owner_sees = list(count_answers(s, [fam, mot]))
+            assert owner_sees == list(count_live(s, [fam, mot])) and len(owner_sees) == 4
+        with anna.session() as s:
+            assert list(count_answers(s, [fam, mot])) == owner_sees
+            with pytest.raises(DBAPIError, match="permission denied"):
+                s.execute(text("UPDATE answer_count SET n = n + 1"))
+        with pg_db.session() as s:
+            other = s.execute(text('SELECT min(id) FROM "case" WHERE round_id = :r'),
+                              {"r": mot}).scalar_one()
+        owner = ReviewService(pg_db, "GL")
+        for item, value in (("vardplan", "ja"), ("enskilt_samtal", "ja"),
+                            ("samtal_var_tredje_manad", "ja"), ("genomforandeplan", "nej")):
+            owner.set_answer(mot, other, item, value)
+        owner.complete(mot, other)
+        with anna.session() as s:  # Mottagning's counts stay out of GrA's sight
+            assert list(count_answers(s, [fam, mot])) == owner_sees
+        with pg_db.session() as s:
+            assert len(list(count_answers(s, [fam, mot]))) == 8
+    finally:
+        anna.close()
