@@ -19,12 +19,11 @@ from audit_app.storage.crypto import (
     private_dir,
     quote,
 )
+from audit_app.storage.key_file import MIN_PAGE
 
 DAILY_KEEP = 7
 # A half-written copy (`.part`, `.tmp`) older than this is left over from a crash.
 STALE_SECONDS = 600
-# The smallest SQLite page: every whole database file (plain or SQLCipher) is a multiple.
-MIN_PAGE = 512
 
 
 def backups_dir(path: Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -11,17 +10,13 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from audit_app.domain.errors import UserError
+from audit_app.storage.key_file import SQLITE_HEADER
+from audit_app.storage.key_file import derive_raw_key as derive_raw_key  # re-exported
+from audit_app.storage.key_file import is_plain as is_plain  # re-exported
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Seconds a connection waits for another one's lock before "database is locked" (30 s, as
 # the busy_timeout pragma; tests lower it).
 BUSY_TIMEOUT = 30.0
-# SQLCipher 4's key derivation (its defaults, which every Granska database is created with):
-# PBKDF2-HMAC-SHA512 over the passphrase's UTF-8 bytes and the file's 16-byte salt.
-KDF_ITER = 256_000
-KDF_HASH = "sha512"
-SALT_BYTES = 16
-KEY_BYTES = 32
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -48,14 +43,6 @@ def is_encrypted(path: Path) -> bool:
         return False
     with path.open("rb") as fh:
         return fh.read(16) != SQLITE_HEADER
-
-
-def is_plain(path: Path) -> bool:
-    """True when an existing file starts with the plain (unencrypted) SQLite header."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return False
-    with path.open("rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
 
 
 def make_private(path: Path) -> None:
@@ -101,21 +88,6 @@ def connect(path: Path, passphrase: str | None, *, check_same_thread: bool = Tru
     else:
         con.execute(f"PRAGMA key = {quote(passphrase or '')}")
     return con
-
-
-def derive_raw_key(path: Path, passphrase: str) -> str | None:
-    """The key SQLCipher derives from `passphrase` for this file, as its raw-key literal.
-
-    The same PBKDF2 SQLCipher runs on every `PRAGMA key` (same hash, iterations and the
-    file's own salt), done once: a connection keyed with the result skips the 0.2-1 s
-    derivation. None when the file has no salt yet (new and empty) or is plain.
-    """
-    with path.open("rb") as fh:
-        salt = fh.read(SALT_BYTES)
-    if len(salt) < SALT_BYTES or salt == SQLITE_HEADER:
-        return None
-    key = hashlib.pbkdf2_hmac(KDF_HASH, passphrase.encode("utf-8"), salt, KDF_ITER, KEY_BYTES)
-    return f"x'{key.hex()}{salt.hex()}'"
 
 
 def key_fits(con: Any) -> bool:

@@ -33,6 +33,7 @@ from audit_app.storage.crypto import (
     private_dir,
     quote,
 )
+from audit_app.storage.key_file import MIN_PAGE
 from audit_app.storage.revisions import SCHEMA_REVISIONS, head_revision
 
 __all__ = ["Database", "DatabaseError", "PlainDatabaseError", "SCHEMA_REVISIONS",
@@ -106,7 +107,7 @@ def check_existing(path: Path, passphrase: str | None, unencrypted: bool) -> str
     size = path.stat().st_size
     if size == 0:
         raise _damaged(path, "filen är tom", passphrase)
-    if size % backups.MIN_PAGE:  # a whole database file is always whole pages
+    if size % MIN_PAGE:  # a whole database file is always whole pages
         raise _damaged(path, "ofullständig fil, inte hela sidor", passphrase)
     if is_plain(path):
         if passphrase and not unencrypted:
