@@ -149,11 +149,19 @@ class Sample(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+_ACTIVE = "excluded_reason IS NULL"  # an entry not excluded from its sample
+
+
 class SampleEntry(Base):
     """A case drawn into a sample, or waiting on its ordered reserve list."""
 
     __tablename__ = "sample_entry"
-    __table_args__ = (UniqueConstraint("sample_id", "case_id"),)
+    __table_args__ = (UniqueConstraint("sample_id", "case_id"),
+                      # the overview's count of active entries reads index pages only
+                      # (excluded_reason is always NULL in it, but makes it covering)
+                      Index("ix_sample_entry_active", "sample_id", "role", "replaces_id",
+                            "excluded_reason", sqlite_where=text(_ACTIVE),
+                            postgresql_where=text(_ACTIVE)))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sample_id: Mapped[int] = mapped_column(ForeignKey("sample.id", ondelete="CASCADE"))
@@ -173,7 +181,9 @@ class Review(Base):
     """One case reviewed in one round against the pinned checklist definition."""
 
     __tablename__ = "review"
-    __table_args__ = (UniqueConstraint("round_id", "case_id"),)
+    __table_args__ = (UniqueConstraint("round_id", "case_id"),
+                      # the overview's count of complete reviews reads index pages only
+                      Index("ix_review_round_status", "round_id", "status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from audit_app.domain.rounds import Period, RoundSummary
 from audit_app.storage import crypto
-from audit_app.storage.backup import MIN_PAGE
+from audit_app.storage.key_file import may_read_quickly
 from audit_app.storage.revisions import head_revision
 
 # The same rows, order and counts as RoundService.list (a test compares the two): the
@@ -20,7 +20,9 @@ ROUNDS = (
     "FROM audit_round r JOIN checklist_definition d ON d.id = r.definition_id "
     "ORDER BY r.year DESC, r.period DESC, r.name")
 FRAME = 'SELECT round_id, count(id) FROM "case" GROUP BY round_id'
-SAMPLED = ("SELECT s.round_id, count(e.id) FROM sample_entry e JOIN sample s "
+# CROSS JOIN: SQLite then takes the few samples first and reads each one's entries from the
+# covering ix_sample_entry_active, instead of scanning the index and sorting (2 ms, not 7).
+SAMPLED = ("SELECT s.round_id, count(e.id) FROM sample s CROSS JOIN sample_entry e "
            "ON s.id = e.sample_id WHERE e.excluded_reason IS NULL "
            "AND (e.role = 'sample' OR e.replaces_id IS NOT NULL) GROUP BY s.round_id")
 REVIEWED = ("SELECT round_id, count(id) FROM review WHERE status = 'complete' "
@@ -37,18 +39,6 @@ class QuickRounds:
     rounds: list[RoundSummary]
 
 
-def may_read_quickly(path: Path) -> bool:
-    """Whether `path` is an existing, whole, encrypted file: the only kind read quickly.
-
-    A missing, empty, truncated or plain file takes the normal open, which says what is
-    wrong with it (or asks whether to open it unencrypted).
-    """
-    if not path.is_file():
-        return False
-    size = path.stat().st_size
-    return size > 0 and size % MIN_PAGE == 0 and not crypto.is_plain(path)
-
-
 def read_rounds(path: Path, passphrase: str) -> QuickRounds | None:
     """The rounds list of an encrypted database at the newest schema, or None.
 
@@ -61,8 +51,11 @@ def read_rounds(path: Path, passphrase: str) -> QuickRounds | None:
     if not passphrase or not may_read_quickly(path):
         return None
     raw_key = crypto.derive_raw_key(path, passphrase)
-    if raw_key is None:
-        return None
+    return None if raw_key is None else read_rounds_with_key(path, raw_key)
+
+
+def read_rounds_with_key(path: Path, raw_key: str) -> QuickRounds | None:
+    """`read_rounds` with the key already derived (`key_file.derive_raw_key`)."""
     try:
         con = crypto.connect(path, None, raw_key=raw_key)
     except crypto.DB_ERRORS:

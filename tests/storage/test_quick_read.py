@@ -14,7 +14,7 @@ from audit_app.services.rounds import RoundService
 from audit_app.storage import crypto
 from audit_app.storage.db import Database, open_database
 from audit_app.storage.models import Review, SampleEntry
-from audit_app.storage.quick_read import may_read_quickly, read_rounds
+from audit_app.storage.quick_read import REVIEWED, SAMPLED, may_read_quickly, read_rounds
 from tests.factories import round_with_sample
 
 PHRASE = "rätt lösenfras"
@@ -107,3 +107,23 @@ def test_only_whole_encrypted_files_are_read_quickly(tmp_path: Path) -> None:
     assert [may_read_quickly(p) for p in (missing, empty, plain, truncated, encrypted)] == [
         False, False, False, False, True]
     assert read_rounds(truncated, PHRASE) is None and read_rounds(plain, PHRASE) is None
+
+
+def test_the_counts_read_index_pages_only(tmp_path: Path, library: ChecklistLibrary) -> None:
+    """Migration 0010's covering indexes: the overview's counts never read the review or
+    sample entry rows themselves (each of their pages would be decrypted)."""
+    path = tmp_path / "k.sqlite3"
+    db = open_database(path, passphrase=PHRASE, daily_backup=False)
+    try:
+        make_rounds(db, library)
+    finally:
+        db.close()
+    con = crypto.connect(path, PHRASE)
+    try:
+        plans = {name: " | ".join(row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql))
+                 for name, sql in (("sampled", SAMPLED), ("reviewed", REVIEWED))}
+    finally:
+        con.close()
+    assert "COVERING INDEX ix_sample_entry_active" in plans["sampled"]
+    assert "TEMP B-TREE" not in plans["sampled"]  # the samples first, no sort of the entries
+    assert "COVERING INDEX ix_review_round_status" in plans["reviewed"]
