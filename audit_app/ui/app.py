@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -137,6 +138,9 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
         window = MainWindow(None, settings_store, db_path=db_path)
         window.show()
         app.processEvents()  # painted before the database layer is imported and opened
+        # the rest of the window is built from the next event loop: the passphrase
+        # dialog's while it is typed, or the one that waits while its key is derived
+        QTimer.singleShot(0, window.build_pages)
         db: Database | None = None
         opening: BackgroundOpen | None = None
         ask: Callable[[bool, str], str | None | bool] | None = None
@@ -158,6 +162,8 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 return 1
             if quick is not None:  # listed now; opened and attached in the background
                 show_rounds_early(window, quick.rounds, settings_store.load().last_round_id)
+                app.processEvents()  # laid out and painted now: the open below keeps
+                window.repaint()  # the interpreter busy, and every paint would wait for it
                 opening = open_in_background(window, db_path, str(answer), quick.raw_key,
                                              library, settings_store, reporter)
             ask = _asked_first(answer, db_path)
@@ -205,7 +211,7 @@ def ask_and_read_rounds(db_path: Path) -> tuple[str | None | bool, QuickRounds |
     (docs/performance.md). (None, None) for any other file, whose layer loads at once; the
     rounds None when the quick read does not apply (the normal open then decides).
     """
-    from audit_app.storage.quick_read import may_read_quickly, read_rounds
+    from audit_app.storage.key_file import derive_raw_key, may_read_quickly
 
     if not may_read_quickly(db_path):
         preload_database_layer()
@@ -219,7 +225,18 @@ def ask_and_read_rounds(db_path: Path) -> tuple[str | None | bool, QuickRounds |
     if not isinstance(answer, str) or not answer:
         return answer, None
     phrase = answer
-    return answer, run_off_gui_thread(lambda: read_rounds(db_path, phrase))
+
+    def read() -> QuickRounds | None:
+        raw_key = derive_raw_key(db_path, phrase)  # other threads run meanwhile
+        if raw_key is None:
+            return None
+        from audit_app.storage.quick_read import read_rounds_with_key
+
+        return read_rounds_with_key(db_path, raw_key)
+
+    # the reader's module (SQLCipher's driver) loads here while the key is derived there
+    QTimer.singleShot(0, lambda: importlib.import_module("audit_app.storage.quick_read"))
+    return answer, run_off_gui_thread(read)
 
 
 def _asked_first(answer: str | None | bool,

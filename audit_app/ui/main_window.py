@@ -14,24 +14,19 @@ from audit_app.domain.errors import UserError
 from audit_app.domain.rounds import RoundSummary
 from audit_app.settings import SettingsStore
 from audit_app.ui.changes import Change, Changes
-from audit_app.ui.checklist_dialog import add_checklist_action
-from audit_app.ui.exchange_actions import add_exchange_actions
-from audit_app.ui.exclude_case import exclude_from_round
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
 from audit_app.ui.models import RoundTableModel
 from audit_app.ui.new_round_dialog import NewRoundDialog
-from audit_app.ui.plan_actions import add_plan_actions
-from audit_app.ui.review_form import ReviewForm
-from audit_app.ui.round_view import RoundView
 from audit_app.ui.rounds_view import RoundsView
-from audit_app.ui.security_actions import add_security_actions
-from audit_app.ui.sync_actions import add_sync_actions
 
 if TYPE_CHECKING:  # the window is shown before the database and service layers load
     from audit_app.services.app_services import AppServices
     from audit_app.services.reviews import ReviewService
     from audit_app.services.rounds import RoundService
+    from audit_app.ui.review_form import ReviewForm
+    from audit_app.ui.round_view import RoundView
+    from audit_app.ui.security_actions import SecurityActions
 
 __all__ = ["MainWindow", "RoundTableModel"]
 
@@ -40,6 +35,9 @@ class MainWindow(QMainWindow):
     """Granska's main window; each screen lives in its own module."""
 
     services: AppServices
+    round_view: RoundView
+    review_form: ReviewForm
+    security_actions: SecurityActions
 
     def __init__(self, services: AppServices | None, settings_store: SettingsStore, *,
                  db_path: Path | None = None, changes: Changes | None = None) -> None:
@@ -64,13 +62,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Granska – {0}").format(name))
         self.resize(1100, 720)
 
+        self.built = False  # the round view, review form and menu actions (build_pages)
         self.rounds_view = RoundsView()
-        self.round_view = RoundView()
-        self.review_form = ReviewForm(None)
-        self.review_form.changes = self.changes
         self.stack = QStackedWidget()
-        for page in (self.rounds_view, self.round_view, self.review_form):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.rounds_view)
         self.setCentralWidget(self.stack)
         self.model = self.rounds_view.model
         self.table = self.rounds_view.table
@@ -78,13 +73,12 @@ class MainWindow(QMainWindow):
         self.rounds_view.open_round.connect(self.open_round)
         self.rounds_view.new_round_requested.connect(self.new_round)
         self.rounds_view.demo_requested.connect(self.open_demo)
-        self.round_view.open_case.connect(self.open_case)
-        self.round_view.import_requested.connect(self.import_case_list)
-        self.round_view.sample_requested.connect(self.draw_sample)
-        self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
-                                                                                    case_id))
-        self.stack.currentChanged.connect(lambda _n: self._page_shown())
-        self._build_menus()
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self.review_menu = bar.addMenu(self.tr("&Granskning"))
+        self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
+        self.language_menu = add_language_menu(self, self.settings_store)
         self.statusBar()
         geometry = QSettings().value("main_window/geometry")
         if isinstance(geometry, QByteArray):
@@ -95,11 +89,41 @@ class MainWindow(QMainWindow):
             self._empty_text = self.empty_label.text()
             self.empty_label.setText(self.tr("Öppnar databasen …"))
             self.empty_label.show()
+
+    def build_pages(self) -> None:
+        """The round view, the review form and the menus' actions (once).
+
+        A window made before its database (`services` None) is shown with the overview
+        only; the program calls this from the event loop right after, while the passphrase
+        is typed or its key derived (docs/performance.md), and attach() calls it too. Until
+        attach every action but Avsluta is disabled.
+        """
+        if self.built:
+            return
+        self.built = True
+        from audit_app.ui.exclude_case import exclude_from_round
+        from audit_app.ui.review_form import ReviewForm
+        from audit_app.ui.round_view import RoundView
+
+        self.round_view = RoundView()
+        self.review_form = ReviewForm(None)
+        self.review_form.changes = self.changes
+        self.stack.addWidget(self.round_view)
+        self.stack.addWidget(self.review_form)
+        self.round_view.open_case.connect(self.open_case)
+        self.round_view.import_requested.connect(self.import_case_list)
+        self.round_view.sample_requested.connect(self.draw_sample)
+        self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
+                                                                                    case_id))
+        self.stack.currentChanged.connect(lambda _n: self._page_shown())
+        self._build_menus()
+        if not self.attached:
             for action in self._menu_actions():
                 action.setEnabled(action is self.quit_action)
 
     def attach(self, services: AppServices) -> None:
         """Start working on an open database's services: actions, the rounds overview."""
+        self.build_pages()
         self.services = services
         self.attached = True
         self.review_form.service = services.reviews
@@ -141,8 +165,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        from audit_app.ui.checklist_dialog import add_checklist_action
+        from audit_app.ui.exchange_actions import add_exchange_actions
+        from audit_app.ui.plan_actions import add_plan_actions
+        from audit_app.ui.security_actions import add_security_actions
+        from audit_app.ui.sync_actions import add_sync_actions
+
         self.new_round_action = self._action(self.file_menu, self.tr("&Ny omgång…"),
                                              self.new_round, "Ctrl+N")
         self.open_action = self._action(self.file_menu, self.tr("Ö&ppna"),
@@ -154,7 +182,6 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.file_menu, self.tr("&Avsluta"), self.close,
                                         "Ctrl+Q")
 
-        self.view_menu = bar.addMenu(self.tr("&Visa"))
         self._action(self.view_menu, self.tr("&Uppdatera"), self.refresh,
                      "F5")
         self.back_action = self._action(self.view_menu, self.tr("&Tillbaka"), self.go_back,
@@ -163,7 +190,6 @@ class MainWindow(QMainWindow):
                                            self.show_results, "Ctrl+R")
         self.year_action = self._action(self.view_menu, self.tr("&Året…"), self.show_year)
 
-        self.review_menu = bar.addMenu(self.tr("&Granskning"))
         self.complete_action = self._action(self.review_menu, self.tr("Markera &klar och nästa"),
                                             self.complete_and_next, "Ctrl+Return")
         self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"),
@@ -183,14 +209,12 @@ class MainWindow(QMainWindow):
                                           self.draw_sample)
         self.review_menu.addAction(self.round_view.exclude_action)
 
-        self.tools_menu = bar.addMenu(self.tr("Ver&ktyg"))
         self.security_actions = add_security_actions(self)  # change log, locks, backups
         self.checklist_action = add_checklist_action(self)
         self.plan_menu = add_plan_actions(self)  # new, edit, copy, read and save a plan
         # workbook, answer import and round exchange, in Arkiv before Avsluta
         self.exchange_actions = add_exchange_actions(self)
         self.sync_actions = add_sync_actions(self)  # Synkronisera med servern, its settings
-        self.language_menu = add_language_menu(self, self.settings_store)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -442,6 +466,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.review_form.flush_comment()
+        if self.built:
+            self.review_form.flush_comment()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -122,6 +122,11 @@ def test_window_shows_before_the_database_and_fills_on_attach(
     window.show()
     assert db.path.name in window.windowTitle()
     assert window.empty_label.isVisible() and "databasen" in window.empty_label.text()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:4] == ["&Arkiv", "&Visa", "&Granskning", "Ver&ktyg"]
+    assert not window.built and window.stack.count() == 1  # the overview only, at first
+    window.build_pages()  # the program does this from the event loop right after show()
+    assert window.stack.count() == 3
     menus = [a.menu() for a in window.menuBar().actions()]
     items = [a for m in menus if m is not None for a in m.actions() if a.text()]
     assert len(items) > 10
