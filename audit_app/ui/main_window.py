@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from audit_app.domain.errors import UserError
@@ -16,6 +16,7 @@ from audit_app.settings import SettingsStore
 from audit_app.ui.changes import Change, Changes
 from audit_app.ui.i18n import add_language_menu
 from audit_app.ui.identity_dialog import IdentityDialog
+from audit_app.ui.main_menus import build_menus, menu_actions
 from audit_app.ui.models import RoundTableModel
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.rounds_view import RoundsView
@@ -35,9 +36,28 @@ class MainWindow(QMainWindow):
     """Granska's main window; each screen lives in its own module."""
 
     services: AppServices
+    # built by build_pages (and main_menus.build_menus) once the window is shown
     round_view: RoundView
     review_form: ReviewForm
     security_actions: SecurityActions
+    exchange_actions: list[QAction]
+    sync_actions: list[QAction]
+    checklist_action: QAction
+    plan_menu: QMenu
+    new_round_action: QAction
+    open_action: QAction
+    identity_action: QAction
+    quit_action: QAction
+    back_action: QAction
+    results_action: QAction
+    year_action: QAction
+    complete_action: QAction
+    prev_action: QAction
+    next_action: QAction
+    reopen_action: QAction
+    help_action: QAction
+    import_action: QAction
+    sample_action: QAction
 
     def __init__(self, services: AppServices | None, settings_store: SettingsStore, *,
                  db_path: Path | None = None, changes: Changes | None = None) -> None:
@@ -116,9 +136,10 @@ class MainWindow(QMainWindow):
         self.round_view.exclude_requested.connect(lambda case_id: exclude_from_round(self,
                                                                                     case_id))
         self.stack.currentChanged.connect(lambda _n: self._page_shown())
-        self._build_menus()
+        build_menus(self)
+        self._update_actions()
         if not self.attached:
-            for action in self._menu_actions():
+            for action in menu_actions(self):
                 action.setEnabled(action is self.quit_action)
 
     def attach(self, services: AppServices) -> None:
@@ -130,92 +151,13 @@ class MainWindow(QMainWindow):
         if self._empty_text:
             self.empty_label.setText(self._empty_text)
         self.setWindowTitle(self.tr("Granska – {0}").format(services.database.path.name))
-        for action in self._menu_actions():
+        for action in menu_actions(self):
             action.setEnabled(True)
         self.security_actions.passphrase_action.setEnabled(services.database.encrypted)
         self._update_actions()
         self.refresh()
         self.rounds_view.select(self.settings.last_round_id)
         self._check_identity()
-
-    def _menu_actions(self) -> list[QAction]:
-        """Every action in the menus (submenus included), separators left out."""
-        found: list[QAction] = []
-        menus = [a.menu() for a in self.menuBar().actions()]
-        while menus:
-            menu = menus.pop()
-            if not isinstance(menu, QMenu):
-                continue
-            for action in menu.actions():
-                if action.menu() is not None:
-                    menus.append(action.menu())
-                elif not action.isSeparator():
-                    found.append(action)
-        return found
-
-    # -- menus -------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, text: str, slot: object,
-                shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        from audit_app.ui.checklist_dialog import add_checklist_action
-        from audit_app.ui.exchange_actions import add_exchange_actions
-        from audit_app.ui.plan_actions import add_plan_actions
-        from audit_app.ui.security_actions import add_security_actions
-        from audit_app.ui.sync_actions import add_sync_actions
-
-        self.new_round_action = self._action(self.file_menu, self.tr("&Ny omgång…"),
-                                             self.new_round, "Ctrl+N")
-        self.open_action = self._action(self.file_menu, self.tr("Ö&ppna"),
-                                        self.open_selected, "Ctrl+O")
-        self.file_menu.addSeparator()
-        self.identity_action = self._action(self.file_menu, self.tr("&Granskare…"),
-                                            self.ask_identity)
-        self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, self.tr("&Avsluta"), self.close,
-                                        "Ctrl+Q")
-
-        self._action(self.view_menu, self.tr("&Uppdatera"), self.refresh,
-                     "F5")
-        self.back_action = self._action(self.view_menu, self.tr("&Tillbaka"), self.go_back,
-                                        "Alt+Left")
-        self.results_action = self._action(self.view_menu, self.tr("&Resultat…"),
-                                           self.show_results, "Ctrl+R")
-        self.year_action = self._action(self.view_menu, self.tr("&Året…"), self.show_year)
-
-        self.complete_action = self._action(self.review_menu, self.tr("Markera &klar och nästa"),
-                                            self.complete_and_next, "Ctrl+Return")
-        self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"),
-                                           QKeySequence("Ctrl+Enter")])
-        self.prev_action = self._action(self.review_menu, self.tr("&Föregående ärende"),
-                                        lambda: self.step_case(-1), "PgUp")
-        self.next_action = self._action(self.review_menu, self.tr("&Nästa ärende"),
-                                        lambda: self.step_case(1), "PgDown")
-        self.reopen_action = self._action(self.review_menu, self.tr("Öppna &igen…"),
-                                          self.review_form.reopen)
-        self.help_action = self._action(self.review_menu, self.tr("&Hjälp för frågan"),
-                                        self.review_form.toggle_help, "F1")
-        self.review_menu.addSeparator()
-        self.import_action = self._action(self.review_menu, self.tr("Importera ärende&lista…"),
-                                          self.import_case_list)
-        self.sample_action = self._action(self.review_menu, self.tr("Dra &stickprov…"),
-                                          self.draw_sample)
-        self.review_menu.addAction(self.round_view.exclude_action)
-
-        self.security_actions = add_security_actions(self)  # change log, locks, backups
-        self.checklist_action = add_checklist_action(self)
-        self.plan_menu = add_plan_actions(self)  # new, edit, copy, read and save a plan
-        # workbook, answer import and round exchange, in Arkiv before Avsluta
-        self.exchange_actions = add_exchange_actions(self)
-        self.sync_actions = add_sync_actions(self)  # Synkronisera med servern, its settings
-        self._update_actions()
 
     def _update_actions(self) -> None:
         page = self.stack.currentWidget()
