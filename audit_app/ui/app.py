@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # the database layer loads after the window is shown
     from audit_app.ui.ops import Op
 
 UNENCRYPTED_LABEL = "Okrypterad databas"
+# The event loop's exit code when the background open found the file damaged after the quick
+# read had listed its rounds: run_gui then opens it the normal way, which offers the backups.
+REOPEN = 75
 
 
 def open_with_dialog(db_path: Path,
@@ -167,29 +170,25 @@ def run_gui(db_path: Path, library: ChecklistLibrary, settings_store: SettingsSt
                 opening = open_in_background(window, db_path, str(answer), quick.raw_key,
                                              library, settings_store, reporter)
             ask = _asked_first(answer, db_path)
-        while server_url is None and opening is None:
-            try:
-                db = open_with_dialog(db_path, ask=ask, unencrypted=unencrypted)
-                break
-            except UserError as exc:
-                window.hide()
-                if not _show_damaged(db_path, str(exc)):
-                    return 1
-                window.show()
+        if server_url is None and opening is None:
+            db = _open_or_restore(window, db_path, ask, unencrypted)
         if db is None and opening is None:
             return 1
         if db is not None:
-            services = build_services(db, library, settings_store)
-            window.attach(services)
-            if server_url is None:
-                mark_encryption(window, db)
-                start_daily_backup(window, services)
-            QTimer.singleShot(0, settle_heap)
+            _attach(window, db, library, settings_store, local=server_url is None)
         code = app.exec()
         if opening is not None:  # closed before it was attached: wait for it, then close
             opened = opening.wait()
             db = opened[0] if opened else None
-            code = code if opened else 1
+            if db is None and code == REOPEN:  # damaged after all: as a normal open does
+                ready_to_attach(window)
+                db = _open_or_restore(window, db_path, ask, unencrypted)
+                if db is None:
+                    return 1
+                _attach(window, db, library, settings_store, local=True)
+                code = app.exec()
+            elif db is None:
+                code = 1
         if db is not None:
             db.close()
         return int(code)
@@ -265,12 +264,12 @@ def open_in_background(window: MainWindow, db_path: Path, passphrase: str, raw_k
     def opened(value: tuple[Database, AppServices]) -> None:
         db, services = value
         ready_to_attach(window)
-        window.attach(services)
-        mark_encryption(window, db)
-        start_daily_backup(window, services)
-        QTimer.singleShot(0, settle_heap)
+        _attach(window, db, library, settings_store, local=True, services=services)
 
     def failed(exc: BaseException) -> None:
+        if isinstance(exc, UserError):  # a damaged file: run_gui offers its backups
+            QApplication.exit(REOPEN)
+            return
         reporter.fatal(exc)
         QApplication.exit(1)
 
@@ -278,6 +277,34 @@ def open_in_background(window: MainWindow, db_path: Path, passphrase: str, raw_k
     opening.opened.connect(opened)
     opening.failed.connect(failed)
     return opening.start()
+
+
+def _open_or_restore(window: QMainWindow, db_path: Path,
+                     ask: Callable[[bool, str], str | None | bool] | None,
+                     unencrypted: bool) -> Database | None:
+    """The normal open; for a damaged file the backups are offered and, once one is
+    restored, it is opened. None when cancelled or nothing was restored."""
+    while True:
+        try:
+            return open_with_dialog(db_path, ask=ask, unencrypted=unencrypted)
+        except UserError as exc:
+            window.hide()
+            if not _show_damaged(db_path, str(exc)):
+                return None
+            window.show()
+
+
+def _attach(window: MainWindow, db: Database, library: ChecklistLibrary,
+            settings_store: SettingsStore, *, local: bool,
+            services: AppServices | None = None) -> None:
+    """The window works on the open database; a local file is backed up daily and an
+    unencrypted one named so."""
+    services = services or build_services(db, library, settings_store)
+    window.attach(services)
+    if local:
+        mark_encryption(window, db)
+        start_daily_backup(window, services)
+    QTimer.singleShot(0, settle_heap)
 
 
 def build_services(db: Database, library: ChecklistLibrary,

@@ -214,3 +214,54 @@ def test_a_server_out_of_reach_at_start(
     else:
         assert code == 1 and attached == [] and messages == []
         assert "datorns egen databas" not in boxes[0]
+
+
+def test_a_file_found_damaged_after_the_quick_read_offers_its_backups(
+        encrypted: Path, library: ChecklistLibrary, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rounds were listed, then the full open fails: the backups are offered as on a
+    normal start (not an error that ends the program), and the restored file is opened."""
+    from audit_app.storage import db as db_module
+    from audit_app.storage.crypto import DatabaseError
+
+    messages = _answers(monkeypatch, PHRASE, PHRASE)  # asked again for the restored file
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
+    real_open = db_module.open_database
+    failed: list[Path] = []
+
+    def damaged_until_restored(path: Path, *args: object, **kwargs: object) -> object:
+        if not offered:  # the background open, then the normal one; a restore repairs it
+            failed.append(path)
+            raise DatabaseError("Databasen k.sqlite3 är skadad (provfel).")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    offered: list[str] = []
+    monkeypatch.setattr(db_module, "open_database", damaged_until_restored)
+    monkeypatch.setattr(app_module, "_show_damaged",
+                        lambda _path, message: offered.append(message) or True)
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    loops: list[dict[str, object]] = []
+
+    def fake_exec(*_args: object) -> int:
+        window = _window()
+        if not loops:  # the first event loop ends when the background open has failed
+            loops.append({"listed": window.model.rowCount()})
+            qtbot.waitUntil(lambda: bool(exits), timeout=20_000)
+            return exits[-1]
+        loops.append({"attached": window.attached, "rows": window.model.rowCount(),
+                      "blocked": window.rounds_view.signalsBlocked()})
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)  # settle_heap, once attached
+        gc.unfreeze()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    code = app_module.run_gui(encrypted, library, SettingsStore(tmp_path / "s.json"))
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    assert failed == [encrypted, encrypted] and exits == [app_module.REOPEN]
+    assert offered == ["Databasen k.sqlite3 är skadad (provfel)."]
+    assert loops == [{"listed": 4}, {"attached": True, "rows": 4, "blocked": False}]
+    assert code == 0 and messages == ["", ""] and boxes == []
