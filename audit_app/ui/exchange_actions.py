@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from audit_app.domain.errors import UserError
-from audit_app.ui.conflict_dialog import ConflictDialog as ConflictDialog  # re-exported (sync_actions)
+
+# ConflictDialog lived here: sync_actions and tests still import it from this module
+from audit_app.ui.conflict_dialog import ConflictDialog as ConflictDialog
 from audit_app.ui.conflict_dialog import resolve_with_dialog
 from audit_app.ui.exchange_passphrase import ask_exchange_passphrase
 from audit_app.ui.ops import Op, Task
