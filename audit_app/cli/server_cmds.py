@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from audit_app.cli.context import CliContext
@@ -54,24 +55,24 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _change_role(ctx: CliContext, change: Callable[..., str], args: argparse.Namespace) -> int:
+    """Run `change` (grant_role or revoke_role) in one transaction and print what it did."""
+    db = _server(ctx)
+    with db.transaction() as conn:
+        print(change(conn, args.login, args.role, args.unit, actor=ctx.actor), file=ctx.out)
+    return 0
+
+
 def cmd_grant(args: argparse.Namespace, ctx: CliContext) -> int:
     from audit_app.storage.server_roles import grant_role
 
-    db = _server(ctx)
-    with db.transaction() as conn:
-        print(grant_role(conn, args.login, args.role, args.unit, actor=ctx.actor),
-              file=ctx.out)
-    return 0
+    return _change_role(ctx, grant_role, args)
 
 
 def cmd_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
     from audit_app.storage.server_roles import revoke_role
 
-    db = _server(ctx)
-    with db.transaction() as conn:
-        print(revoke_role(conn, args.login, args.role, args.unit, actor=ctx.actor),
-              file=ctx.out)
-    return 0
+    return _change_role(ctx, revoke_role, args)
 
 
 def cmd_grants(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audit_app.domain.checklist import Checklist
 from audit_app.domain.errors import UserError
 from audit_app.domain.reviews import (
     AnswerConflictError,
@@ -26,6 +25,7 @@ from audit_app.domain.reviews import (
     ReviewRecord,
     ReviewStatus,
 )
+from audit_app.ui.checklist_page import FORM_STYLE, ChecklistPage, item_of
 from audit_app.ui.i18n import term
 from audit_app.ui.item_widget import ItemWidget
 from audit_app.ui.reason_dialog import ask_reason
@@ -35,37 +35,6 @@ if TYPE_CHECKING:
     from audit_app.ui.changes import Changes
 
 COMMENT_DELAY_MS = 800
-FORM_STYLE = """
-QFrame#item { border: 1px solid palette(mid); border-radius: 4px; }
-QFrame#item[current="true"] { border: 2px solid palette(highlight); }
-QPushButton:checked { background-color: #1f5fa8; color: white; font-weight: bold;
-                      border: 1px solid #174a83; border-radius: 3px; padding: 4px 10px; }
-"""
-
-
-class ChecklistPage(QWidget):
-    """The item widgets of one checklist, built once and reused for every case."""
-
-    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.checklist = checklist
-        self.items: dict[str, ItemWidget] = {}
-        layout = QVBoxLayout(self)
-        number = 0
-        for section in checklist.sections:
-            title = QLabel(f"<h3>{html.escape(section.title)}</h3>")
-            title.setWordWrap(True)
-            layout.addWidget(title)
-            for item in section.items:
-                number += 1
-                themes = checklist.themes_for(item) if checklist.taggable(item) else ()
-                widget = ItemWidget(item, number, self, themes)
-                self.items[item.id] = widget
-                layout.addWidget(widget)
-        layout.addStretch(1)
-        self.order = list(self.items.values())
-
-
 class ReviewForm(QWidget):
     """Shows one case's review; every answer and comment is stored as it is given."""
 
@@ -171,12 +140,7 @@ class ReviewForm(QWidget):
             self.scroll_area.setWidget(page)
             self.page = page
         self.round_id, self.case_id = round_id, case_id
-        for w in page.order:
-            answer = record.answers.get(w.item.id)
-            w.set_value(answer.value if answer else None, force=True)
-            w.set_comment(answer.comment if answer else "")
-            if w.themes is not None:
-                w.themes.set_chosen(answer.themes if answer else ())
+        page.fill(record)
         self.message.hide()
         self.saved_label.setText("")
         self._show(record)
@@ -202,14 +166,7 @@ class ReviewForm(QWidget):
     def _show(self, record: ReviewRecord) -> None:
         assert self.page is not None
         self.record = record
-        values = record.values()
-        applies = self.page.checklist.applicable(values)
-        for w in self.page.order:
-            w.set_value(values.get(w.item.id))
-            w.set_applicable(applies[w.item.id])
-        applicable = [i for i in self.page.checklist.items if applies[i.id]]
-        done = sum(1 for i in applicable if values.get(i.id))
-        self.counts = (done, len(applicable))
+        self.counts = self.page.show_values(record.values())
         self.progress.setText(self.tr("{0} av {1}").format(*self.counts))
         self.title.setText(f"<h2>{html.escape(record.case_ref)}</h2>")
         self.status.setText(term(record.status.label))
@@ -223,8 +180,7 @@ class ReviewForm(QWidget):
         self.done_banner.setVisible(complete or self.locked)
         # read-only, not disabled: saved answers and comments keep their normal colours
         self.read_only = complete or self.locked
-        for w in self.page.order:
-            w.set_read_only(self.read_only)
+        self.page.set_read_only(self.read_only)
 
     # -- focus -------------------------------------------------------------------------
 
@@ -236,39 +192,20 @@ class ReviewForm(QWidget):
             if self.reopen_button.isVisible():
                 self.reopen_button.setFocus()
             return None
-        order = self.page.order
-        start = 0
-        if after is not None:
-            start = next(n for n, w in enumerate(order) if w.item.id == after) + 1
-        for w in order[start:] + order[:start]:
-            if w.applies and not w.answered_now:
-                w.focus_input()
-                self.scroll_area.ensureWidgetVisible(w, 0, 40)
-                return w
-        return None
+        w = self.page.next_open(after)
+        if w is not None:
+            w.focus_input()
+            self.scroll_area.ensureWidgetVisible(w, 0, 40)
+        return w
 
     def current_item(self) -> ItemWidget | None:
-        widget = QApplication.focusWidget()
-        while widget is not None and not isinstance(widget, ItemWidget):
-            widget = widget.parentWidget()
-        return widget
+        return item_of(QApplication.focusWidget())
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self.page is None:
             return
-        item = None
-        widget = new
-        while widget is not None:
-            if isinstance(widget, ItemWidget):
-                item = widget
-                break
-            widget = widget.parentWidget()
-        for w in self.page.order:
-            current = w is item
-            if w.property("current") != current:
-                w.setProperty("current", current)
-                w.style().unpolish(w)
-                w.style().polish(w)
+        item = item_of(new)
+        self.page.mark_current(item)
         if item is not None and item.parentWidget() is self.page:
             self.scroll_area.ensureWidgetVisible(item, 0, 20)
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +57,17 @@ class ServerSettingsDialog(QDialog):
             "finns det inte där frågar Granska och kan då spara det i nyckelringen."))
         password.setWordWrap(True)
         password.setObjectName("passwordNote")
+        self.forget_button = QPushButton(self.tr("&Glöm sparat lösenord"))
+        self.forget_button.setToolTip(self.tr(
+            "Ta bort lösenordet som Granska har sparat i nyckelringen för adressen och "
+            "användarnamnet ovan"))
+        self.forget_button.setAutoDefault(False)  # Enter in a field still means OK
+        self.forget_button.clicked.connect(self.forget_password)
+        self.forget_result = QLabel()
+        self.forget_result.setObjectName("forgetResult")
+        self.forget_result.setWordWrap(True)
+        self.confirm: QMessageBox | None = None  # "Glöm sparat lösenord?", once asked
+        self._asked_for = ""  # the address the open question is about
         self.error = QLabel()
         self.error.setObjectName("serverSettingsError")
         self.error.setWordWrap(True)
@@ -69,6 +85,10 @@ class ServerSettingsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(password)
+        forget = QHBoxLayout()
+        forget.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignTop)
+        forget.addWidget(self.forget_result, 1)
+        layout.addLayout(forget)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -79,13 +99,60 @@ class ServerSettingsDialog(QDialog):
             try:
                 self.validate(url, user)
             except UserError as exc:
-                text, _ = ErrorReporter.describe(type(exc), exc, None)
-                self.error.setText(text)
-                self.error.show()
-                self.address.setFocus()
+                self._refused(exc)
                 return
         settings: Settings = self.store.load()
         settings.server_url, settings.server_user = url, user
         settings.server_at_start = self.at_start.isChecked() and bool(url)
         self.store.save(settings)
         super().accept()
+
+    def _refused(self, exc: UserError) -> None:
+        text, _ = ErrorReporter.describe(type(exc), exc, None)
+        self.error.setText(text)
+        self.error.show()
+        self.address.setFocus()
+
+    def forget_password(self) -> QMessageBox | None:
+        """Ask, then remove the keyring's password of the address and user shown; the outcome
+        is said under the button. None (nothing asked) when the address is wrong or there
+        is no keyring at all."""
+        from audit_app.services.server_sync import ServerSyncService
+
+        self.forget_result.clear()
+        try:
+            address = self.validate(self.address.text(), self.user.text())
+        except UserError as exc:
+            self._refused(exc)
+            return None
+        self.error.hide()
+        if not ServerSyncService.keyring_available():
+            self.forget_result.setText(self.tr(
+                "Datorn har ingen nyckelring, så Granska har inget lösenord sparat."))
+            return None
+        if self.confirm is None:  # one box, reused: asked again with the address of now
+            self.confirm = QMessageBox(
+                QMessageBox.Icon.Question, self.tr("Glöm sparat lösenord"), "",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            self.confirm.buttonClicked.connect(self._answered)
+        self.confirm.setText(self.tr("Ta bort lösenordet som är sparat i nyckelringen för {0}? "
+                                     "Granska frågar efter det nästa gång du synkroniserar.")
+                             .format(address))
+        self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
+        self._asked_for = address
+        self.confirm.open()
+        return self.confirm
+
+    def _answered(self, button: QAbstractButton) -> None:
+        assert self.confirm is not None
+        if self.confirm.standardButton(button) == QMessageBox.StandardButton.Yes:
+            self._forget(self._asked_for)
+
+    def _forget(self, address: str) -> None:
+        from audit_app.services.server_sync import ServerSyncService
+
+        if ServerSyncService.forget_password(address):
+            text = self.tr("Lösenordet för {0} är borttaget ur nyckelringen.")
+        else:
+            text = self.tr("Inget lösenord var sparat i nyckelringen för {0}.")
+        self.forget_result.setText(text.format(address))

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,11 +29,11 @@ from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.ops import Op, Task, show_failure
 from audit_app.ui.plan_actions import plan_buttons
 from audit_app.ui.year_dialogs import ActionDialog, AnalysisDialog, StatusDialog
+from audit_app.ui.year_model import YearRows
 
 if TYPE_CHECKING:
     from audit_app.services.app_services import AppServices
 
-_Index = QModelIndex | QPersistentModelIndex
 STATES = {
     PeriodState.PLANNED: str(QT_TRANSLATE_NOOP("YearView", "planerad")),
     PeriodState.CREATED: str(QT_TRANSLATE_NOOP("YearView", "omgång skapad")),
@@ -55,7 +47,6 @@ ACTION_STATES = {
     ActionStatus.DONE: str(QT_TRANSLATE_NOOP("YearView", "klar")),
     ActionStatus.CANCELLED: str(QT_TRANSLATE_NOOP("YearView", "avbruten")),
 }
-OVERDUE_FILL = QColor("#FFCDD2")
 Loaded = tuple[list[PeriodStatus], list[Deviation], list[Action]]
 
 
@@ -70,42 +61,6 @@ def state_text(s: PeriodStatus) -> str:
     if s.state is PeriodState.OVERDUE and s.rounds:
         return f"{text} ({s.reviewed}/{s.sampled})"
     return text
-
-
-class _Rows(QAbstractTableModel):
-    """Rows of plain texts with an 'overdue' flag per row."""
-
-    def __init__(self, headers: list[str]) -> None:
-        super().__init__()
-        self.headers = headers
-        self.rows: list[tuple[list[str], bool]] = []
-
-    def set_rows(self, rows: list[tuple[list[str], bool]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        texts, overdue = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return texts[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and overdue:
-            return OVERDUE_FILL
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 class YearView(QDialog):
@@ -128,14 +83,14 @@ class YearView(QDialog):
         self.plan_box = QComboBox()
         self.plan_box.setAccessibleName(self.tr("Plan"))
         self.note = QLabel()
-        self.status_model = _Rows([self.tr("Kontrollmoment"), self.tr("Period"),
+        self.status_model = YearRows([self.tr("Kontrollmoment"), self.tr("Period"),
                                    self.tr("Status"), self.tr("Omgångar"),
                                    self.tr("Bedömning")])
-        self.action_model = _Rows([self.tr("Kontrollmoment"), self.tr("Period"),
+        self.action_model = YearRows([self.tr("Kontrollmoment"), self.tr("Period"),
                                    self.tr("Kontrollpunkt"), self.tr("Åtgärd"),
                                    self.tr("Ansvarig"), self.tr("Klart senast"),
                                    self.tr("Status"), self.tr("Nästa period")])
-        self.deviation_model = _Rows([self.tr("Kontrollmoment"), self.tr("Period"),
+        self.deviation_model = YearRows([self.tr("Kontrollmoment"), self.tr("Period"),
                                       self.tr("Kontrollpunkt"), self.tr("Resultat"),
                                       self.tr("Åtgärder"), self.tr("Analys")])
         self.status_table = self._table(self.status_model, self.tr("Kontrollmoment per period"))
@@ -200,7 +155,7 @@ class YearView(QDialog):
         else:
             self.load()
 
-    def _table(self, model: _Rows, name: str) -> QTableView:
+    def _table(self, model: YearRows, name: str) -> QTableView:
         table = QTableView()
         table.setModel(model)
         table.setAccessibleName(name)

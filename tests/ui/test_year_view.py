@@ -22,7 +22,8 @@ from audit_app.ui.i18n import install_translations
 from audit_app.ui.new_round_dialog import NewRoundDialog
 from audit_app.ui.sampling_dialog import SamplingDialog
 from audit_app.ui.year_dialogs import ActionDialog, AnalysisDialog, StatusDialog
-from audit_app.ui.year_view import OVERDUE_FILL, YearView
+from audit_app.ui.year_model import OVERDUE_FILL
+from audit_app.ui.year_view import YearView
 from tests.plan_data import MINIMAL, UNIT, reviewed_year, write_plan
 from tests.ui.helpers import services_for
 
