@@ -2781,12 +2781,40 @@
         <translation>The password is never saved in a file. It comes from PGPASSWORD or the password file (~/.pgpass), otherwise from the operating system&apos;s keyring; if it is not there Granska asks and can then save it in the keyring.</translation>
     </message>
     <message>
+        <source>&amp;Glöm sparat lösenord</source>
+        <translation>&amp;Forget saved password</translation>
+    </message>
+    <message>
+        <source>Ta bort lösenordet som Granska har sparat i nyckelringen för adressen och användarnamnet ovan</source>
+        <translation>Remove the password Granska has saved in the keyring for the address and user name above</translation>
+    </message>
+    <message>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
         <source>Användarnamn:</source>
         <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Datorn har ingen nyckelring, så Granska har inget lösenord sparat.</source>
+        <translation>This computer has no keyring, so Granska has no saved password.</translation>
+    </message>
+    <message>
+        <source>Glöm sparat lösenord</source>
+        <translation>Forget saved password</translation>
+    </message>
+    <message>
+        <source>Ta bort lösenordet som är sparat i nyckelringen för {0}? Granska frågar efter det nästa gång du synkroniserar.</source>
+        <translation>Remove the password saved in the keyring for {0}? Granska will ask for it the next time you synchronise.</translation>
+    </message>
+    <message>
+        <source>Lösenordet för {0} är borttaget ur nyckelringen.</source>
+        <translation>The password for {0} has been removed from the keyring.</translation>
+    </message>
+    <message>
+        <source>Inget lösenord var sparat i nyckelringen för {0}.</source>
+        <translation>No password was saved in the keyring for {0}.</translation>
     </message>
 </context>
 <context>
