@@ -110,8 +110,10 @@ def guard_chunk(numbers: Sequence[int], columns: Sequence[Sequence[Any]], header
     has a match exactly when some cell has one; then the rows are looked at one by one for
     the exact row and column of the first.
     """
-    joined = ROW.join(map(_column_text, columns))
-    if not may_hold_personnummer(joined) or not find_personnummer(joined):
+    # Column by column: a column of dates or years (never ten digits in a row) is cleared by
+    # the cheap look alone, and the pattern's core is searched in the others only.
+    suspect = [text for text in map(_column_text, columns) if may_hold_personnummer(text)]
+    if not suspect or not find_personnummer(ROW.join(suspect)):
         return
     for position, number in enumerate(numbers):
         guard_row(number, [column[position] for column in columns], headers, sheet)

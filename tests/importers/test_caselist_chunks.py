@@ -355,3 +355,17 @@ def test_personnummer_among_a_column_of_few_values(tmp_path: Path, row: int) -> 
     lines[row - 1] = f"2026-{row:05d};Enhet {PNR};F"
     with pytest.raises(PersonnummerInFileError, match=rf"Rad {row}, kolumn B \(Enhet\)"):
         read_case_list(semicolon_cp1252(tmp_path / "p.csv", lines))
+
+
+@pytest.mark.parametrize(("column", "letter"), [(0, "A"), (2, "C")])
+def test_personnummer_beside_a_column_cleared_alone(tmp_path: Path, column: int,
+                                                    letter: str) -> None:
+    # The closing dates (never ten digits in a row) are cleared column by column and not
+    # searched; a personnummer in the reference or the note column is still found.
+    lines = ["Ärendenummer;Avslutsdatum;Anteckning"] + [
+        f"2026-{k:06d};2026-{1 + k % 12:02d}-{1 + k % 28:02d};" for k in range(1, 700)]
+    cells = lines[600].split(";")
+    cells[column] = PNR if column == 0 else f"ring {PNR}"
+    lines[600] = ";".join(cells)
+    with pytest.raises(PersonnummerInFileError, match=rf"Rad 601, kolumn {letter} "):
+        read_case_list(semicolon_cp1252(tmp_path / "p.csv", lines))
