@@ -24,6 +24,7 @@ from audit_app.ui.changelog_view import ChangeLogModel
 from audit_app.ui.models import RoundTableModel
 from audit_app.ui.results_parts import FigureRow, FigureTableModel
 from audit_app.ui.text_answers_panel import TextTableModel
+from audit_app.ui.year_model import OVERDUE_FILL, YearRows
 
 NOW = datetime(2026, 3, 5, 10, 30)
 
@@ -93,10 +94,18 @@ def answer_filter() -> AnswerFilter:
     return model
 
 
+def year_rows() -> YearRows:
+    model = YearRows(["Kontroll", "Status", "Åtgärd"])
+    model.set_rows([(["Barnsamtal", "Klar", ""], False),
+                    (["Genomförandeplan", "Försenad", "Påminnelse"], True)])
+    return model
+
+
 FACTORIES: dict[str, Callable[[], QAbstractItemModel]] = {
     "FigureTableModel": figures, "RoundTableModel": rounds,
     "CaseTableModel": cases, "ChangeLogModel": changes, "RecordTable": preview,
     "CasesModel": behind, "AnswerFilter": answer_filter, "TextTableModel": texts,
+    "YearRows": year_rows,
 }
 
 
@@ -121,3 +130,11 @@ def test_every_model_class_in_the_ui_is_tested() -> None:
             if c.__module__.startswith("audit_app.ui") and not c.__name__.startswith("_")
             and c.__name__ not in ("HeaderedTableModel", "TitledTableModel")}  # bases
     assert ours and ours <= set(FACTORIES), ours - set(FACTORIES)
+
+
+def test_year_rows_mark_only_the_overdue_row() -> None:
+    model = year_rows()
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.index(0, 0).data(background) is None
+    assert model.index(1, 2).data(background) == OVERDUE_FILL
+    assert model.index(1, 1).data() == "Försenad"
