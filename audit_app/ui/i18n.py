@@ -116,7 +116,10 @@ def install_translations(language: str, app: QCoreApplication | None = None) -> 
 
 
 def _translators(app: QCoreApplication) -> list[QTranslator]:
-    return [t for t in app.findChildren(QTranslator) if t.objectName() == TRANSLATOR_NAME]
+    # The application's own children (where install_translations puts them): findChildren's
+    # first call costs some 6 ms of PySide set-up at start-up, children() nothing.
+    return [t for t in app.children()
+            if isinstance(t, QTranslator) and t.objectName() == TRANSLATOR_NAME]
 
 
 def current_language() -> str:

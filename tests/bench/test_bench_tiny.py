@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from pathlib import Path
@@ -58,6 +59,9 @@ def test_runner_writes_results(tmp_path: Path) -> None:
     names = {row["target"]["name"] for row in data["rows"]}
     assert {"startup_granska", "figures_granska", "import_csv_granska"} <= names
     assert data["encrypted"] is True
+    # measured as installed: the program's modules compiled to bytecode first
+    window = Path(__file__).resolve().parents[2] / "audit_app" / "ui" / "main_window.py"
+    assert Path(importlib.util.cache_from_source(str(window))).is_file()
     startup = next(r for r in data["rows"] if r["target"]["name"] == "startup_granska")
     assert startup["result"]["seconds"] > 0 and startup["baseline"]["seconds"] > 0
     figures = next(r for r in data["rows"] if r["target"]["name"] == "figures_granska")
